@@ -1,0 +1,37 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace vigie {
+
+/// Exit codes of every vigie command (README: "Exit codes").
+enum ExitCode : int {
+  kExitOk = 0,            ///< every input was processed
+  kExitSomeFailed = 1,    ///< some inputs were reported and skipped; the others were processed
+  kExitUsage = 2,         ///< bad command line
+  kExitFatal = 3,         ///< nothing could run: output not writable, language data missing
+};
+
+struct ExtractOptions {
+  std::vector<std::string> inputs;
+  std::string format = "jsonl";
+  std::string input_format = "auto";
+  std::string published;
+  std::string lang = "auto";
+  bool emit_text = false;
+  bool emit_conllu = false;
+  int threads = 0;
+  std::string output = "-";
+  bool quiet = false;
+};
+
+/// Adds `vigie extract` and its options to the app; `run` is set when it was chosen.
+void add_extract_command(CLI::App& app, ExtractOptions& options);
+
+int run_extract(const ExtractOptions& options);
+
+}  // namespace vigie

@@ -1,0 +1,26 @@
+// vigie: conflict news in, event records out. See README.md for the commands.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/extract_command.h"
+#include "version.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"vigie " VIGIE_VERSION " - event data from conflict news (French, English)", "vigie"};
+  app.set_version_flag("--version,-V", "vigie " VIGIE_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 all inputs processed; 1 some inputs reported and skipped; 2 usage error; "
+      "3 fatal (output not writable, language data missing).\nRun 'vigie COMMAND --help' for a "
+      "command's options.");
+  vigie::ExtractOptions extract;
+  vigie::add_extract_command(app, extract);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : vigie::kExitUsage;
+  }
+  if (app.got_subcommand("extract")) return vigie::run_extract(extract);
+  return vigie::kExitUsage;
+}

@@ -1,0 +1,161 @@
+#include "morph/morph_analyzer.h"
+
+#include <unicode/uchar.h>
+
+#include "text/folding.h"
+#include "util/tsv.h"
+
+namespace vigie {
+namespace {
+
+bool has_feature(const std::string& features, std::string_view f) {
+  return features.find(f) != std::string::npos;
+}
+
+bool is_participle(const Candidate& c) {
+  return c.pos == Pos::VERB && has_feature(c.features, "VerbForm=Part") &&
+         has_feature(c.features, "Tense=Past");
+}
+
+// Context: what the previous word makes likely. Scores add to the candidate's prior.
+float context_score(const Candidate& c, Pos prev_pos, const std::string& prev_lemma,
+                    bool prev_is_auxiliary) {
+  float s = 0;
+  switch (prev_pos) {
+    case Pos::DET:
+      if (c.pos == Pos::NOUN) s += 1.5f;
+      if (c.pos == Pos::ADJ) s += 0.8f;
+      if (c.pos == Pos::VERB || c.pos == Pos::AUX) s -= 1.5f;
+      break;
+    case Pos::PRON:
+      if (c.pos == Pos::VERB || c.pos == Pos::AUX) s += 1.5f;
+      if (c.pos == Pos::NOUN) s -= 1.0f;
+      break;
+    case Pos::ADJ:
+      if (c.pos == Pos::NOUN) s += 0.5f;
+      break;
+    case Pos::NOUN:
+    case Pos::PROPN:
+      if (c.pos == Pos::ADJ) s += 0.3f;
+      break;
+    case Pos::ADP:
+      if (c.pos == Pos::NOUN || c.pos == Pos::PROPN || c.pos == Pos::DET) s += 0.5f;
+      if (c.pos == Pos::VERB && has_feature(c.features, "VerbForm=Inf")) s += 0.8f;
+      if (c.pos == Pos::VERB && !has_feature(c.features, "VerbForm=")) s -= 0.5f;
+      break;
+    case Pos::PART:
+      if (prev_lemma == "to" && c.pos == Pos::VERB) s += 1.5f;
+      break;
+    default:
+      break;
+  }
+  if (prev_is_auxiliary && is_participle(c)) s += 2.0f;
+  if (prev_is_auxiliary && c.pos == Pos::VERB && has_feature(c.features, "VerbForm=Inf")) s += 1.0f;
+  return s;
+}
+
+}  // namespace
+
+MorphAnalyzer::MorphAnalyzer(const LanguagePack& pack) : pack_(pack) {
+  lexicon_ = pack.morphology == "hunspell" ? make_hunspell_lexicon(pack) : make_wordnet_lexicon(pack);
+}
+
+MorphAnalyzer::~MorphAnalyzer() = default;
+
+const Candidates& MorphAnalyzer::candidates(const std::string& form, bool sentence_initial) {
+  auto& cache = sentence_initial ? initial_cache_ : cache_;
+  if (auto it = cache.find(form); it != cache.end()) return it->second;
+
+  Candidates out;
+  const std::string low = lower(form);
+  const bool capitalised = starts_upper(form);
+
+  if (auto it = pack_.function_words.find(low); it != pack_.function_words.end()) {
+    for (const auto& w : it->second) out.push_back({w.lemma, w.pos, w.features, 2.0f});
+  }
+  if (auto it = pack_.lemma_overrides.find(low); it != pack_.lemma_overrides.end() && out.empty()) {
+    for (auto c : lexicon_->lookup(it->second)) {
+      c.lemma = it->second;
+      out.push_back(std::move(c));
+    }
+    if (out.empty()) out.push_back({it->second, Pos::NOUN, "", 1.0f});
+  }
+  if (out.empty()) {
+    const bool known_name = capitalised && lexicon_->is_proper_noun(form);
+    if (!capitalised || sentence_initial || !known_name) out = lexicon_->lookup(low);
+    // An auxiliary's form is first of all the auxiliary: « est » before « l'est du pays ».
+    if (auto aux = pack_.auxiliaries.find(low); aux != pack_.auxiliaries.end()) {
+      for (auto& c : out) {
+        if (c.lemma == aux->second.lemma) c.prior += 1.0f;
+      }
+    }
+    if (capitalised) {
+      // Mid-sentence capitals are names (lemma as written) unless only the lower-case word
+      // exists and the form is a sentence start.
+      const float name_prior = sentence_initial ? (out.empty() ? 1.5f : 0.5f) : 3.0f;
+      out.push_back({form, Pos::PROPN, "", name_prior});
+    }
+  }
+  if (out.empty()) out.push_back({low, Pos::NOUN, "", 0.1f});  // unknown lower-case word
+  return cache.emplace(form, std::move(out)).first->second;
+}
+
+void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
+  Pos prev_pos = Pos::PUNCT;
+  std::string prev_lemma;
+  bool prev_aux = false;
+  bool initial = true;
+  for (std::uint32_t i = sentence.first_token; i < sentence.first_token + sentence.token_count; ++i) {
+    Token& t = doc.tokens[i];
+    const std::string form(doc.token_text(t));
+    switch (t.kind) {
+      case TokenKind::Punct:
+        t.pos = Pos::PUNCT;
+        t.lemma = form;
+        break;
+      case TokenKind::Symbol:
+        t.pos = Pos::SYM;
+        t.lemma = form;
+        break;
+      case TokenKind::Number:
+        t.pos = Pos::NUM;
+        t.lemma = form;
+        break;
+      case TokenKind::Word: {
+        const Candidates& cands = candidates(form, initial);
+        const Candidate* best = &cands.front();
+        float best_score = -1e9f;
+        for (const auto& c : cands) {
+          const float s = c.prior + context_score(c, prev_pos, prev_lemma, prev_aux);
+          if (s > best_score) {
+            best_score = s;
+            best = &c;
+          }
+        }
+        t.pos = best->pos;
+        t.lemma = best->lemma;
+        t.features = best->features;
+        break;
+      }
+    }
+    // Quotes and brackets opening a sentence keep the next word "initial".
+    initial = initial && (t.kind == TokenKind::Punct || t.kind == TokenKind::Symbol);
+    if (t.pos == Pos::ADV || t.pos == Pos::PUNCT) {
+      // Adverbs and negation sit between an auxiliary and its participle: keep the context.
+      if (t.pos == Pos::PUNCT) prev_aux = false;
+      continue;
+    }
+    prev_aux = pack_.auxiliaries.count(lower(form)) > 0 &&
+               (pack_.perfect_auxiliary_lemmas.count(t.lemma) || pack_.passive_auxiliary_lemmas.count(t.lemma));
+    prev_pos = t.pos;
+    prev_lemma = t.lemma;
+  }
+}
+
+void MorphAnalyzer::annotate(Document& doc) {
+  for (const auto& s : doc.sentences) analyze_sentence(doc, s);
+  doc.verb_groups.clear();
+  for (const auto& s : doc.sentences) find_verb_groups(doc, s);
+}
+
+}  // namespace vigie

@@ -1,0 +1,51 @@
+#pragma once
+// Stage "analyse": a lemma, a UD part of speech and features for every token, then verb groups.
+// Dictionaries propose candidates per word form (cached); a small left-to-right context model
+// picks one. French uses Hunspell's fr_FR (st:/po:/is: fields), English WordNet's morphology.
+// Not thread-safe: one analyzer per thread.
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "document/document.h"
+#include "lang/language_pack.h"
+#include "morph/candidate.h"
+
+namespace vigie {
+
+/// The dictionary behind an analyzer: all analyses of one lower-cased word form.
+class Lexicon {
+ public:
+  virtual ~Lexicon() = default;
+  virtual Candidates lookup(const std::string& lower_form) = 0;
+  /// True when the lexicon lists `form` with this exact capitalisation as a proper noun.
+  virtual bool is_proper_noun(const std::string& form) = 0;
+};
+
+/// Hunspell with the pack's dictionary (lang/xx/language.tsv: hunspell_dictionary).
+std::unique_ptr<Lexicon> make_hunspell_lexicon(const LanguagePack& pack);
+/// WordNet 3.0 from Debian's wordnet-base (WNSEARCHDIR, default /usr/share/wordnet).
+std::unique_ptr<Lexicon> make_wordnet_lexicon(const LanguagePack& pack);
+
+class MorphAnalyzer {
+ public:
+  explicit MorphAnalyzer(const LanguagePack& pack);
+  ~MorphAnalyzer();
+
+  /// Sets lemma, pos and features of every token of `doc`, then its verb groups.
+  void annotate(Document& doc);
+
+  /// Candidates for one surface form, from function words, overrides and the lexicon (cached).
+  const Candidates& candidates(const std::string& form, bool sentence_initial);
+
+ private:
+  void analyze_sentence(Document& doc, const Sentence& sentence);
+  void find_verb_groups(Document& doc, const Sentence& sentence);
+
+  const LanguagePack& pack_;
+  std::unique_ptr<Lexicon> lexicon_;
+  std::unordered_map<std::string, Candidates> cache_;
+  std::unordered_map<std::string, Candidates> initial_cache_;
+};
+
+}  // namespace vigie

@@ -1,0 +1,113 @@
+// Verb groups: an auxiliary chain and its main verb as one unit with tense and voice
+// (« ont exécuté »: past active; « a été tué »: past passive; "will be tried": future passive).
+// Which forms are auxiliaries, and which verbs take the passive auxiliary in the perfect, is data
+// (lang/xx/verb_groups.tsv).
+#include "morph/morph_analyzer.h"
+#include "text/folding.h"
+
+namespace vigie {
+namespace {
+
+bool has(const std::string& features, std::string_view f) { return features.find(f) != std::string::npos; }
+
+bool can_head(const Token& t) {
+  return t.pos == Pos::VERB &&
+         (has(t.features, "VerbForm=Part") || has(t.features, "VerbForm=Ger") ||
+          has(t.features, "VerbForm=Inf") || has(t.features, "Tense=Past"));
+}
+
+Tense from_aux_tense(const std::string& tense, bool perfect) {
+  if (tense == "present") return perfect ? Tense::Past : Tense::Present;
+  if (tense == "imperfect") return perfect ? Tense::Pluperfect : Tense::Imperfect;
+  if (tense == "past") return perfect ? Tense::Pluperfect : Tense::Past;
+  if (tense == "future") return Tense::Future;
+  if (tense == "conditional") return Tense::Conditional;
+  return Tense::Unknown;
+}
+
+Tense simple_tense(const std::string& f) {
+  if (has(f, "Mood=Cnd")) return Tense::Conditional;
+  if (has(f, "Tense=Fut")) return Tense::Future;
+  if (has(f, "Tense=Imp")) return Tense::Imperfect;
+  if (has(f, "Tense=Past")) return Tense::Past;
+  if (has(f, "Tense=Pres")) return Tense::Present;
+  return Tense::Unknown;
+}
+
+}  // namespace
+
+void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
+  const std::uint32_t end = sentence.first_token + sentence.token_count;
+  auto low = [&](const Token& t) { return lower(doc.token_text(t)); };
+  auto is_aux = [&](const Token& t) {
+    auto it = pack_.auxiliaries.find(low(t));
+    return it != pack_.auxiliaries.end() && (t.pos == Pos::VERB || t.pos == Pos::AUX) &&
+           it->second.lemma == t.lemma;
+  };
+  auto negator_near = [&](std::uint32_t first, std::uint32_t last) {
+    const std::uint32_t from = first >= sentence.first_token + 3 ? first - 3 : sentence.first_token;
+    const std::uint32_t to = std::min(end, last + 2);
+    for (std::uint32_t k = from; k < to; ++k) {
+      if (pack_.negators.count(low(doc.tokens[k]))) return true;
+    }
+    return false;
+  };
+
+  for (std::uint32_t i = sentence.first_token; i < end; ++i) {
+    Token& first = doc.tokens[i];
+    if (is_aux(first)) {
+      std::vector<std::uint32_t> auxes{i};
+      std::uint32_t j = i + 1;
+      std::optional<std::uint32_t> head;
+      for (; j < end && j <= i + 6; ++j) {
+        const Token& t = doc.tokens[j];
+        if (is_aux(t) && pack_.auxiliaries.at(low(t)).lemma != doc.tokens[auxes.back()].lemma) {
+          auxes.push_back(j);
+          continue;
+        }
+        if (can_head(t)) {
+          head = j;
+          break;
+        }
+        // Adverbs, negation and clitics may stand inside a group; anything else ends it.
+        if (t.pos != Pos::ADV && t.pos != Pos::PART && !pack_.negators.count(low(t))) break;
+      }
+      if (head) {
+        const Token& main = doc.tokens[*head];
+        const Token& last_aux = doc.tokens[auxes.back()];
+        const bool reflexive = i > sentence.first_token && pack_.reflexives.count(low(doc.tokens[i - 1]));
+        const bool passive = pack_.passive_auxiliary_lemmas.count(last_aux.lemma) &&
+                             has(main.features, "Tense=Past") && !reflexive &&
+                             !pack_.perfect_with_passive_auxiliary.count(main.lemma);
+        // Perfect: the first auxiliary is "avoir"/"have", or an active verb with « être ».
+        const bool perfect = auxes.size() > 1 || pack_.perfect_auxiliary_lemmas.count(first.lemma) ||
+                             (pack_.passive_auxiliary_lemmas.count(first.lemma) && !passive &&
+                              has(main.features, "Tense=Past"));
+        VerbGroup g;
+        g.first = i;
+        g.last = *head;
+        g.head = *head;
+        g.voice = passive ? Voice::Passive : Voice::Active;
+        g.tense = from_aux_tense(pack_.auxiliaries.at(low(first)).tense, perfect);
+        g.negated = negator_near(i, *head);
+        for (auto a : auxes) doc.tokens[a].pos = Pos::AUX;
+        doc.verb_groups.push_back(g);
+        i = *head;
+        continue;
+      }
+    }
+    // A verb with tense and no auxiliary: « tua », "attacked" (English -ed forms count as
+    // finite here; reduced relatives such as "civilians killed" are read the same way).
+    const bool non_finite = has(first.features, "VerbForm=Part") || has(first.features, "VerbForm=Inf") ||
+                            has(first.features, "VerbForm=Ger");
+    if (first.pos == Pos::VERB && has(first.features, "Tense=") && !non_finite) {
+      VerbGroup g;
+      g.first = g.last = g.head = i;
+      g.tense = simple_tense(first.features);
+      g.negated = negator_near(i, i);
+      doc.verb_groups.push_back(g);
+    }
+  }
+}
+
+}  // namespace vigie

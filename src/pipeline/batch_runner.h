@@ -1,0 +1,22 @@
+#pragma once
+// Runs the pipeline over a stream of inputs with N threads, delivering results in input order
+// (oneTBB parallel_pipeline: serial read → parallel process → serial, ordered delivery).
+#include <cstddef>
+#include <functional>
+
+#include "input/input_reader.h"
+#include "pipeline/pipeline.h"
+
+namespace vigie {
+
+struct BatchCounts {
+  std::size_t documents = 0;  ///< processed successfully
+  std::size_t failed = 0;     ///< inputs that became problems
+  std::size_t events = 0;
+};
+
+/// Calls `deliver` once per input item, in input order, from one thread at a time.
+BatchCounts run_batch(InputReader& reader, const Pipeline& pipeline, int threads,
+                      const std::function<void(ProcessedDocument&)>& deliver);
+
+}  // namespace vigie

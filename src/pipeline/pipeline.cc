@@ -1,0 +1,105 @@
+#include "pipeline/pipeline.h"
+
+#include <tbb/enumerable_thread_specific.h>
+
+#include <unordered_map>
+
+#include "morph/morph_analyzer.h"
+#include "segment/sentence_splitter.h"
+#include "segment/tokenizer.h"
+
+namespace vigie {
+
+// ICU iterators, Hunspell and the word caches are not thread-safe: one set per thread and language.
+struct Pipeline::ThreadTools {
+  explicit ThreadTools(const LanguagePack& pack) : sentences(pack), tokens(pack), morph(pack) {}
+  SentenceSplitter sentences;
+  Tokenizer tokens;
+  MorphAnalyzer morph;
+};
+
+struct Pipeline::PerThread {
+  tbb::enumerable_thread_specific<std::unordered_map<std::string, std::unique_ptr<ThreadTools>>> tools;
+};
+
+Pipeline::Pipeline(const LanguageRegistry& languages, PipelineOptions options)
+    : languages_(languages),
+      options_(std::move(options)),
+      boilerplate_(languages),
+      cleaner_(boilerplate_),
+      identifier_(languages),
+      per_thread_(std::make_unique<PerThread>()) {}
+
+Pipeline::~Pipeline() = default;
+
+Pipeline::ThreadTools& Pipeline::tools_for(const LanguagePack& pack) const {
+  auto& mine = per_thread_->tools.local();
+  auto& slot = mine[pack.code];
+  if (!slot) slot = std::make_unique<ThreadTools>(pack);
+  return *slot;
+}
+
+void Pipeline::analyse(Document& doc, const LanguagePack& pack) const {
+  ThreadTools& tools = tools_for(pack);
+  tools.sentences.annotate(doc);
+  tools.tokens.annotate(doc);
+  tools.morph.annotate(doc);
+}
+
+namespace {
+
+std::string supported_list(const LanguageRegistry& languages) {
+  std::string out;
+  for (const auto& c : languages.codes()) out += (out.empty() ? "" : ", ") + c;
+  return out;
+}
+
+}  // namespace
+
+ProcessedDocument Pipeline::process(RawDocument raw) const {
+  ProcessedDocument result;
+  const Origin origin = raw.origin;
+  try {
+    Document doc = cleaner_.clean(std::move(raw));
+    if (doc.paragraphs.empty()) {
+      result.problem = InputProblem{origin, doc.format() == InputFormat::Html
+                                                ? "no article text found in the page"
+                                                : "no text left after removing boilerplate"};
+      return result;
+    }
+    if (!doc.meta.published && options_.published) doc.meta.published = options_.published;
+
+    // Language: the option, then a language the feed declares, then identification.
+    if (options_.lang != "auto") {
+      doc.language = {options_.lang, 1.0, "option"};
+    } else if (doc.format() != InputFormat::Html && doc.meta.declared_lang &&
+               languages_.find(*doc.meta.declared_lang)) {
+      doc.language = {*doc.meta.declared_lang, 1.0, "declared"};
+    } else {
+      std::string sample;
+      for (const Span& p : doc.paragraphs) {
+        if (sample.size() > 64 * 1024) break;
+        sample.append(doc.slice(p)).append("\n");
+      }
+      doc.language = identifier_.identify(sample, doc.meta.declared_lang.value_or(""));
+    }
+    const LanguagePack* pack = languages_.find(doc.language.code);
+    if (!pack) {
+      result.problem = InputProblem{
+          origin, doc.language.code == "und"
+                      ? "language could not be identified (supported: " + supported_list(languages_) +
+                            "); use --lang to force one"
+                      : "language '" + doc.language.code + "' is not supported (supported: " +
+                            supported_list(languages_) + "); document skipped"};
+      return result;
+    }
+    if (options_.analyse) analyse(doc, *pack);
+    // Mentions, events and resolution: issues #3 and #4.
+    result.doc = std::move(doc);
+  } catch (const std::exception& e) {
+    result.problem = InputProblem{origin, std::string("internal error: ") + e.what()};
+  }
+  return result;
+}
+
+}  // namespace vigie

@@ -1,0 +1,60 @@
+#pragma once
+// The stage order, for one document at a time:
+//   clean → identify language → split sentences → tokenize → analyse (lemmas, POS, verb groups)
+//   → recognise mentions → build events → resolve → output
+// Mentions, events and resolution arrive with later work; each stage only adds layers to the
+// Document. Pipeline::process is thread-safe: per-thread tools are made on first use.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clean/boilerplate.h"
+#include "clean/cleaner.h"
+#include "document/document.h"
+#include "input/raw_document.h"
+#include "lang/language_pack.h"
+#include "langid/language_identifier.h"
+#include "output/event_record.h"
+
+namespace vigie {
+
+struct PipelineOptions {
+  std::string lang = "auto";                ///< "auto" or a pack code
+  std::optional<std::string> published;     ///< used when the input carries no date
+  bool analyse = true;                      ///< false: stop after language identification
+};
+
+/// What one document became: the annotated document and its events, or a problem.
+struct ProcessedDocument {
+  std::optional<Document> doc;
+  std::vector<EventRecord> events;
+  std::optional<InputProblem> problem;
+};
+
+class Pipeline {
+ public:
+  Pipeline(const LanguageRegistry& languages, PipelineOptions options);
+  ~Pipeline();
+
+  ProcessedDocument process(RawDocument raw) const;
+
+  /// The text-layer stages alone on a document that is already clean (tests, benchmarks, tools).
+  void analyse(Document& doc, const LanguagePack& pack) const;
+
+  const LanguageRegistry& languages() const { return languages_; }
+
+ private:
+  struct ThreadTools;
+  ThreadTools& tools_for(const LanguagePack& pack) const;
+
+  const LanguageRegistry& languages_;
+  PipelineOptions options_;
+  BoilerplateFilter boilerplate_;
+  Cleaner cleaner_;
+  LanguageIdentifier identifier_;
+  struct PerThread;
+  std::unique_ptr<PerThread> per_thread_;
+};
+
+}  // namespace vigie

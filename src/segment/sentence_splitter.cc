@@ -1,0 +1,111 @@
+#include "segment/sentence_splitter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <stdexcept>
+
+#include "util/utf8.h"
+
+namespace vigie {
+namespace {
+
+bool is_space(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+
+// Quotes and brackets that close a sentence: ICU breaks before « » » when a space precedes it.
+// Straight quotes and ’ open as often as they close: they count as closers only before a space.
+bool is_closer(std::string_view s, std::size_t pos_after, char32_t cp) {
+  if (cp == 0x00BB || cp == 0x201D || cp == ')' || cp == ']' || cp == 0x203A) return true;
+  if (cp != '"' && cp != 0x2019) return false;
+  if (pos_after >= s.size()) return true;
+  std::size_t p = pos_after;
+  return u_isUWhiteSpace(static_cast<UChar32>(utf8::decode(s, p)));
+}
+
+}  // namespace
+
+SentenceSplitter::SentenceSplitter(const LanguagePack& pack) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale(pack.code.c_str());
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create sentence filter");
+  for (const auto& abbreviation : pack.abbreviations) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
+  }
+  // Initials ("J. R. R. Tolkien", « M. A. Diallo ») are abbreviations in any Latin-script text.
+  for (char c = 'A'; c <= 'Z'; ++c) {
+    builder->suppressBreakAfter(icu::UnicodeString(c) + icu::UnicodeString("."), status);
+  }
+  icu::BreakIterator* base = icu::BreakIterator::createSentenceInstance(locale, status);
+  iterator_.reset(builder->wrapIteratorWithFilter(base, status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create sentence iterator");
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+std::vector<Span> SentenceSplitter::split(std::string_view text, Span range) {
+  std::vector<Span> out;
+  const std::string_view piece = text.substr(range.begin, range.size());
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, piece.data(), static_cast<int64_t>(piece.size()), &status);
+  iterator_->setText(ut, status);
+  std::int32_t start = iterator_->first();
+  for (std::int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
+       start = end, end = iterator_->next()) {
+    std::size_t b = start, e = end;
+    // Trim whitespace on both sides.
+    while (b < e) {
+      std::size_t p = b;
+      if (!is_space(utf8::decode(piece, p))) break;
+      b = p;
+    }
+    while (e > b) {
+      std::size_t p = e - 1;
+      while (p > b && (static_cast<unsigned char>(piece[p]) & 0xC0) == 0x80) --p;
+      std::size_t q = p;
+      if (!is_space(utf8::decode(piece, q))) break;
+      e = p;
+    }
+    if (b >= e) continue;
+    // Closing quotes that ICU put at the start of this sentence (« … fin. » Il dit) close the
+    // previous one.
+    if (!out.empty()) {
+      std::size_t p = b, last_closer_end = b;
+      while (p < e) {
+        std::size_t q = p;
+        const char32_t cp = utf8::decode(piece, q);
+        if (is_closer(piece, q, cp)) {
+          last_closer_end = q;
+        } else if (!is_space(cp)) {
+          break;
+        }
+        p = q;
+      }
+      if (last_closer_end > b) {
+        out.back().end = static_cast<std::uint32_t>(range.begin + last_closer_end);
+        b = last_closer_end;
+        while (b < e) {
+          std::size_t q = b;
+          if (!is_space(utf8::decode(piece, q))) break;
+          b = q;
+        }
+        if (b >= e) continue;
+      }
+    }
+    out.push_back({static_cast<std::uint32_t>(range.begin + b), static_cast<std::uint32_t>(range.begin + e)});
+  }
+  utext_close(ut);
+  return out;
+}
+
+void SentenceSplitter::annotate(Document& doc) {
+  doc.sentences.clear();
+  for (const Span& para : doc.paragraphs) {
+    for (const Span& s : split(doc.text(), para)) doc.sentences.push_back({s, 0, 0});
+  }
+}
+
+}  // namespace vigie

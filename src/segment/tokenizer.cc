@@ -1,0 +1,269 @@
+#include "segment/tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <stdexcept>
+
+#include "text/folding.h"
+#include "util/utf8.h"
+
+namespace vigie {
+namespace {
+
+char32_t first_cp(std::string_view s) {
+  std::size_t p = 0;
+  return s.empty() ? 0 : utf8::decode(s, p);
+}
+
+bool is_hyphen(std::string_view s) { return s == "-" || s == "\u2011" || s == "\u2010"; }
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// Spaces that may separate thousands in French: space, no-break, narrow no-break, thin.
+bool is_group_separator(std::string_view gap) {
+  return gap == " " || gap == "\u00A0" || gap == "\u202F" || gap == "\u2009";
+}
+
+TokenKind kind_of(std::string_view s, int32_t rule_status) {
+  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::Number;
+  if (rule_status >= UBRK_WORD_LETTER) return TokenKind::Word;
+  const auto cp = static_cast<UChar32>(first_cp(s));
+  if (u_isdigit(cp)) return TokenKind::Number;
+  if (u_isalpha(cp)) return TokenKind::Word;
+  if (u_ispunct(cp)) return TokenKind::Punct;
+  return TokenKind::Symbol;
+}
+
+// "U.S" (ICU keeps inner periods) + "." → an initialism whose final period belongs to it.
+bool is_initialism(std::string_view s) {
+  if (s.size() < 3) return false;
+  bool expect_letter = true;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const char32_t cp = utf8::decode(s, pos);
+    if (expect_letter != static_cast<bool>(u_isalpha(static_cast<UChar32>(cp)))) return false;
+    if (!expect_letter && cp != '.') return false;
+    expect_letter = !expect_letter;
+  }
+  return !expect_letter;
+}
+
+}  // namespace
+
+Tokenizer::Tokenizer(const LanguagePack& pack) : pack_(pack) {
+  UErrorCode status = U_ZERO_ERROR;
+  iterator_.reset(icu::BreakIterator::createWordInstance(icu::Locale(pack.code.c_str()), status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create word iterator");
+  for (const auto& a : pack.abbreviations) abbreviations_.insert(fold(a));
+}
+
+Tokenizer::~Tokenizer() = default;
+
+std::vector<Tokenizer::Piece> Tokenizer::raw_pieces(std::string_view text, Span range) {
+  std::vector<Piece> pieces;
+  const std::string_view sub = text.substr(range.begin, range.size());
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, sub.data(), static_cast<int64_t>(sub.size()), &status);
+  iterator_->setText(ut, status);
+  std::int32_t start = iterator_->first();
+  for (std::int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
+       start = end, end = iterator_->next()) {
+    const std::string_view s = sub.substr(start, end - start);
+    if (u_isUWhiteSpace(static_cast<UChar32>(first_cp(s)))) continue;
+    pieces.push_back({{range.begin + static_cast<std::uint32_t>(start),
+                       range.begin + static_cast<std::uint32_t>(end)},
+                      kind_of(s, iterator_->getRuleStatus())});
+  }
+  utext_close(ut);
+  return pieces;
+}
+
+void Tokenizer::join_hyphens(std::string_view text, std::vector<Piece>& pieces) const {
+  std::vector<Piece> out;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    Piece p = pieces[i];
+    while (i + 2 < pieces.size() && p.kind != TokenKind::Punct && p.kind != TokenKind::Symbol &&
+           pieces[i + 1].span.begin == p.span.end &&
+           is_hyphen(text.substr(pieces[i + 1].span.begin, pieces[i + 1].span.size())) &&
+           pieces[i + 2].span.begin == pieces[i + 1].span.end &&
+           (pieces[i + 2].kind == TokenKind::Word || pieces[i + 2].kind == TokenKind::Number)) {
+      if (pack_.hyphens == HyphenPolicy::Split &&
+          !pack_.hyphen_prefixes.count(fold(text.substr(p.span.begin, p.span.size())))) {
+        break;
+      }
+      p.span.end = pieces[i + 2].span.end;
+      if (pieces[i + 2].kind == TokenKind::Word) p.kind = TokenKind::Word;
+      i += 2;
+    }
+    out.push_back(p);
+  }
+  pieces.swap(out);
+}
+
+void Tokenizer::join_thousands(std::string_view text, std::vector<Piece>& pieces) const {
+  if (!pack_.thousands_space) return;
+  std::vector<Piece> out;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    Piece p = pieces[i];
+    if (p.kind == TokenKind::Number && p.span.size() <= 3 &&
+        all_digits(text.substr(p.span.begin, p.span.size()))) {
+      while (i + 1 < pieces.size() && pieces[i + 1].kind == TokenKind::Number) {
+        const Piece& next = pieces[i + 1];
+        const std::string_view gap = text.substr(p.span.end, next.span.begin - p.span.end);
+        const std::string_view digits = text.substr(next.span.begin, next.span.size());
+        // "1 200", "1 200 000", "2 500,5": the group after the space has exactly three digits.
+        const std::string_view head = digits.substr(0, digits.find(','));
+        if (!is_group_separator(gap) || head.size() != 3 || !all_digits(head)) break;
+        p.span.end = next.span.end;
+        ++i;
+      }
+    }
+    out.push_back(p);
+  }
+  pieces.swap(out);
+}
+
+void Tokenizer::join_periods(std::string_view text, std::vector<Piece>& pieces) const {
+  std::vector<Piece> out;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    Piece p = pieces[i];
+    const std::string_view s = text.substr(p.span.begin, p.span.size());
+    const bool period_follows = i + 1 < pieces.size() && pieces[i + 1].span.begin == p.span.end &&
+                                text[pieces[i + 1].span.begin] == '.' && pieces[i + 1].span.size() == 1;
+    if (p.kind == TokenKind::Word && period_follows) {
+      const std::string with_period = fold(s) + ".";
+      if (abbreviations_.count(with_period) || is_initialism(std::string(s) + ".")) {
+        p.span.end += 1;
+        ++i;
+      }
+    } else if (s == "." || s == "-") {
+      // "..." and "--" are one token each.
+      while (i + 1 < pieces.size() && pieces[i + 1].span.begin == p.span.end &&
+             text.substr(pieces[i + 1].span.begin, pieces[i + 1].span.size()) == s) {
+        p.span.end = pieces[++i].span.end;
+      }
+    }
+    out.push_back(p);
+  }
+  pieces.swap(out);
+}
+
+std::vector<Token> Tokenizer::split_affixes(std::string_view text, const std::vector<Piece>& pieces) const {
+  std::vector<Token> tokens;
+  tokens.reserve(pieces.size() + pieces.size() / 8);
+  auto emit = [&](Span span, TokenKind kind, bool elided) {
+    Token t;
+    t.span = span;
+    t.kind = kind;
+    t.elided = elided;
+    t.fold = fold(text.substr(span.begin, span.size()));
+    tokens.push_back(std::move(t));
+  };
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    Span span = pieces[i].span;
+    if (pieces[i].kind != TokenKind::Word) {
+      emit(span, pieces[i].kind, false);
+      continue;
+    }
+    // Elisions, possibly several (« qu'l' » does not occur, but « jusqu'à l'aube » has two words).
+    for (;;) {
+      const std::string_view s = text.substr(span.begin, span.size());
+      const std::string folded = fold(s);
+      if (pack_.elision_exceptions.count(folded)) break;
+      const std::size_t apos = folded.find('\'');
+      if (apos == std::string::npos) {
+        // « l' armée », with the apostrophe as a separate piece.
+        if (i + 1 < pieces.size() && pieces[i + 1].span.begin == span.end &&
+            pack_.elisions.count(folded + "'") &&
+            fold(text.substr(pieces[i + 1].span.begin, pieces[i + 1].span.size())) == "'") {
+          span.end = pieces[++i].span.end;
+          emit(span, TokenKind::Word, true);
+          span = {};
+        }
+        break;
+      }
+      if (!pack_.elisions.count(folded.substr(0, apos + 1))) break;
+      // Map the folded apostrophe position back to bytes: find the apostrophe in the original.
+      std::size_t cut = s.find('\'');
+      const std::size_t curly = s.find("\u2019");
+      std::size_t width = 1;
+      if (cut == std::string_view::npos || (curly != std::string_view::npos && curly < cut)) {
+        cut = curly;
+        width = 3;
+      }
+      if (cut == std::string_view::npos) break;
+      const std::uint32_t split_at = span.begin + static_cast<std::uint32_t>(cut + width);
+      if (split_at >= span.end) break;
+      emit({span.begin, split_at}, TokenKind::Word, true);
+      span.begin = split_at;
+    }
+    if (span.empty()) continue;
+    // Inverted clitics: « a-t-il » → « a » « -t-il ».
+    const std::string folded = fold(text.substr(span.begin, span.size()));
+    bool split = false;
+    for (const auto& suffix : pack_.clitic_suffixes) {
+      if (folded.size() > suffix.size() && folded.ends_with(suffix)) {
+        // Clitic suffixes are ASCII, so the original's tail has the suffix's length in bytes.
+        const std::uint32_t cut = span.end - static_cast<std::uint32_t>(suffix.size());
+        if (fold(text.substr(cut, span.end - cut)) != suffix) continue;
+        emit({span.begin, cut}, TokenKind::Word, false);
+        emit({cut, span.end}, TokenKind::Word, false);
+        split = true;
+        break;
+      }
+    }
+    if (!split) {
+      // Contractions: "didn't" → "did" "n't", "Mali's" → "Mali" "'s" (apostrophe ' or ’).
+      const std::string_view s = text.substr(span.begin, span.size());
+      const std::size_t straight = s.rfind('\'');
+      const std::size_t curly = s.rfind("\u2019");
+      std::size_t apos = straight;
+      if (apos == std::string_view::npos || (curly != std::string_view::npos && curly > apos)) apos = curly;
+      if (apos != std::string_view::npos) {
+        for (const auto& suffix : pack_.contraction_suffixes) {
+          if (!folded.ends_with(suffix)) continue;
+          const std::size_t cut = suffix[0] == '\'' ? apos : apos - 1;
+          if (cut == 0 || cut > apos) continue;
+          emit({span.begin, span.begin + static_cast<std::uint32_t>(cut)}, TokenKind::Word, false);
+          emit({span.begin + static_cast<std::uint32_t>(cut), span.end}, TokenKind::Word, false);
+          split = true;
+          break;
+        }
+      }
+    }
+    if (!split) emit(span, TokenKind::Word, false);
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::uint32_t end = tokens[i].span.end;
+    tokens[i].space_after = i + 1 < tokens.size() ? tokens[i + 1].span.begin > end : true;
+  }
+  return tokens;
+}
+
+std::vector<Token> Tokenizer::tokenize(std::string_view text, Span range) {
+  std::vector<Piece> pieces = raw_pieces(text, range);
+  join_hyphens(text, pieces);
+  join_thousands(text, pieces);
+  join_periods(text, pieces);
+  return split_affixes(text, pieces);
+}
+
+void Tokenizer::annotate(Document& doc) {
+  doc.tokens.clear();
+  for (auto& sentence : doc.sentences) {
+    auto tokens = tokenize(doc.text(), sentence.span);
+    sentence.first_token = static_cast<std::uint32_t>(doc.tokens.size());
+    sentence.token_count = static_cast<std::uint32_t>(tokens.size());
+    for (auto& t : tokens) doc.tokens.push_back(std::move(t));
+  }
+}
+
+}  // namespace vigie
