@@ -26,12 +26,13 @@ const std::unordered_set<std::string_view> kFurnitureWords = {
     "byline",    "author",   "authors",   "tags",      "sidebar",   "cookie",      "cookies",
     "popup",     "modal",    "outbrain",  "taboola",   "paywall",   "readmore",    "footer",
     "masthead",  "signup",   "widget",    "toolbar",   "timestamp", "dateline",    "copyright",
-    "legende",   "partage",  "abonnement", "pub",      "teaser",    "teasers",     "trending"};
+    "legende",   "partage",  "abonnement", "pub",      "teaser",    "teasers",     "trending",
+    "kicker",    "banner",   "skip",     "tag",      "date",     "dates",    "pubdate",   "interstitial", "inread", "overline",  "surtitre",    "eyebrow"};
 
 // Attribute substrings for prompts that span several words.
 constexpr std::string_view kFurniturePhrases[] = {"read-more", "lire-aussi", "see-also",
                                                   "voir-aussi", "meme-sujet", "more-on",
-                                                  "most-read", "plus-lus"};
+                                                  "most-read", "plus-lus", "read-next"};
 
 bool is_skipped_tag(GumboTag tag) {
   switch (tag) {
@@ -90,6 +91,20 @@ bool attribute_marks_furniture(const char* value) {
   return false;
 }
 
+// A <time> standing alone in a header or container is a dateline; inside a sentence it is text.
+bool is_standalone_time(const GumboNode* node) {
+  if (node->v.element.tag != GUMBO_TAG_TIME || !node->parent || node->parent->type != GUMBO_NODE_ELEMENT) {
+    return false;
+  }
+  switch (node->parent->v.element.tag) {
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BODY:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_furniture(const GumboElement& el) {
   if (is_skipped_tag(el.tag)) return true;
   if (const char* hidden = attr(el, "hidden"); hidden) return true;
@@ -98,7 +113,8 @@ bool is_furniture(const GumboElement& el) {
     const std::string r = lower_ascii(role);
     if (r == "navigation" || r == "complementary" || r == "banner" || r == "contentinfo") return true;
   }
-  return attribute_marks_furniture(attr(el, "class")) || attribute_marks_furniture(attr(el, "id"));
+  return attribute_marks_furniture(attr(el, "class")) || attribute_marks_furniture(attr(el, "id")) ||
+         attribute_marks_furniture(attr(el, "data-component"));
 }
 
 // Appends text with runs of whitespace collapsed to one space.
@@ -134,7 +150,7 @@ std::string inner_text(const GumboNode* root) {
         node->type == GUMBO_NODE_CDATA) {
       append_collapsed(out, node->v.text.text);
     } else if (node->type == GUMBO_NODE_ELEMENT) {
-      if (node != root && is_furniture(node->v.element)) continue;
+      if (node != root && (is_furniture(node->v.element) || is_standalone_time(node))) continue;
       if (node->v.element.tag == GUMBO_TAG_BR) append_collapsed(out, " ");
       const GumboVector& children = node->v.element.children;
       for (unsigned i = children.length; i-- > 0;) {
@@ -197,19 +213,22 @@ void read_meta(const GumboElement& el, PageFacts& facts) {
 }
 
 void collect_facts(const GumboNode* root, PageFacts& facts) {
-  std::vector<const GumboNode*> stack{root};
+  // Metadata is read anywhere on the page; article containers only outside page furniture
+  // (a related-stories <article> is not the story).
+  std::vector<std::pair<const GumboNode*, bool>> stack{{root, false}};
   while (!stack.empty()) {
-    const GumboNode* node = stack.back();
+    const auto [node, in_furniture_parent] = stack.back();
     stack.pop_back();
     if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const bool in_furniture = in_furniture_parent || is_furniture(node->v.element);
     const GumboElement& el = node->v.element;
     switch (el.tag) {
       case GUMBO_TAG_HTML:
         if (const char* l = attr(el, "lang")) facts.lang = lower_ascii(std::string(l).substr(0, 2));
         break;
       case GUMBO_TAG_BODY: facts.body = node; break;
-      case GUMBO_TAG_MAIN: if (!facts.main) facts.main = node; break;
-      case GUMBO_TAG_H1: if (!facts.first_h1) facts.first_h1 = node; break;
+      case GUMBO_TAG_MAIN: if (!facts.main && !in_furniture) facts.main = node; break;
+      case GUMBO_TAG_H1: if (!facts.first_h1 && !in_furniture) facts.first_h1 = node; break;
       case GUMBO_TAG_TITLE: if (!facts.title_tag) facts.title_tag = inner_text(node); break;
       case GUMBO_TAG_META: read_meta(el, facts); break;
       case GUMBO_TAG_LINK: {
@@ -235,9 +254,11 @@ void collect_facts(const GumboNode* root, PageFacts& facts) {
       default:
         break;
     }
-    if (el.tag == GUMBO_TAG_ARTICLE || looks_like_article_body(el)) facts.articles.push_back(node);
+    if (!in_furniture && (el.tag == GUMBO_TAG_ARTICLE || looks_like_article_body(el))) {
+      facts.articles.push_back(node);
+    }
     for (unsigned i = el.children.length; i-- > 0;) {
-      stack.push_back(static_cast<const GumboNode*>(el.children.data[i]));
+      stack.push_back({static_cast<const GumboNode*>(el.children.data[i]), in_furniture});
     }
   }
 }
@@ -270,42 +291,60 @@ void read_json_ld(const std::string& text, ExtractedArticle& out) {
 }
 
 // The text blocks under `root`: each paragraph-like element that holds text directly becomes one
-// block; furniture subtrees are skipped whole.
+// block; furniture subtrees are skipped whole, and short blocks made only of links (menus,
+// "related" lists that escaped the class names) are dropped.
 void collect_blocks(const GumboNode* root, std::vector<std::string>& blocks) {
+  enum class Leave { None, Block, Link };
   struct Frame {
     const GumboNode* node;
-    bool leaving;
+    Leave leave;
   };
-  std::vector<Frame> stack{{root, false}};
+  constexpr std::size_t kMaxLinkBlockWords = 12;
+  std::vector<Frame> stack{{root, Leave::None}};
   std::string current;
+  std::size_t link_bytes = 0;
+  int in_link = 0;
   auto flush = [&] {
     std::string t = trimmed(std::move(current));
+    const std::size_t links = link_bytes;
     current.clear();
-    if (!t.empty()) blocks.push_back(std::move(t));
+    link_bytes = 0;
+    if (t.empty()) return;
+    const std::size_t words = std::count(t.begin(), t.end(), ' ') + 1;
+    if (links * 10 >= t.size() * 9 && words <= kMaxLinkBlockWords) return;
+    blocks.push_back(std::move(t));
   };
   while (!stack.empty()) {
     const Frame frame = stack.back();
     stack.pop_back();
     const GumboNode* node = frame.node;
-    if (frame.leaving) {
+    if (frame.leave == Leave::Block) {
       flush();
+      continue;
+    }
+    if (frame.leave == Leave::Link) {
+      --in_link;
       continue;
     }
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
         node->type == GUMBO_NODE_CDATA) {
+      const std::size_t before = current.size();
       append_collapsed(current, node->v.text.text);
+      if (in_link > 0) link_bytes += current.size() - before;
       continue;
     }
     if (node->type != GUMBO_NODE_ELEMENT) continue;
     const GumboElement& el = node->v.element;
-    if (node != root && is_furniture(el)) continue;
-    const bool block = is_block_tag(el.tag);
-    if (block) {
+    if (node != root && (is_furniture(el) || is_standalone_time(node))) continue;
+    if (is_block_tag(el.tag)) {
       flush();
-      stack.push_back({node, true});
+      stack.push_back({node, Leave::Block});
+    } else if (el.tag == GUMBO_TAG_A) {
+      ++in_link;
+      stack.push_back({node, Leave::Link});
     }
     for (unsigned i = el.children.length; i-- > 0;) {
-      stack.push_back({static_cast<const GumboNode*>(el.children.data[i]), false});
+      stack.push_back({static_cast<const GumboNode*>(el.children.data[i]), Leave::None});
     }
   }
   flush();
@@ -342,6 +381,18 @@ ExtractedArticle HtmlExtractor::extract(std::string_view html) const {
   }
   if (!container) container = facts.main ? facts.main : facts.body;
   if (!container) container = output->root;
+  // Widen to the headline's section when the body container sits beside it (header with title
+  // and standfirst, then the body), but never to the whole page.
+  if (facts.first_h1 && container->type == GUMBO_NODE_ELEMENT) {
+    std::unordered_set<const GumboNode*> h1_ancestors;
+    for (const GumboNode* n = facts.first_h1; n; n = n->parent) h1_ancestors.insert(n);
+    const GumboNode* common = container;
+    while (common && !h1_ancestors.count(common)) common = common->parent;
+    if (common && common->type == GUMBO_NODE_ELEMENT && common->v.element.tag != GUMBO_TAG_BODY &&
+        common->v.element.tag != GUMBO_TAG_HTML && common != output->root) {
+      container = common;
+    }
+  }
 
   std::vector<std::string> blocks;
   collect_blocks(container, blocks);
