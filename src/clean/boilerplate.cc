@@ -7,7 +7,7 @@ namespace {
 
 // Captions and prompts are short; a long paragraph that happens to contain "REUTERS/" or to start
 // with "Read more" is article text. The bounds are in words.
-constexpr std::size_t kMaxCaptionWords = 80;
+constexpr std::size_t kMaxCaptionWords = 60;
 constexpr std::size_t kMaxPromptWords = 40;
 
 std::size_t word_count(std::string_view s) {

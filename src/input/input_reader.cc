@@ -219,10 +219,15 @@ bool InputReader::next_text_part(InputItem& item) {
   std::size_t cut = buffer_.size();
   if (buffer_.size() > limit) {
     const std::string_view window(buffer_.data(), limit);
-    std::size_t at = window.rfind("\n\n");
-    if (at == std::string_view::npos || at < limit / 2) at = window.rfind('\n');
-    cut = at == std::string_view::npos || at < limit / 2 ? utf8::safe_prefix_length(buffer_, limit)
-                                                         : at + 1;
+    const std::size_t blank = window.rfind("\n\n");
+    const std::size_t newline = window.rfind('\n');
+    if (blank != std::string_view::npos && blank >= limit / 2) {
+      cut = blank + 2;
+    } else if (newline != std::string_view::npos && newline >= limit / 2) {
+      cut = newline + 1;
+    } else {
+      cut = utf8::safe_prefix_length(buffer_, limit);
+    }
   }
   std::string bytes = buffer_.substr(0, cut);
   buffer_.erase(0, cut);

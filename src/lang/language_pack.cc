@@ -53,6 +53,7 @@ LanguagePack LanguagePack::load(const fs::path& dir) {
     else if (key == "name") pack.name = value;
     else if (key == "morphology") pack.morphology = value;
     else if (key == "hunspell_dictionary") pack.hunspell_dictionary = value;
+    else if (key == "adjectives") pack.adjectives_follow_nouns = value == "after_noun";
     else throw DataError(where(manifest, row) + "unknown key '" + key + "'");
   }
   if (pack.code.empty()) throw DataError(manifest.string() + ": no 'code'");

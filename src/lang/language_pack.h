@@ -39,6 +39,7 @@ struct LanguagePack {
   std::filesystem::path dir;
   std::string morphology;      ///< "hunspell" or "wordnet"
   std::string hunspell_dictionary;  ///< base path without .aff/.dic
+  bool adjectives_follow_nouns = false;  ///< « forces armées » (fr) versus "armed forces" (en)
 
   std::vector<std::string> abbreviations;             ///< "M.", "Gén.", "Dr."
   std::unordered_set<std::string> elisions;           ///< folded: "l'", "qu'"

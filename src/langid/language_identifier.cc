@@ -26,7 +26,7 @@ LanguageIdentifier::LanguageIdentifier(const LanguageRegistry& languages) {
     for (const auto& [form, analyses] : pack->function_words) words.insert(form);
     const auto extra = pack->dir / "langid_words.txt";
     if (std::filesystem::exists(extra)) {
-      for (const auto& row : read_tsv(extra)) words.insert(fold(row.fields[0]));
+      for (const auto& row : read_tsv(extra)) words.insert(lower(row.fields[0]));
     }
   }
 }
@@ -39,7 +39,7 @@ LanguageGuess LanguageIdentifier::by_frequent_words(std::string_view text) const
   auto finish_word = [&] {
     if (word.empty()) return;
     ++words;
-    const std::string f = fold(word);
+    const std::string f = lower(word);
     for (const auto& [code, set] : frequent_words_) hits[code] += set.count(f) ? 1 : 0;
     word.clear();
   };

@@ -12,15 +12,15 @@ bool has_feature(const std::string& features, std::string_view f) {
   return features.find(f) != std::string::npos;
 }
 
-bool is_participle(const Candidate& c) {
-  return c.pos == Pos::VERB && has_feature(c.features, "VerbForm=Part") &&
-         has_feature(c.features, "Tense=Past");
-}
 
-// Context: what the previous word makes likely. Scores add to the candidate's prior.
+// Context: what the previous word, and the likeliest reading of the next one, make likely.
+// Scores add to the candidate's prior.
 float context_score(const Candidate& c, Pos prev_pos, const std::string& prev_lemma,
-                    bool prev_is_auxiliary) {
+                    bool prev_is_auxiliary, Pos next_hint, bool adjectives_follow_nouns) {
   float s = 0;
+  if (c.pos == Pos::ADJ && next_hint == Pos::NOUN) s += adjectives_follow_nouns ? 0.2f : 0.4f;
+  if (c.pos == Pos::VERB && (next_hint == Pos::DET || next_hint == Pos::NUM)) s += 0.6f;
+  if (c.pos == Pos::NOUN && next_hint == Pos::DET) s -= 0.3f;
   switch (prev_pos) {
     case Pos::DET:
       if (c.pos == Pos::NOUN) s += 1.5f;
@@ -36,7 +36,8 @@ float context_score(const Candidate& c, Pos prev_pos, const std::string& prev_le
       break;
     case Pos::NOUN:
     case Pos::PROPN:
-      if (c.pos == Pos::ADJ) s += 0.3f;
+      if (c.pos == Pos::ADJ) s += adjectives_follow_nouns ? 0.3f : -0.3f;
+      if (c.pos == Pos::VERB) s += 0.2f;
       break;
     case Pos::ADP:
       if (c.pos == Pos::NOUN || c.pos == Pos::PROPN || c.pos == Pos::DET) s += 0.5f;
@@ -49,7 +50,9 @@ float context_score(const Candidate& c, Pos prev_pos, const std::string& prev_le
     default:
       break;
   }
-  if (prev_is_auxiliary && is_participle(c)) s += 2.0f;
+  const bool past_non_finite = c.pos == Pos::VERB && has_feature(c.features, "Tense=Past") &&
+                               !has_feature(c.features, "VerbForm=Fin");
+  if (prev_is_auxiliary && (past_non_finite || has_feature(c.features, "VerbForm=Ger"))) s += 2.0f;
   if (prev_is_auxiliary && c.pos == Pos::VERB && has_feature(c.features, "VerbForm=Inf")) s += 1.0f;
   return s;
 }
@@ -86,7 +89,7 @@ const Candidates& MorphAnalyzer::candidates(const std::string& form, bool senten
     // An auxiliary's form is first of all the auxiliary: « est » before « l'est du pays ».
     if (auto aux = pack_.auxiliaries.find(low); aux != pack_.auxiliaries.end()) {
       for (auto& c : out) {
-        if (c.lemma == aux->second.lemma) c.prior += 1.0f;
+        if (c.lemma == aux->second.lemma && c.pos == Pos::VERB) c.prior += 1.0f;
       }
     }
     if (capitalised) {
@@ -98,6 +101,19 @@ const Candidates& MorphAnalyzer::candidates(const std::string& form, bool senten
   }
   if (out.empty()) out.push_back({low, Pos::NOUN, "", 0.1f});  // unknown lower-case word
   return cache.emplace(form, std::move(out)).first->second;
+}
+
+Pos MorphAnalyzer::next_pos_hint(const Document& doc, const Sentence& sentence, std::uint32_t i) {
+  if (i + 1 >= sentence.first_token + sentence.token_count) return Pos::PUNCT;
+  const Token& next = doc.tokens[i + 1];
+  if (next.kind == TokenKind::Number) return Pos::NUM;
+  if (next.kind != TokenKind::Word) return Pos::PUNCT;
+  const Candidates& cands = candidates(std::string(doc.token_text(next)), false);
+  const Candidate* best = &cands.front();
+  for (const auto& c : cands) {
+    if (c.prior > best->prior) best = &c;
+  }
+  return best->pos;
 }
 
 void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
@@ -123,10 +139,12 @@ void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
         break;
       case TokenKind::Word: {
         const Candidates& cands = candidates(form, initial);
+        const Pos next_hint = next_pos_hint(doc, sentence, i);
         const Candidate* best = &cands.front();
         float best_score = -1e9f;
         for (const auto& c : cands) {
-          const float s = c.prior + context_score(c, prev_pos, prev_lemma, prev_aux);
+          const float s = c.prior + context_score(c, prev_pos, prev_lemma, prev_aux, next_hint,
+                                                  pack_.adjectives_follow_nouns);
           if (s > best_score) {
             best_score = s;
             best = &c;

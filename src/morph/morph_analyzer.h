@@ -40,6 +40,8 @@ class MorphAnalyzer {
 
  private:
   void analyze_sentence(Document& doc, const Sentence& sentence);
+  /// The likeliest part of speech of the token after `i`, out of context.
+  Pos next_pos_hint(const Document& doc, const Sentence& sentence, std::uint32_t i);
   void find_verb_groups(Document& doc, const Sentence& sentence);
 
   const LanguagePack& pack_;

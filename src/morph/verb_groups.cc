@@ -5,6 +5,8 @@
 #include "morph/morph_analyzer.h"
 #include "text/folding.h"
 
+#include <algorithm>
+
 namespace vigie {
 namespace {
 
@@ -61,7 +63,7 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
       std::optional<std::uint32_t> head;
       for (; j < end && j <= i + 6; ++j) {
         const Token& t = doc.tokens[j];
-        if (is_aux(t) && pack_.auxiliaries.at(low(t)).lemma != doc.tokens[auxes.back()].lemma) {
+        if (is_aux(t)) {
           auxes.push_back(j);
           continue;
         }
@@ -72,6 +74,11 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
         // Adverbs, negation and clitics may stand inside a group; anything else ends it.
         if (t.pos != Pos::ADV && t.pos != Pos::PART && !pack_.negators.count(low(t))) break;
       }
+      // « il a été » with no participle after it: the last auxiliary is the verb itself.
+      if (!head && auxes.size() > 1 && can_head(doc.tokens[auxes.back()])) {
+        head = auxes.back();
+        auxes.pop_back();
+      }
       if (head) {
         const Token& main = doc.tokens[*head];
         const Token& last_aux = doc.tokens[auxes.back()];
@@ -79,8 +86,11 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
         const bool passive = pack_.passive_auxiliary_lemmas.count(last_aux.lemma) &&
                              has(main.features, "Tense=Past") && !reflexive &&
                              !pack_.perfect_with_passive_auxiliary.count(main.lemma);
-        // Perfect: the first auxiliary is "avoir"/"have", or an active verb with « être ».
-        const bool perfect = auxes.size() > 1 || pack_.perfect_auxiliary_lemmas.count(first.lemma) ||
+        // Perfect: "avoir"/"have" in the chain, or an active verb with « être » (« il est mort »).
+        const bool has_perfect_aux = std::any_of(auxes.begin(), auxes.end(), [&](std::uint32_t a) {
+          return pack_.perfect_auxiliary_lemmas.count(doc.tokens[a].lemma) > 0;
+        });
+        const bool perfect = has_perfect_aux ||
                              (pack_.passive_auxiliary_lemmas.count(first.lemma) && !passive &&
                               has(main.features, "Tense=Past"));
         VerbGroup g;
@@ -100,10 +110,15 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
     // finite here; reduced relatives such as "civilians killed" are read the same way).
     const bool non_finite = has(first.features, "VerbForm=Part") || has(first.features, "VerbForm=Inf") ||
                             has(first.features, "VerbForm=Ger");
-    if (first.pos == Pos::VERB && has(first.features, "Tense=") && !non_finite) {
+    // A bare form right after its subject is a present tense ("rebels control the road"); after
+    // "to", a modal or a preposition it stays an infinitive.
+    const Pos before = i > sentence.first_token ? doc.tokens[i - 1].pos : Pos::PUNCT;
+    const bool bare_present = first.pos == Pos::VERB && has(first.features, "VerbForm=Inf") &&
+                              (before == Pos::NOUN || before == Pos::PROPN || before == Pos::PRON);
+    if (first.pos == Pos::VERB && ((has(first.features, "Tense=") && !non_finite) || bare_present)) {
       VerbGroup g;
       g.first = g.last = g.head = i;
-      g.tense = simple_tense(first.features);
+      g.tense = bare_present ? Tense::Present : simple_tense(first.features);
       g.negated = negator_near(i, i);
       doc.verb_groups.push_back(g);
     }

@@ -1,6 +1,7 @@
 // English: WordNet's morphology (morphstr with its exception lists) gives base forms of nouns,
 // verbs, adjectives and adverbs: shot → shoot, fled → flee, children → child. WordNet keeps
 // global state, so every call holds one process-wide lock; analyzers cache per word form.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -67,7 +68,9 @@ class WordNetLexicon : public Lexicon {
         bases.emplace_back(r);
       }
       buffer = lower_form;
-      if (in_wn(buffer.data(), wn_pos) & (1 << wn_pos)) bases.push_back(lower_form);
+      // A form WordNet can reduce ("men" → "man") is that inflection, not its own entry.
+      const bool inflection = std::any_of(bases.begin(), bases.end(), [&](const std::string& b) { return b != lower_form; });
+      if (!inflection && (in_wn(buffer.data(), wn_pos) & (1 << wn_pos))) bases.push_back(lower_form);
       buffer = lower_form;
       for (auto& base : bases) {
         for (auto& c : base) c = c == '_' ? ' ' : c;
@@ -75,7 +78,11 @@ class WordNetLexicon : public Lexicon {
         // Bare forms are likelier as themselves; among inflections, the verb reading of -ed
         // and -ing, the noun reading of -s.
         float prior = inflected ? 0.8f : 1.0f;
-        if (pos == Pos::VERB && (lower_form.ends_with("ed") || lower_form.ends_with("ing"))) prior += 0.3f;
+        // Inflected verb forms (fled, shot, seized) are verbs more often than the adjective or
+        // noun they double as.
+        const bool past_form = !lower_form.ends_with("s") && !lower_form.ends_with("ing");
+        if (pos == Pos::VERB && inflected && past_form) prior += 0.35f;
+        if (pos == Pos::VERB && lower_form.ends_with("ing")) prior += 0.15f;
         if (pos == Pos::NOUN && lower_form.ends_with("s") && inflected) prior += 0.2f;
         out.push_back({base, pos, pos == Pos::VERB ? verb_features(lower_form, base) : "", prior});
       }

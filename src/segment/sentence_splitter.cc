@@ -1,7 +1,6 @@
 #include "segment/sentence_splitter.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
@@ -26,22 +25,25 @@ bool is_closer(std::string_view s, std::size_t pos_after, char32_t cp) {
 
 }  // namespace
 
-SentenceSplitter::SentenceSplitter(const LanguagePack& pack) {
+SentenceSplitter::SentenceSplitter(const LanguagePack& pack)
+    : abbreviations_(pack.abbreviations.begin(), pack.abbreviations.end()) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale locale(pack.code.c_str());
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
-  if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create sentence filter");
-  for (const auto& abbreviation : pack.abbreviations) {
-    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
-  }
-  // Initials ("J. R. R. Tolkien", « M. A. Diallo ») are abbreviations in any Latin-script text.
-  for (char c = 'A'; c <= 'Z'; ++c) {
-    builder->suppressBreakAfter(icu::UnicodeString(c) + icu::UnicodeString("."), status);
-  }
-  icu::BreakIterator* base = icu::BreakIterator::createSentenceInstance(locale, status);
-  iterator_.reset(builder->wrapIteratorWithFilter(base, status));
+  iterator_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(pack.code.c_str()), status));
   if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create sentence iterator");
+}
+
+// ICU's own FilteredBreakIterator was tried first: it ignores entries with inner periods
+// ("U.N."), and an entry such as "J.-C." stops "J." from matching, so vigie applies the
+// abbreviation list itself. `before` is the text up to a proposed break, spaces trimmed.
+bool SentenceSplitter::ends_with_abbreviation(std::string_view before) const {
+  const std::size_t space = before.find_last_of(" \t\n(\"");
+  const std::string_view last_word = space == std::string_view::npos ? before : before.substr(space + 1);
+  if (last_word.empty() || last_word.back() != '.') return false;
+  if (abbreviations_.count(std::string(last_word))) return true;
+  // An initial: one upper-case letter and a period ("J. P. Ouédraogo").
+  std::size_t pos = 0;
+  const char32_t first = utf8::decode(last_word, pos);
+  return pos + 1 == last_word.size() && u_isupper(static_cast<UChar32>(first));
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -53,9 +55,16 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span range) {
   UText* ut = utext_openUTF8(nullptr, piece.data(), static_cast<int64_t>(piece.size()), &status);
   iterator_->setText(ut, status);
   std::int32_t start = iterator_->first();
-  for (std::int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
-       start = end, end = iterator_->next()) {
+  for (std::int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; end = iterator_->next()) {
+    if (static_cast<std::size_t>(end) < piece.size()) {
+      std::size_t trimmed_end = end;
+      while (trimmed_end > static_cast<std::size_t>(start) && std::isspace(static_cast<unsigned char>(piece[trimmed_end - 1]))) {
+        --trimmed_end;
+      }
+      if (ends_with_abbreviation(piece.substr(start, trimmed_end - start))) continue;
+    }
     std::size_t b = start, e = end;
+    start = end;
     // Trim whitespace on both sides.
     while (b < e) {
       std::size_t p = b;

@@ -1,10 +1,12 @@
 #pragma once
-// Sentence boundaries with ICU's BreakIterator, filtered by the language's abbreviation list
-// (« M. », « Gén. », "Dr.", initials), then adjusted so that closing quotes stay with the
+// Sentence boundaries with ICU's BreakIterator, minus those after the language's abbreviations
+// (« M. », « Gén. », "U.N.", initials), then adjusted so that closing quotes stay with the
 // sentence they close. Not thread-safe: one splitter per thread.
 #include <unicode/brkiter.h>
 
 #include <memory>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "document/document.h"
@@ -25,7 +27,10 @@ class SentenceSplitter {
   void annotate(Document& doc);
 
  private:
+  bool ends_with_abbreviation(std::string_view before) const;
+
   std::unique_ptr<icu::BreakIterator> iterator_;
+  std::unordered_set<std::string> abbreviations_;
 };
 
 }  // namespace vigie

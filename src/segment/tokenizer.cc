@@ -108,12 +108,22 @@ void Tokenizer::join_hyphens(std::string_view text, std::vector<Piece>& pieces) 
   pieces.swap(out);
 }
 
-void Tokenizer::join_thousands(std::string_view text, std::vector<Piece>& pieces) const {
-  if (!pack_.thousands_space) return;
+void Tokenizer::join_numbers(std::string_view text, std::vector<Piece>& pieces) const {
   std::vector<Piece> out;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     Piece p = pieces[i];
-    if (p.kind == TokenKind::Number && p.span.size() <= 3 &&
+    // Clock times "2:30", "14:05": hours, a colon, two digits, with nothing in between.
+    if (p.kind == TokenKind::Number && p.span.size() <= 2 && i + 2 < pieces.size() &&
+        all_digits(text.substr(p.span.begin, p.span.size())) && text[p.span.end] == ':' &&
+        pieces[i + 1].span == Span{p.span.end, p.span.end + 1} &&
+        pieces[i + 2].span.begin == p.span.end + 1 && pieces[i + 2].span.size() == 2 &&
+        all_digits(text.substr(pieces[i + 2].span.begin, 2))) {
+      p.span.end = pieces[i + 2].span.end;
+      out.push_back(p);
+      i += 2;
+      continue;
+    }
+    if (pack_.thousands_space && p.kind == TokenKind::Number && p.span.size() <= 3 &&
         all_digits(text.substr(p.span.begin, p.span.size()))) {
       while (i + 1 < pieces.size() && pieces[i + 1].kind == TokenKind::Number) {
         const Piece& next = pieces[i + 1];
@@ -206,20 +216,25 @@ std::vector<Token> Tokenizer::split_affixes(std::string_view text, const std::ve
       span.begin = split_at;
     }
     if (span.empty()) continue;
-    // Inverted clitics: « a-t-il » → « a » « -t-il ».
-    const std::string folded = fold(text.substr(span.begin, span.size()));
-    bool split = false;
-    for (const auto& suffix : pack_.clitic_suffixes) {
-      if (folded.size() > suffix.size() && folded.ends_with(suffix)) {
+    // Inverted clitics, possibly stacked: « a-t-il » → « a » « -t-il »; « donnez-le-moi » →
+    // « donnez » « -le » « -moi ».
+    std::vector<Span> clitics;
+    for (bool found = true; found;) {
+      found = false;
+      const std::string folded_rest = fold(text.substr(span.begin, span.size()));
+      for (const auto& suffix : pack_.clitic_suffixes) {
+        if (folded_rest.size() <= suffix.size() || !folded_rest.ends_with(suffix)) continue;
         // Clitic suffixes are ASCII, so the original's tail has the suffix's length in bytes.
         const std::uint32_t cut = span.end - static_cast<std::uint32_t>(suffix.size());
         if (fold(text.substr(cut, span.end - cut)) != suffix) continue;
-        emit({span.begin, cut}, TokenKind::Word, false);
-        emit({cut, span.end}, TokenKind::Word, false);
-        split = true;
+        clitics.insert(clitics.begin(), {cut, span.end});
+        span.end = cut;
+        found = true;
         break;
       }
     }
+    const std::string folded = fold(text.substr(span.begin, span.size()));
+    bool split = false;
     if (!split) {
       // Contractions: "didn't" → "did" "n't", "Mali's" → "Mali" "'s" (apostrophe ' or ’).
       const std::string_view s = text.substr(span.begin, span.size());
@@ -240,6 +255,7 @@ std::vector<Token> Tokenizer::split_affixes(std::string_view text, const std::ve
       }
     }
     if (!split) emit(span, TokenKind::Word, false);
+    for (const Span& c : clitics) emit(c, TokenKind::Word, false);
   }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::uint32_t end = tokens[i].span.end;
@@ -251,7 +267,7 @@ std::vector<Token> Tokenizer::split_affixes(std::string_view text, const std::ve
 std::vector<Token> Tokenizer::tokenize(std::string_view text, Span range) {
   std::vector<Piece> pieces = raw_pieces(text, range);
   join_hyphens(text, pieces);
-  join_thousands(text, pieces);
+  join_numbers(text, pieces);
   join_periods(text, pieces);
   return split_affixes(text, pieces);
 }

@@ -32,7 +32,7 @@ class Tokenizer {
   };
   std::vector<Piece> raw_pieces(std::string_view text, Span range);
   void join_hyphens(std::string_view text, std::vector<Piece>& pieces) const;
-  void join_thousands(std::string_view text, std::vector<Piece>& pieces) const;
+  void join_numbers(std::string_view text, std::vector<Piece>& pieces) const;
   void join_periods(std::string_view text, std::vector<Piece>& pieces) const;
   std::vector<Token> split_affixes(std::string_view text, const std::vector<Piece>& pieces) const;
 

@@ -1,0 +1,95 @@
+// vigie as a user runs it: exit codes, messages on standard error, outputs.
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace vigie {
+namespace {
+
+using test::run_vigie;
+
+TEST(Cli, VersionAndHelp) {
+  auto r = run_vigie("--version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("vigie 0.", 0), 0u) << r.out;
+  r = run_vigie("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("extract"), std::string::npos);
+  EXPECT_NE(r.out.find("Exit codes"), std::string::npos);
+  r = run_vigie("extract --help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* option : {"--format", "--published", "--lang", "--emit-text", "--threads", "--output"}) {
+    EXPECT_NE(r.out.find(option), std::string::npos) << option;
+  }
+}
+
+TEST(Cli, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(run_vigie("").exit_code, 2);
+  EXPECT_EQ(run_vigie("frobnicate").exit_code, 2);
+  EXPECT_EQ(run_vigie("extract --format xml x.txt").exit_code, 2);
+  EXPECT_EQ(run_vigie("extract --published 25/04/2022 x.txt").exit_code, 2);
+  auto r = run_vigie("extract --lang de x.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no such language pack"), std::string::npos);
+}
+
+TEST(Cli, EmitTextPrintsTheCleanedExampleArticle) {
+  SKIP_WITHOUT_SHARED();
+  const auto path = test::shared_dir() / "examples/mali-wagner-moura.fr.txt";
+  auto r = run_vigie("extract '" + path.string() + "' --published 2022-04-25 --emit-text");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("La plus grande coalition djihadiste du Mali a annoncé", 0), 0u);
+  EXPECT_EQ(r.out.find("FILE PHOTO"), std::string::npos);
+  EXPECT_EQ(r.out.find("REUTERS"), std::string::npos);
+  EXPECT_EQ(r.out.find("Continuez à lire"), std::string::npos);
+  EXPECT_NE(r.out.find("ont exécuté 300 civils à Moura entre le 27 et le 31 mars."), std::string::npos);
+  EXPECT_TRUE(r.out.ends_with("(Avec des informations de l'AFP)\n"));
+  EXPECT_NE(r.err.find("1 document(s), 0 event(s), 0 failed"), std::string::npos);
+}
+
+TEST(Cli, OneBadDocumentNeverSpoilsTheBatch) {
+  test::TempDir dir;
+  test::write_file(dir / "a.txt", "Six soldats ont été tués dimanche près de Djibo, selon l'armée.");
+  test::write_file(dir / "b.txt", "Attaque \xE0 S\xE9gou.");
+  test::write_file(dir / "c.jsonl", "{\"id\":\"x\",\"text\":\"Gunmen killed two soldiers near Gao on Monday, the army said.\"}\nnot json\n");
+  auto r = run_vigie("extract --emit-text -j 2 '" + (dir / "a.txt").string() + "' '" + (dir / "b.txt").string() +
+                     "' '" + (dir / "c.jsonl").string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "Six soldats ont été tués dimanche près de Djibo, selon l'armée.\n\f\n"
+                   "Gunmen killed two soldiers near Gao on Monday, the army said.\n");
+  EXPECT_NE(r.err.find((dir / "b.txt").string() + ": invalid UTF-8 at byte offset 8"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find((dir / "c.jsonl").string() + ":2: not valid JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 document(s), 0 event(s), 2 failed"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ReadsStandardInputAndWritesEventFormats) {
+  const std::string text = "Des hommes armés ont attaqué dimanche un poste de l'armée près de Ménaka, selon des sources locales.";
+  auto r = run_vigie("extract - --format geojson -q", text);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "{\"type\":\"FeatureCollection\",\"features\":[\n]}\n");
+  EXPECT_EQ(r.err, "");
+  r = run_vigie("extract --format csv -q", text);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("event_id_cnty,event_date,", 0), 0u);
+}
+
+TEST(Cli, ConllUShowsTheTextLayerWithCodePointSpans) {
+  auto r = run_vigie("extract - --emit-conllu --lang fr -q", "Ségou : l'armée a riposté.");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1\tSégou\tSégou\tPROPN\t_\t_\t_\t_\t_\tSpan=0-5"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3\tl'\tle\tDET\t"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Span=8-10|SpaceAfter=No"), std::string::npos) << r.out;
+}
+
+TEST(Cli, OutputFileAndUnwritableOutput) {
+  test::TempDir dir;
+  auto r = run_vigie("extract - --emit-text -q -o '" + (dir / "out.txt").string() + "'", "Six soldats tués à Gao.");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(test::read_file(dir / "out.txt"), "Six soldats tués à Gao.\n");
+  r = run_vigie("extract - -o /nonexistent/dir/out.txt", "Six soldats tués à Gao.");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("cannot write /nonexistent/dir/out.txt"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vigie

@@ -1,0 +1,37 @@
+#include "document/document.h"
+
+#include <gtest/gtest.h>
+
+namespace vigie {
+namespace {
+
+TEST(Document, ConvertsByteOffsetsToCodePoints) {
+  const std::string text = "Ségou « Moura » " + std::string(600, 'x') + "é fin";
+  Document doc(text, InputFormat::Text, {"t.txt"});
+  EXPECT_EQ(doc.code_point_at(0), 0u);
+  EXPECT_EQ(doc.code_point_at(3), 2u);  // after "Sé" (é is two bytes)
+  const auto fin = static_cast<std::uint32_t>(text.find("fin"));
+  // Every character before "fin" counted once: the index blocks must not double count.
+  std::uint64_t expected = 0;
+  for (std::uint32_t i = 0; i < fin; ++i) expected += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  EXPECT_EQ(doc.code_point_at(fin), expected);
+}
+
+TEST(Document, OffsetsOfALaterPartCountFromTheFileStart) {
+  Origin origin{"big.txt", 0, 2, 1000};
+  Document doc("abc", InputFormat::Text, origin);
+  EXPECT_EQ(doc.code_point_at(0), 1000u);
+  EXPECT_EQ(doc.code_point_at(2), 1002u);
+}
+
+TEST(Document, CleanTextLeavesOutExclusions) {
+  Document doc("keep\ndrop\nkeep too", InputFormat::Text, {"t.txt"});
+  doc.exclusions.push_back({{5, 10}, "caption"});
+  EXPECT_EQ(doc.clean_text(), "keep\nkeep too");
+  EXPECT_TRUE(doc.is_excluded({5, 9}));
+  EXPECT_FALSE(doc.is_excluded({0, 4}));
+  EXPECT_FALSE(doc.is_excluded({3, 7}));  // straddles the boundary
+}
+
+}  // namespace
+}  // namespace vigie

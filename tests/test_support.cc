@@ -1,0 +1,63 @@
+#include "test_support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace vigie::test {
+namespace fs = std::filesystem;
+
+fs::path source_dir() { return VIGIE_SOURCE_DIR; }
+fs::path shared_dir() { return VIGIE_SHARED_DIR; }
+fs::path fixture(const std::string& relative) { return source_dir() / "tests" / "fixtures" / relative; }
+
+const LanguageRegistry& languages() {
+  static const LanguageRegistry registry(source_dir() / "lang");
+  return registry;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path_ = fs::temp_directory_path() /
+          ("vigie-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+RunResult run_vigie(const std::string& args, const std::string& stdin_text) {
+  TempDir dir;
+  const fs::path in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
+  write_file(in, stdin_text);
+  const std::string cmd = std::string("VIGIE_LANG_DIR='") + (source_dir() / "lang").string() + "' '" +
+                          VIGIE_BINARY + "' " + args + " <'" + in.string() + "' >'" + out.string() +
+                          "' 2>'" + err.string() + "'";
+  const int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+}  // namespace vigie::test

@@ -1,0 +1,48 @@
+#pragma once
+// Shared helpers for the test suite: paths to the repository, shared/ and the vigie binary, a
+// temporary directory, and one loaded language registry.
+#include <filesystem>
+#include <string>
+
+#include "lang/language_pack.h"
+
+namespace vigie::test {
+
+std::filesystem::path source_dir();
+std::filesystem::path shared_dir();
+std::filesystem::path fixture(const std::string& relative);
+
+/// The repository's language packs, loaded once.
+const LanguageRegistry& languages();
+
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+
+/// A fresh directory removed when the object goes out of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Result of running the vigie binary.
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+RunResult run_vigie(const std::string& args, const std::string& stdin_text = "");
+
+}  // namespace vigie::test
+
+#define SKIP_WITHOUT_SHARED()                                                       \
+  do {                                                                              \
+    if (!std::filesystem::exists(::vigie::test::shared_dir())) {                    \
+      GTEST_SKIP() << "shared/ not found at " << ::vigie::test::shared_dir();       \
+    }                                                                               \
+  } while (0)
