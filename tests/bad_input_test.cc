@@ -30,11 +30,12 @@ TEST(BadInput, EmptyAndWhitespaceOnlyFilesAreReported) {
   test::write_file(dir / "empty.txt", "");
   test::write_file(dir / "blank.txt", " \n\t\n\u00A0\n");
   test::write_file(dir / "good.txt", "Deux soldats tués.");
-  auto items = read_all({(dir / "empty.txt").string(), (dir / "blank.txt").string(),
-                         (dir / "good.txt").string()});
+  auto items = read_all(
+      {(dir / "empty.txt").string(), (dir / "blank.txt").string(), (dir / "good.txt").string()});
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(problem_text(items[0]), (dir / "empty.txt").string() + ": empty document (0 bytes)");
-  EXPECT_EQ(problem_text(items[1]), (dir / "blank.txt").string() + ": empty document (whitespace only)");
+  EXPECT_EQ(problem_text(items[1]),
+            (dir / "blank.txt").string() + ": empty document (whitespace only)");
   EXPECT_TRUE(std::holds_alternative<RawDocument>(items[2]));
 }
 
@@ -43,9 +44,10 @@ TEST(BadInput, InvalidUtf8NamesTheFileAndByteOffset) {
   test::write_file(dir / "latin1.txt", "Attaque \xE0 S\xE9gou.");  // ISO-8859-1 bytes
   auto items = read_all({(dir / "latin1.txt").string()});
   ASSERT_EQ(items.size(), 1u);
-  EXPECT_EQ(problem_text(items[0]),
-            (dir / "latin1.txt").string() +
-                ": invalid UTF-8 at byte offset 8 (byte 0xE0, line 1, column 9); vigie reads UTF-8 only");
+  EXPECT_EQ(
+      problem_text(items[0]),
+      (dir / "latin1.txt").string() +
+          ": invalid UTF-8 at byte offset 8 (byte 0xE0, line 1, column 9); vigie reads UTF-8 only");
 }
 
 TEST(BadInput, BinaryJunkIsRefused) {
@@ -53,16 +55,22 @@ TEST(BadInput, BinaryJunkIsRefused) {
   std::string junk;
   for (int i = 0; i < 4096; ++i) junk += static_cast<char>((i * 7919) % 256);
   test::write_file(dir / "junk.txt", junk);
-  test::write_file(dir / "junk.bin", std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(100, '\0'));
+  test::write_file(dir / "junk.bin", std::string("\x7f"
+                                                 "ELF\x02\x01\x01",
+                                                 7) +
+                                         std::string(100, '\0'));
   auto items = read_all({(dir / "junk.txt").string(), (dir / "junk.bin").string()});
   ASSERT_EQ(items.size(), 2u);
-  EXPECT_NE(problem_text(items[0]).find("binary data (NUL byte at byte offset 0)"), std::string::npos);
+  EXPECT_NE(problem_text(items[0]).find("binary data (NUL byte at byte offset 0)"),
+            std::string::npos);
   EXPECT_NE(problem_text(items[1]).find("binary data"), std::string::npos);
 }
 
 TEST(BadInput, Utf16IsNamedAsSuch) {
   test::TempDir dir;
-  test::write_file(dir / "utf16.txt", std::string("\xFF\xFE" "A\0t\0", 6));
+  test::write_file(dir / "utf16.txt", std::string("\xFF\xFE"
+                                                  "A\0t\0",
+                                                  6));
   auto items = read_all({(dir / "utf16.txt").string()});
   ASSERT_EQ(items.size(), 1u);
   EXPECT_NE(problem_text(items[0]).find("UTF-16 text is not supported"), std::string::npos);
@@ -91,7 +99,8 @@ TEST(BadInput, MalformedJsonLinesAreReportedByLineAndSkipped) {
   ASSERT_EQ(items.size(), 6u);
   const std::string path = (dir / "feed.jsonl").string();
   EXPECT_EQ(std::get<RawDocument>(items[0]).meta.id, "ok1");
-  EXPECT_EQ(problem_text(items[1]).rfind(path + ":2: not valid JSON", 0), 0u) << problem_text(items[1]);
+  EXPECT_EQ(problem_text(items[1]).rfind(path + ":2: not valid JSON", 0), 0u)
+      << problem_text(items[1]);
   EXPECT_EQ(problem_text(items[2]), path + ":4: JSON line is not an object");
   EXPECT_EQ(problem_text(items[3]), path + ":5: record has no 'text' or 'html' field");
   EXPECT_EQ(problem_text(items[4]), path + ":6: 'published' is not an ISO date (YYYY-MM-DD): hier");
@@ -103,10 +112,12 @@ TEST(BadInput, AHugeTextFileStreamsInBoundedParts) {
   // 50 MB of paragraphs: read in parts of at most 1 MiB each, cut at paragraph breaks, with
   // code point offsets that continue from part to part.
   test::TempDir dir;
-  const std::string paragraph = "Des hommes armés ont attaqué le village de Ségou mardi soir, selon des sources locales.\n\n";
+  const std::string paragraph =
+      "Des hommes armés ont attaqué le village de Ségou mardi soir, selon des sources locales.\n\n";
   {
     std::ofstream out(dir / "huge.txt", std::ios::binary);
-    for (std::size_t written = 0; written < 50u * 1000 * 1000; written += paragraph.size()) out << paragraph;
+    for (std::size_t written = 0; written < 50u * 1000 * 1000; written += paragraph.size())
+      out << paragraph;
   }
   InputReader reader({(dir / "huge.txt").string()});
   InputItem item;
@@ -119,7 +130,8 @@ TEST(BadInput, AHugeTextFileStreamsInBoundedParts) {
     EXPECT_EQ(d.origin.part, parts);
     EXPECT_LE(d.bytes.size(), ReaderOptions{}.max_text_part_bytes);
     EXPECT_EQ(d.origin.base_code_point, expected_base);
-    EXPECT_TRUE(d.bytes.ends_with("\n\n")) << "part " << parts << " was not cut at a paragraph break";
+    EXPECT_TRUE(d.bytes.ends_with("\n\n"))
+        << "part " << parts << " was not cut at a paragraph break";
     expected_base += utf8::count_code_points(d.bytes);
     total_bytes += d.bytes.size();
   }
@@ -136,7 +148,9 @@ TEST(BadInput, InvalidUtf8DeepInAHugeFileNamesTheFileOffset) {
   auto items = read_all({(dir / "big.txt").string()});
   ASSERT_FALSE(items.empty());
   const std::string last = problem_text(items.back());
-  EXPECT_NE(last.find("invalid UTF-8 at byte offset " + std::to_string((2u << 20) + 17)), std::string::npos) << last;
+  EXPECT_NE(last.find("invalid UTF-8 at byte offset " + std::to_string((2u << 20) + 17)),
+            std::string::npos)
+      << last;
   EXPECT_NE(last.find("rest of the file skipped"), std::string::npos);
 }
 
@@ -169,7 +183,8 @@ TEST(BadInput, UnknownAndUnsupportedLanguagesAreReportedNotDropped) {
   german.origin.path = "de.txt";
   auto r = pipeline.process(german);
   ASSERT_TRUE(r.problem);
-  EXPECT_EQ(r.problem->describe(), "de.txt: language 'de' is not supported (supported: en, fr); document skipped");
+  EXPECT_EQ(r.problem->describe(),
+            "de.txt: language 'de' is not supported (supported: en, fr); document skipped");
 
   RawDocument digits;
   digits.bytes = "12345 67890";

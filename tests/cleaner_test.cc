@@ -22,7 +22,8 @@ class CleanerTest : public ::testing::Test {
 
 TEST_F(CleanerTest, ExampleArticleLosesCaptionAndTailButKeepsOffsets) {
   SKIP_WITHOUT_SHARED();
-  const std::string original = test::read_file(test::shared_dir() / "examples/mali-wagner-moura.fr.txt");
+  const std::string original =
+      test::read_file(test::shared_dir() / "examples/mali-wagner-moura.fr.txt");
   Document doc = clean_text(original);
   EXPECT_EQ(doc.text(), original) << "plain text must stay byte for byte the input";
   ASSERT_EQ(doc.exclusions.size(), 2u);
@@ -57,7 +58,8 @@ TEST_F(CleanerTest, BoilerplateVerdicts) {
       {"Related articles", V::CutRest},
       {"More on this story", V::CutRest},
       // Article text that merely mentions the cue words stays.
-      {"Selon des photos publiées par REUTERS/TV, des soldats maliens ont été vus à Moura le 29 mars, "
+      {"Selon des photos publiées par REUTERS/TV, des soldats maliens ont été vus à Moura le 29 "
+       "mars, "
        "ce que l'armée dément. Les images, authentifiées par plusieurs experts indépendants "
        "consultés par l'agence, montrent des corps alignés près du marché. La junte n'a pas réagi "
        "à ces accusations, qui s'ajoutent aux témoignages recueillis par Human Rights Watch "

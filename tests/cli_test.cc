@@ -18,7 +18,8 @@ TEST(Cli, VersionAndHelp) {
   EXPECT_NE(r.out.find("Exit codes"), std::string::npos);
   r = run_vigie("extract --help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* option : {"--format", "--published", "--lang", "--emit-text", "--threads", "--output"}) {
+  for (const char* option :
+       {"--format", "--published", "--lang", "--emit-text", "--threads", "--output"}) {
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
   }
 }
@@ -42,28 +43,38 @@ TEST(Cli, EmitTextPrintsTheCleanedExampleArticle) {
   EXPECT_EQ(r.out.find("FILE PHOTO"), std::string::npos);
   EXPECT_EQ(r.out.find("REUTERS"), std::string::npos);
   EXPECT_EQ(r.out.find("Continuez à lire"), std::string::npos);
-  EXPECT_NE(r.out.find("ont exécuté 300 civils à Moura entre le 27 et le 31 mars."), std::string::npos);
+  EXPECT_NE(r.out.find("ont exécuté 300 civils à Moura entre le 27 et le 31 mars."),
+            std::string::npos);
   EXPECT_TRUE(r.out.ends_with("(Avec des informations de l'AFP)\n"));
   EXPECT_NE(r.err.find("1 document(s), 0 event(s), 0 failed"), std::string::npos);
 }
 
 TEST(Cli, OneBadDocumentNeverSpoilsTheBatch) {
   test::TempDir dir;
-  test::write_file(dir / "a.txt", "Six soldats ont été tués dimanche près de Djibo, selon l'armée.");
+  test::write_file(dir / "a.txt",
+                   "Six soldats ont été tués dimanche près de Djibo, selon l'armée.");
   test::write_file(dir / "b.txt", "Attaque \xE0 S\xE9gou.");
-  test::write_file(dir / "c.jsonl", "{\"id\":\"x\",\"text\":\"Gunmen killed two soldiers near Gao on Monday, the army said.\"}\nnot json\n");
-  auto r = run_vigie("extract --emit-text -j 2 '" + (dir / "a.txt").string() + "' '" + (dir / "b.txt").string() +
-                     "' '" + (dir / "c.jsonl").string() + "'");
+  test::write_file(dir / "c.jsonl",
+                   "{\"id\":\"x\",\"text\":\"Gunmen killed two soldiers near Gao on Monday, the "
+                   "army said.\"}\nnot json\n");
+  auto r = run_vigie("extract --emit-text -j 2 '" + (dir / "a.txt").string() + "' '" +
+                     (dir / "b.txt").string() + "' '" + (dir / "c.jsonl").string() + "'");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, "Six soldats ont été tués dimanche près de Djibo, selon l'armée.\n\f\n"
-                   "Gunmen killed two soldiers near Gao on Monday, the army said.\n");
-  EXPECT_NE(r.err.find((dir / "b.txt").string() + ": invalid UTF-8 at byte offset 8"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find((dir / "c.jsonl").string() + ":2: not valid JSON"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out,
+            "Six soldats ont été tués dimanche près de Djibo, selon l'armée.\n\f\n"
+            "Gunmen killed two soldiers near Gao on Monday, the army said.\n");
+  EXPECT_NE(r.err.find((dir / "b.txt").string() + ": invalid UTF-8 at byte offset 8"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find((dir / "c.jsonl").string() + ":2: not valid JSON"), std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("2 document(s), 0 event(s), 2 failed"), std::string::npos) << r.err;
 }
 
 TEST(Cli, ReadsStandardInputAndWritesEventFormats) {
-  const std::string text = "Des hommes armés ont attaqué dimanche un poste de l'armée près de Ménaka, selon des sources locales.";
+  const std::string text =
+      "Des hommes armés ont attaqué dimanche un poste de l'armée près de Ménaka, selon des sources "
+      "locales.";
   auto r = run_vigie("extract - --format geojson -q", text);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "{\"type\":\"FeatureCollection\",\"features\":[\n]}\n");
@@ -76,14 +87,16 @@ TEST(Cli, ReadsStandardInputAndWritesEventFormats) {
 TEST(Cli, ConllUShowsTheTextLayerWithCodePointSpans) {
   auto r = run_vigie("extract - --emit-conllu --lang fr -q", "Ségou : l'armée a riposté.");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("1\tSégou\tSégou\tPROPN\t_\t_\t_\t_\t_\tSpan=0-5"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1\tSégou\tSégou\tPROPN\t_\t_\t_\t_\t_\tSpan=0-5"), std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("3\tl'\tle\tDET\t"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Span=8-10|SpaceAfter=No"), std::string::npos) << r.out;
 }
 
 TEST(Cli, OutputFileAndUnwritableOutput) {
   test::TempDir dir;
-  auto r = run_vigie("extract - --emit-text -q -o '" + (dir / "out.txt").string() + "'", "Six soldats tués à Gao.");
+  auto r = run_vigie("extract - --emit-text -q -o '" + (dir / "out.txt").string() + "'",
+                     "Six soldats tués à Gao.");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(test::read_file(dir / "out.txt"), "Six soldats tués à Gao.\n");
   r = run_vigie("extract - -o /nonexistent/dir/out.txt", "Six soldats tués à Gao.");

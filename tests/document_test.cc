@@ -13,7 +13,8 @@ TEST(Document, ConvertsByteOffsetsToCodePoints) {
   const auto fin = static_cast<std::uint32_t>(text.find("fin"));
   // Every character before "fin" counted once: the index blocks must not double count.
   std::uint64_t expected = 0;
-  for (std::uint32_t i = 0; i < fin; ++i) expected += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  for (std::uint32_t i = 0; i < fin; ++i)
+    expected += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
   EXPECT_EQ(doc.code_point_at(fin), expected);
 }
 

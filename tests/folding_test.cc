@@ -11,9 +11,9 @@ TEST(Folding, StripsCaseAndAccents) {
   EXPECT_EQ(fold("Ménaka"), "menaka");
   EXPECT_EQ(fold("Se\xCC\x81gou"), "segou");  // decomposed é (e + combining acute)
   EXPECT_EQ(fold("État"), "etat");
-  EXPECT_EQ(fold("l’armée"), "l'armee");      // typographic apostrophe
-  EXPECT_EQ(fold("ﬁn"), "fin");               // compatibility ligature
-  EXPECT_EQ(fold("Straße"), "strasse");       // full case folding
+  EXPECT_EQ(fold("l’armée"), "l'armee");  // typographic apostrophe
+  EXPECT_EQ(fold("ﬁn"), "fin");           // compatibility ligature
+  EXPECT_EQ(fold("Straße"), "strasse");   // full case folding
 }
 
 TEST(Folding, LowerKeepsAccents) {

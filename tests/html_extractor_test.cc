@@ -62,18 +62,28 @@ TEST(HtmlExtractor, ExtractsExactlyTheArticleText) {
 TEST(HtmlExtractor, PublicationDatePrefersArticleMetaThenJsonLdThenTime) {
   BoilerplateFilter filter(test::languages());
   HtmlExtractor extractor(filter);
-  EXPECT_EQ(extractor.extract(R"(<meta property="article:published_time" content="2022-04-25T08:00:00Z">
+  EXPECT_EQ(extractor
+                .extract(R"(<meta property="article:published_time" content="2022-04-25T08:00:00Z">
       <script type="application/ld+json">{"datePublished":"2022-04-20"}</script><p>x</p>)")
                 .published,
             "2022-04-25");
-  EXPECT_EQ(extractor.extract(R"(<script type="application/ld+json">[{"@type":"NewsArticle","datePublished":"2022-04-20T10:00:00"}]</script>
+  EXPECT_EQ(
+      extractor
+          .extract(
+              R"(<script type="application/ld+json">[{"@type":"NewsArticle","datePublished":"2022-04-20T10:00:00"}]</script>
       <time datetime="2022-04-01">1er avril</time><p>x</p>)")
-                .published,
-            "2022-04-20");
-  EXPECT_EQ(extractor.extract(R"(<article><time datetime="2022-04-01T09:00">1er avril</time><p>x</p></article>)").published,
-            "2022-04-01");
+          .published,
+      "2022-04-20");
+  EXPECT_EQ(
+      extractor
+          .extract(
+              R"(<article><time datetime="2022-04-01T09:00">1er avril</time><p>x</p></article>)")
+          .published,
+      "2022-04-01");
   EXPECT_FALSE(extractor.extract("<p>Aucune date ici.</p>").published);
-  EXPECT_FALSE(extractor.extract(R"(<meta property="article:published_time" content="yesterday"><p>x</p>)").published);
+  EXPECT_FALSE(
+      extractor.extract(R"(<meta property="article:published_time" content="yesterday"><p>x</p>)")
+          .published);
 }
 
 }  // namespace

@@ -64,8 +64,8 @@ TEST(InputReader, WalksDirectoriesRecursivelyInPathOrder) {
   test::write_file(dir / "b/sub/z.txt", "Texte z.");
   test::write_file(dir / "a.txt", "Texte a.");
   test::write_file(dir / "b/m.html", "<p>Texte m.</p>");
-  test::write_file(dir / "notes.md", "not an input");   // unknown extension in a directory: skipped
-  test::write_file(dir / ".hidden.txt", "hidden");      // hidden: skipped
+  test::write_file(dir / "notes.md", "not an input");  // unknown extension in a directory: skipped
+  test::write_file(dir / ".hidden.txt", "hidden");     // hidden: skipped
   auto items = read_all({dir.path().string()});
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(doc_at(items, 0).origin.path, (dir / "a.txt").string());

@@ -1,7 +1,6 @@
-#include "langid/language_identifier.h"
-
 #include <gtest/gtest.h>
 
+#include "langid/language_identifier.h"
 #include "test_support.h"
 
 namespace vigie {
@@ -11,7 +10,8 @@ TEST(LanguageIdentifier, ParagraphsGoToCld2) {
   LanguageIdentifier id(test::languages());
   const auto fr = id.identify(
       "Des hommes armés ont attaqué dimanche un poste de l'armée malienne dans la région de Mopti, "
-      "tuant au moins six soldats, selon des sources sécuritaires. L'attaque n'a pas été revendiquée, "
+      "tuant au moins six soldats, selon des sources sécuritaires. L'attaque n'a pas été "
+      "revendiquée, "
       "mais elle porte la marque des groupes jihadistes actifs dans le centre du pays.");
   EXPECT_EQ(fr.code, "fr");
   EXPECT_EQ(fr.method, "cld2");
@@ -36,7 +36,8 @@ TEST(LanguageIdentifier, NothingToGoOnIsUndetermined) {
   LanguageIdentifier id(test::languages());
   EXPECT_EQ(id.identify("Ouagadougou Bamako Niamey").code, "und");
   EXPECT_EQ(id.identify("2022-04-25").code, "und");
-  EXPECT_EQ(id.identify("Ouagadougou Bamako Niamey", "fr").code, "fr");  // page's <html lang> breaks the tie
+  EXPECT_EQ(id.identify("Ouagadougou Bamako Niamey", "fr").code,
+            "fr");  // page's <html lang> breaks the tie
 }
 
 }  // namespace

@@ -89,9 +89,11 @@ TEST_P(CorpusTest, Lemmas) {
       }
     }
     ASSERT_NE(found, nullptr) << where("lemmas.tsv", row) << ": no token '" << row.fields[1] << "'";
-    EXPECT_EQ(found->lemma, row.fields[2]) << where("lemmas.tsv", row) << " (" << row.fields[1] << ")";
+    EXPECT_EQ(found->lemma, row.fields[2])
+        << where("lemmas.tsv", row) << " (" << row.fields[1] << ")";
     if (row.fields.size() > 3 && !row.fields[3].empty()) {
-      EXPECT_EQ(pos_name(found->pos), row.fields[3]) << where("lemmas.tsv", row) << " (" << row.fields[1] << ")";
+      EXPECT_EQ(pos_name(found->pos), row.fields[3])
+          << where("lemmas.tsv", row) << " (" << row.fields[1] << ")";
     }
   }
 }
@@ -105,16 +107,19 @@ TEST_P(CorpusTest, VerbGroups) {
     const VerbGroup* found = nullptr;
     std::vector<std::string> seen;
     for (const auto& g : doc.verb_groups) {
-      const std::string surface(doc.text().substr(doc.tokens[g.first].span.begin,
-                                                  doc.tokens[g.last].span.end - doc.tokens[g.first].span.begin));
+      const std::string surface(
+          doc.text().substr(doc.tokens[g.first].span.begin,
+                            doc.tokens[g.last].span.end - doc.tokens[g.first].span.begin));
       seen.push_back(surface);
       if (surface == row.fields[1]) found = &g;
     }
     ASSERT_NE(found, nullptr) << where("verb_groups.tsv", row) << ": no group '" << row.fields[1]
                               << "' (found: " << ::testing::PrintToString(seen) << ")";
     EXPECT_EQ(tense_name(found->tense), row.fields[2]) << where("verb_groups.tsv", row);
-    EXPECT_EQ(found->voice == Voice::Passive ? "passive" : "active", row.fields[3]) << where("verb_groups.tsv", row);
-    EXPECT_EQ(found->negated ? "negated" : "affirmative", row.fields[4]) << where("verb_groups.tsv", row);
+    EXPECT_EQ(found->voice == Voice::Passive ? "passive" : "active", row.fields[3])
+        << where("verb_groups.tsv", row);
+    EXPECT_EQ(found->negated ? "negated" : "affirmative", row.fields[4])
+        << where("verb_groups.tsv", row);
   }
 }
 
@@ -135,15 +140,21 @@ TEST_P(CorpusTest, Boilerplate) {
   for (const auto& row : all) {
     ASSERT_EQ(row.fields.size(), 2u) << where("boilerplate.tsv", row);
     const auto v = filter.classify(row.fields[0]);
-    const char* got = v == BoilerplateFilter::Verdict::Keep ? "keep" : v == BoilerplateFilter::Verdict::Drop ? "drop" : "cut";
+    const char* got = v == BoilerplateFilter::Verdict::Keep   ? "keep"
+                      : v == BoilerplateFilter::Verdict::Drop ? "drop"
+                                                              : "cut";
     EXPECT_EQ(got, row.fields[1]) << where("boilerplate.tsv", row);
   }
 }
 
-std::vector<std::string> pack_codes() { return test::languages().codes(); }
+std::vector<std::string> pack_codes() {
+  return test::languages().codes();
+}
 
 INSTANTIATE_TEST_SUITE_P(AllLanguages, CorpusTest, ::testing::ValuesIn(pack_codes()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) { return param_info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           return param_info.param;
+                         });
 
 }  // namespace
 }  // namespace vigie

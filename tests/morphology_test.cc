@@ -17,10 +17,12 @@ Document analyse(const std::string& code, const std::string& text) {
 
 TEST(Morphology, EveryTokenGetsALemmaAndAPartOfSpeech) {
   for (const auto& [code, text] : std::vector<std::pair<std::string, std::string>>{
-           {"fr", "Selon HRW, des soldats maliens et des soldats étrangers blancs, qui ne parlaient pas "
-                  "français, ont exécuté 300 civils à Moura entre le 27 et le 31 mars."},
-           {"en", "According to HRW, Malian soldiers and white foreign soldiers who did not speak French "
-                  "executed 300 civilians in Moura between March 27 and 31."}}) {
+           {"fr",
+            "Selon HRW, des soldats maliens et des soldats étrangers blancs, qui ne parlaient pas "
+            "français, ont exécuté 300 civils à Moura entre le 27 et le 31 mars."},
+           {"en",
+            "According to HRW, Malian soldiers and white foreign soldiers who did not speak French "
+            "executed 300 civilians in Moura between March 27 and 31."}}) {
     const Document doc = analyse(code, text);
     ASSERT_GT(doc.tokens.size(), 20u);
     for (const auto& t : doc.tokens) {

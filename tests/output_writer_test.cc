@@ -1,12 +1,11 @@
 // The writers on constructed records: field names and order of the contract, nulls, escaping.
-#include "output/event_writer.h"
-
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "output/event_json.h"
+#include "output/event_writer.h"
 
 namespace vigie {
 namespace {
@@ -20,15 +19,21 @@ EventRecord moura_record() {
   r.sub_event_type = "Attack";
   r.plover = "ASSAULT";
   r.cameo_root = "18";
-  r.date = DateField{"2022-03-27", "2022-03-31", "day", "range", 1, "entre le 27 et le 31 mars",
+  r.date = DateField{"2022-03-27",
+                     "2022-03-31",
+                     "day",
+                     "range",
+                     1,
+                     "entre le 27 et le 31 mars",
                      CodePointSpan{1234, 1259}};
-  r.location = LocationField{"Moura", "ML", "Mopti", "Djenne", 14.328, -4.604, 2453345, "PPL",
-                             "exact", 1, "Moura", CodePointSpan{1300, 1305}};
-  r.actor1 = ActorField{"Military Forces of Mali", "state_forces", 1, "ML", "des soldats maliens",
-                        CodePointSpan{1100, 1119}};
-  r.assoc_actor1 = {ActorField{"Wagner Group", "external_other", 8, "RU", "des soldats étrangers blancs",
-                               CodePointSpan{1124, 1152}}};
-  r.actor2 = ActorField{"Civilians (Mali)", "civilians", 7, "ML", "300 civils", CodePointSpan{1280, 1290}};
+  r.location = LocationField{"Moura", "ML",  "Mopti", "Djenne", 14.328,  -4.604,
+                             2453345, "PPL", "exact", 1,        "Moura", CodePointSpan{1300, 1305}};
+  r.actor1 = ActorField{"Military Forces of Mali", "state_forces",           1, "ML",
+                        "des soldats maliens",     CodePointSpan{1100, 1119}};
+  r.assoc_actor1 = {ActorField{"Wagner Group", "external_other", 8, "RU",
+                               "des soldats étrangers blancs", CodePointSpan{1124, 1152}}};
+  r.actor2 =
+      ActorField{"Civilians (Mali)", "civilians", 7, "ML", "300 civils", CodePointSpan{1280, 1290}};
   r.interaction = 17;
   r.fatalities = FatalitiesField{300, 300, 300, "300 civils", CodePointSpan{1280, 1290}};
   r.source = SourceField{"Human Rights Watch", "reported", "Selon", CodePointSpan{1090, 1095}};
@@ -49,10 +54,11 @@ TEST(JsonlWriter, WritesTheContractFieldsInOrder) {
   const auto j = nlohmann::ordered_json::parse(line);
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"schema", "event_id", "incident_id", "doc", "event_type",
-                                            "sub_event_type", "plover", "cameo_root", "date", "location",
-                                            "actor1", "assoc_actor1", "actor2", "assoc_actor2",
-                                            "interaction", "fatalities", "source", "evidence", "confidence"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{
+                "schema", "event_id", "incident_id", "doc", "event_type", "sub_event_type",
+                "plover", "cameo_root", "date", "location", "actor1", "assoc_actor1", "actor2",
+                "assoc_actor2", "interaction", "fatalities", "source", "evidence", "confidence"}));
   EXPECT_EQ(j["schema"], "vigie.event/1");
   EXPECT_EQ(j["date"]["span"], nlohmann::json::array({1234, 1259}));
   EXPECT_EQ(j["location"]["geonameid"], 2453345);
@@ -69,7 +75,8 @@ TEST(JsonlWriter, UnknownObjectsAreNullAndListsEmpty) {
   r.event_type = "Battles";
   r.sub_event_type = "Armed clash";
   const auto j = to_json(r);
-  for (const char* key : {"date", "location", "actor1", "actor2", "fatalities", "source", "interaction", "plover"}) {
+  for (const char* key :
+       {"date", "location", "actor1", "actor2", "fatalities", "source", "interaction", "plover"}) {
     EXPECT_TRUE(j[key].is_null()) << key;
   }
   EXPECT_TRUE(j["assoc_actor1"].is_array() && j["assoc_actor1"].empty());
@@ -81,7 +88,8 @@ TEST(JsonlWriter, EscapesQuotesControlCharactersAndKeepsUnicode) {
   r.actor1->text = "les « FAMa »\n\"armée\"\t\\";
   std::ostringstream out;
   make_event_writer("jsonl", out)->write(r);
-  EXPECT_NE(out.str().find(R"("text":"les « FAMa »\n\"armée\"\t\\")"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find(R"("text":"les « FAMa »\n\"armée\"\t\\")"), std::string::npos)
+      << out.str();
   EXPECT_EQ(nlohmann::json::parse(out.str())["actor1"]["text"], r.actor1->text);
 }
 
@@ -98,8 +106,19 @@ TEST(CsvWriter, UsesAcledColumnsAndQuotesWhatNeedsIt) {
   std::string header, row;
   std::getline(lines, header);
   std::getline(lines, row);
-  EXPECT_EQ(header.rfind("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,country,admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities", 0), 0u);
-  EXPECT_EQ(row.rfind("ev-1,2022-03-27,2022,1,Violence against civilians,Attack,Military Forces of Mali,Wagner Group; Civilians (Mali),1,\"Unidentified \"\"Armed\"\" Group, Mali\",,7,17,ML,Mopti,Djenne,Moura,14.328,-4.604,1,Human Rights Watch,,300,300,300,reported,0.82,inc-1,mali.txt,1090-1330", 0), 0u) << row;
+  EXPECT_EQ(
+      header.rfind("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,"
+                   "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,country,admin1,"
+                   "admin2,location,latitude,longitude,geo_precision,source,notes,fatalities",
+                   0),
+      0u);
+  EXPECT_EQ(row.rfind("ev-1,2022-03-27,2022,1,Violence against civilians,Attack,Military Forces of "
+                      "Mali,Wagner Group; Civilians (Mali),1,\"Unidentified \"\"Armed\"\" Group, "
+                      "Mali\",,7,17,ML,Mopti,Djenne,Moura,14.328,-4.604,1,Human Rights "
+                      "Watch,,300,300,300,reported,0.82,inc-1,mali.txt,1090-1330",
+                      0),
+            0u)
+      << row;
   EXPECT_EQ(csv_field("a\nb"), "\"a\nb\"");
   EXPECT_EQ(csv_field("plain"), "plain");
 }

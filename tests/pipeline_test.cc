@@ -21,10 +21,12 @@ TEST(Pipeline, AnalysesTheExampleArticle) {
   EXPECT_EQ(doc.meta.published, "2022-04-25");
   EXPECT_GT(doc.sentences.size(), 30u);
   // No sentence or token comes from the caption or the tail.
-  for (const auto& s : doc.sentences) EXPECT_EQ(doc.slice(s.span).find("REUTERS"), std::string::npos);
+  for (const auto& s : doc.sentences)
+    EXPECT_EQ(doc.slice(s.span).find("REUTERS"), std::string::npos);
   // The key sentence is one sentence, with its compound verb as one group.
-  const std::string key = "Selon HRW, des soldats maliens et des soldats étrangers blancs, qui ne parlaient pas "
-                          "français, ont exécuté 300 civils à Moura entre le 27 et le 31 mars.";
+  const std::string key =
+      "Selon HRW, des soldats maliens et des soldats étrangers blancs, qui ne parlaient pas "
+      "français, ont exécuté 300 civils à Moura entre le 27 et le 31 mars.";
   bool found = false;
   for (const auto& s : doc.sentences) found = found || doc.slice(s.span) == key;
   EXPECT_TRUE(found);
@@ -54,14 +56,16 @@ TEST(Pipeline, FeedMetadataWinsOverPageMetadataAndOption) {
   Pipeline pipeline(test::languages(), {"auto", "2000-01-01", true});
   RawDocument raw;
   raw.format = InputFormat::Html;
-  raw.bytes = R"(<html lang="fr"><meta property="article:published_time" content="2022-04-20"><p>Six soldats ont été tués dimanche dans une attaque contre leur camp, selon l'armée.</p></html>)";
+  raw.bytes =
+      R"(<html lang="fr"><meta property="article:published_time" content="2022-04-20"><p>Six soldats ont été tués dimanche dans une attaque contre leur camp, selon l'armée.</p></html>)";
   raw.meta.published = "2022-04-25";
   auto r = pipeline.process(raw);
   ASSERT_TRUE(r.doc);
   EXPECT_EQ(r.doc->meta.published, "2022-04-25");
   raw.meta.published.reset();
   EXPECT_EQ(pipeline.process(raw).doc->meta.published, "2022-04-20");
-  raw.bytes = "<p>Six soldats ont été tués dimanche dans une attaque contre leur camp, selon l'armée.</p>";
+  raw.bytes =
+      "<p>Six soldats ont été tués dimanche dans une attaque contre leur camp, selon l'armée.</p>";
   EXPECT_EQ(pipeline.process(raw).doc->meta.published, "2000-01-01");
 }
 

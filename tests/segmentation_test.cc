@@ -14,7 +14,8 @@ TEST(Tokenizer, KeepsOffsetsIntoTheOriginalText) {
   const auto tokens = tok.tokenize(text, range);
   std::vector<std::string> forms;
   for (const auto& t : tokens) forms.push_back(text.substr(t.span.begin, t.span.size()));
-  EXPECT_EQ(forms, (std::vector<std::string>{"L’", "armée", "a", "tué", "1\u202F200", "«", "djihadistes", "»", "."}));
+  EXPECT_EQ(forms, (std::vector<std::string>{"L’", "armée", "a", "tué", "1\u202F200", "«",
+                                             "djihadistes", "»", "."}));
   EXPECT_TRUE(tokens[0].elided);
   EXPECT_FALSE(tokens[0].space_after);
   EXPECT_EQ(tokens[0].fold, "l'");

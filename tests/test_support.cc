@@ -12,9 +12,15 @@
 namespace vigie::test {
 namespace fs = std::filesystem;
 
-fs::path source_dir() { return VIGIE_SOURCE_DIR; }
-fs::path shared_dir() { return VIGIE_SHARED_DIR; }
-fs::path fixture(const std::string& relative) { return source_dir() / "tests" / "fixtures" / relative; }
+fs::path source_dir() {
+  return VIGIE_SOURCE_DIR;
+}
+fs::path shared_dir() {
+  return VIGIE_SHARED_DIR;
+}
+fs::path fixture(const std::string& relative) {
+  return source_dir() / "tests" / "fixtures" / relative;
+}
 
 const LanguageRegistry& languages() {
   static const LanguageRegistry registry(source_dir() / "lang");
@@ -49,9 +55,9 @@ RunResult run_vigie(const std::string& args, const std::string& stdin_text) {
   TempDir dir;
   const fs::path in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
   write_file(in, stdin_text);
-  const std::string cmd = std::string("VIGIE_LANG_DIR='") + (source_dir() / "lang").string() + "' '" +
-                          VIGIE_BINARY + "' " + args + " <'" + in.string() + "' >'" + out.string() +
-                          "' 2>'" + err.string() + "'";
+  const std::string cmd = std::string("VIGIE_LANG_DIR='") + (source_dir() / "lang").string() +
+                          "' '" + VIGIE_BINARY + "' " + args + " <'" + in.string() + "' >'" +
+                          out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

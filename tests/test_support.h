@@ -40,9 +40,9 @@ RunResult run_vigie(const std::string& args, const std::string& stdin_text = "")
 
 }  // namespace vigie::test
 
-#define SKIP_WITHOUT_SHARED()                                                       \
-  do {                                                                              \
-    if (!std::filesystem::exists(::vigie::test::shared_dir())) {                    \
-      GTEST_SKIP() << "shared/ not found at " << ::vigie::test::shared_dir();       \
-    }                                                                               \
+#define SKIP_WITHOUT_SHARED()                                                 \
+  do {                                                                        \
+    if (!std::filesystem::exists(::vigie::test::shared_dir())) {              \
+      GTEST_SKIP() << "shared/ not found at " << ::vigie::test::shared_dir(); \
+    }                                                                         \
   } while (0)

@@ -17,12 +17,12 @@ TEST(Utf8, FindsTheFirstInvalidByte) {
     std::size_t offset;
   };
   const Case cases[] = {
-      {"abc\xFF", 3},                    // never valid
-      {"ab\xC3", 2},                     // truncated sequence
-      {"x\xC0\xAF", 1},                  // overlong '/'
-      {"\xED\xA0\x80 surrogate", 0},     // UTF-16 surrogate
-      {"ok \xF4\x90\x80\x80", 3},        // above U+10FFFF
-      {"Mal\xE9 latin-1", 3},            // ISO-8859-1 é
+      {"abc\xFF", 3},                       // never valid
+      {"ab\xC3", 2},                        // truncated sequence
+      {"x\xC0\xAF", 1},                     // overlong '/'
+      {"\xED\xA0\x80 surrogate", 0},        // UTF-16 surrogate
+      {"ok \xF4\x90\x80\x80", 3},           // above U+10FFFF
+      {"Mal\xE9 latin-1", 3},               // ISO-8859-1 é
       {std::string(20, 'a') + "\x80", 20},  // after the ASCII fast path
   };
   for (const auto& c : cases) {

@@ -39,8 +39,9 @@ void Cleaner::mark_boilerplate(Document& doc) const {
     if (!blank_line(line)) {
       const auto verdict = boilerplate_.classify(line);
       if (verdict == BoilerplateFilter::Verdict::CutRest) {
-        doc.exclusions.push_back({{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(text.size())},
-                                  "read-more tail"});
+        doc.exclusions.push_back(
+            {{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(text.size())},
+             "read-more tail"});
         break;
       }
       if (verdict == BoilerplateFilter::Verdict::Drop) {
@@ -52,8 +53,9 @@ void Cleaner::mark_boilerplate(Document& doc) const {
           if (!blank_line(std::string_view(text.data() + end, next - end))) break;
           end = next < text.size() ? next + 1 : next;
         }
-        doc.exclusions.push_back({{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end)},
-                                  "caption or prompt"});
+        doc.exclusions.push_back(
+            {{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end)},
+             "caption or prompt"});
         pos = end;
         continue;
       }
@@ -78,7 +80,8 @@ void find_paragraphs(Document& doc) {
     para_begin = std::string::npos;
   };
   while (pos < text.size()) {
-    if (next_exclusion < doc.exclusions.size() && pos >= doc.exclusions[next_exclusion].span.begin) {
+    if (next_exclusion < doc.exclusions.size() &&
+        pos >= doc.exclusions[next_exclusion].span.begin) {
       close();
       pos = doc.exclusions[next_exclusion++].span.end;
       continue;

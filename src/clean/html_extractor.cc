@@ -19,29 +19,48 @@ using Output = std::unique_ptr<GumboOutput, void (*)(GumboOutput*)>;
 // Class and id words that mark page furniture. Matched against the words of the attribute
 // (split at spaces, '-' and '_'), so "share-bar" and "article__related" both match.
 const std::unordered_set<std::string_view> kFurnitureWords = {
-    "nav",       "navbar",   "navigation", "menu",     "share",     "sharing",     "social",
-    "related",   "recommended", "recirculation", "newsletter", "subscribe", "subscription",
-    "promo",     "advert",   "advertisement", "ads",   "ad",        "sponsored",   "sponsor",
-    "comments",  "comment",  "breadcrumb", "breadcrumbs", "caption", "credit",    "credits",
-    "byline",    "author",   "authors",   "tags",      "sidebar",   "cookie",      "cookies",
-    "popup",     "modal",    "outbrain",  "taboola",   "paywall",   "readmore",    "footer",
-    "masthead",  "signup",   "widget",    "toolbar",   "timestamp", "dateline",    "copyright",
-    "legende",   "partage",  "abonnement", "pub",      "teaser",    "teasers",     "trending",
-    "kicker",    "banner",   "skip",     "tag",      "date",     "dates",    "pubdate",   "interstitial", "inread", "overline",  "surtitre",    "eyebrow"};
+    "nav",          "navbar",  "navigation",   "menu",          "share",      "sharing",
+    "social",       "related", "recommended",  "recirculation", "newsletter", "subscribe",
+    "subscription", "promo",   "advert",       "advertisement", "ads",        "ad",
+    "sponsored",    "sponsor", "comments",     "comment",       "breadcrumb", "breadcrumbs",
+    "caption",      "credit",  "credits",      "byline",        "author",     "authors",
+    "tags",         "sidebar", "cookie",       "cookies",       "popup",      "modal",
+    "outbrain",     "taboola", "paywall",      "readmore",      "footer",     "masthead",
+    "signup",       "widget",  "toolbar",      "timestamp",     "dateline",   "copyright",
+    "legende",      "partage", "abonnement",   "pub",           "teaser",     "teasers",
+    "trending",     "kicker",  "banner",       "skip",          "tag",        "date",
+    "dates",        "pubdate", "interstitial", "inread",        "overline",   "surtitre",
+    "eyebrow"};
 
 // Attribute substrings for prompts that span several words.
-constexpr std::string_view kFurniturePhrases[] = {"read-more", "lire-aussi", "see-also",
+constexpr std::string_view kFurniturePhrases[] = {"read-more",  "lire-aussi", "see-also",
                                                   "voir-aussi", "meme-sujet", "more-on",
-                                                  "most-read", "plus-lus", "read-next"};
+                                                  "most-read",  "plus-lus",   "read-next"};
 
 bool is_skipped_tag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_MENU: case GUMBO_TAG_OBJECT: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MATH:
       return true;
     default:
       return false;
@@ -50,12 +69,30 @@ bool is_skipped_tag(GumboTag tag) {
 
 bool is_block_tag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_LI:
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_TD: case GUMBO_TAG_PRE: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_BR: case GUMBO_TAG_HR: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BODY:
       return true;
     default:
       return false;
@@ -93,12 +130,19 @@ bool attribute_marks_furniture(const char* value) {
 
 // A <time> standing alone in a header or container is a dateline; inside a sentence it is text.
 bool is_standalone_time(const GumboNode* node) {
-  if (node->v.element.tag != GUMBO_TAG_TIME || !node->parent || node->parent->type != GUMBO_NODE_ELEMENT) {
+  if (node->v.element.tag != GUMBO_TAG_TIME || !node->parent ||
+      node->parent->type != GUMBO_NODE_ELEMENT) {
     return false;
   }
   switch (node->parent->v.element.tag) {
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BODY:
       return true;
     default:
       return false;
@@ -108,12 +152,15 @@ bool is_standalone_time(const GumboNode* node) {
 bool is_furniture(const GumboElement& el) {
   if (is_skipped_tag(el.tag)) return true;
   if (const char* hidden = attr(el, "hidden"); hidden) return true;
-  if (const char* aria = attr(el, "aria-hidden"); aria && std::string_view(aria) == "true") return true;
+  if (const char* aria = attr(el, "aria-hidden"); aria && std::string_view(aria) == "true")
+    return true;
   if (const char* role = attr(el, "role")) {
     const std::string r = lower_ascii(role);
-    if (r == "navigation" || r == "complementary" || r == "banner" || r == "contentinfo") return true;
+    if (r == "navigation" || r == "complementary" || r == "banner" || r == "contentinfo")
+      return true;
   }
-  return attribute_marks_furniture(attr(el, "class")) || attribute_marks_furniture(attr(el, "id")) ||
+  return attribute_marks_furniture(attr(el, "class")) ||
+         attribute_marks_furniture(attr(el, "id")) ||
          attribute_marks_furniture(attr(el, "data-component"));
 }
 
@@ -163,7 +210,7 @@ std::string inner_text(const GumboNode* root) {
 
 struct PageFacts {
   const GumboNode* body = nullptr;
-  std::vector<const GumboNode*> articles;       // <article>, articleBody, known body classes
+  std::vector<const GumboNode*> articles;  // <article>, articleBody, known body classes
   const GumboNode* main = nullptr;
   const GumboNode* first_h1 = nullptr;
   std::optional<std::string> title_tag;
@@ -177,13 +224,14 @@ struct PageFacts {
 };
 
 bool looks_like_article_body(const GumboElement& el) {
-  if (const char* ip = attr(el, "itemprop"); ip && std::string_view(ip) == "articleBody") return true;
+  if (const char* ip = attr(el, "itemprop"); ip && std::string_view(ip) == "articleBody")
+    return true;
   const char* cls = attr(el, "class");
   if (!cls) return false;
   const std::string c = lower_ascii(cls);
-  for (std::string_view marker : {"article-body", "article__body", "articlebody", "story-body",
-                                  "entry-content", "article-content", "article__content",
-                                  "post-content", "story-content", "article-text"}) {
+  for (std::string_view marker :
+       {"article-body", "article__body", "articlebody", "story-body", "entry-content",
+        "article-content", "article__content", "post-content", "story-content", "article-text"}) {
     if (c.find(marker) != std::string::npos) return true;
   }
   return false;
@@ -226,19 +274,31 @@ void collect_facts(const GumboNode* root, PageFacts& facts) {
       case GUMBO_TAG_HTML:
         if (const char* l = attr(el, "lang")) facts.lang = lower_ascii(std::string(l).substr(0, 2));
         break;
-      case GUMBO_TAG_BODY: facts.body = node; break;
-      case GUMBO_TAG_MAIN: if (!facts.main && !in_furniture) facts.main = node; break;
-      case GUMBO_TAG_H1: if (!facts.first_h1 && !in_furniture) facts.first_h1 = node; break;
-      case GUMBO_TAG_TITLE: if (!facts.title_tag) facts.title_tag = inner_text(node); break;
-      case GUMBO_TAG_META: read_meta(el, facts); break;
+      case GUMBO_TAG_BODY:
+        facts.body = node;
+        break;
+      case GUMBO_TAG_MAIN:
+        if (!facts.main && !in_furniture) facts.main = node;
+        break;
+      case GUMBO_TAG_H1:
+        if (!facts.first_h1 && !in_furniture) facts.first_h1 = node;
+        break;
+      case GUMBO_TAG_TITLE:
+        if (!facts.title_tag) facts.title_tag = inner_text(node);
+        break;
+      case GUMBO_TAG_META:
+        read_meta(el, facts);
+        break;
       case GUMBO_TAG_LINK: {
         const char* rel = attr(el, "rel");
-        if (rel && lower_ascii(rel) == "canonical" && attr(el, "href")) facts.url = attr(el, "href");
+        if (rel && lower_ascii(rel) == "canonical" && attr(el, "href"))
+          facts.url = attr(el, "href");
         break;
       }
       case GUMBO_TAG_TIME:
         if (!facts.first_time_datetime) {
-          if (const char* dt = attr(el, "datetime")) facts.first_time_datetime = iso_date_prefix(dt);
+          if (const char* dt = attr(el, "datetime"))
+            facts.first_time_datetime = iso_date_prefix(dt);
         }
         break;
       case GUMBO_TAG_SCRIPT: {
@@ -285,7 +345,8 @@ void read_json_ld(const std::string& text, ExtractedArticle& out) {
       out.title = h->get<std::string>();
     }
     if (auto p = j->find("publisher"); p != j->end() && p->is_object() && !out.source) {
-      if (auto n = p->find("name"); n != p->end() && n->is_string()) out.source = n->get<std::string>();
+      if (auto n = p->find("name"); n != p->end() && n->is_string())
+        out.source = n->get<std::string>();
     }
   }
 }
@@ -350,7 +411,9 @@ void collect_blocks(const GumboNode* root, std::vector<std::string>& blocks) {
   flush();
 }
 
-std::size_t text_length(const GumboNode* node) { return inner_text(node).size(); }
+std::size_t text_length(const GumboNode* node) {
+  return inner_text(node).size();
+}
 
 }  // namespace
 

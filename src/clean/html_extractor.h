@@ -15,7 +15,7 @@ struct ExtractedArticle {
   std::optional<std::string> published;  ///< YYYY-MM-DD
   std::optional<std::string> source;
   std::optional<std::string> url;
-  std::optional<std::string> lang;       ///< <html lang>, primary subtag
+  std::optional<std::string> lang;  ///< <html lang>, primary subtag
 };
 
 class HtmlExtractor {

@@ -32,13 +32,16 @@ void add_extract_command(CLI::App& app, ExtractOptions& o) {
       ->check([](const std::string& v) {
         return v.size() == 10 && iso_date_prefix(v) ? std::string() : "expected YYYY-MM-DD";
       });
-  cmd->add_option("--lang", o.lang, "Language of the inputs: auto, or a language pack code (fr, en)")
+  cmd->add_option("--lang", o.lang,
+                  "Language of the inputs: auto, or a language pack code (fr, en)")
       ->capture_default_str();
-  cmd->add_flag("--emit-text", o.emit_text,
-                "Print the cleaned article text instead of events (documents separated by a form feed line)");
+  cmd->add_flag(
+      "--emit-text", o.emit_text,
+      "Print the cleaned article text instead of events (documents separated by a form feed line)");
   cmd->add_flag("--emit-conllu", o.emit_conllu,
                 "Print sentences, tokens, lemmas and parts of speech as CoNLL-U instead of events");
-  cmd->add_option("-j,--threads", o.threads, "Worker threads (default: all cores); output keeps input order")
+  cmd->add_option("-j,--threads", o.threads,
+                  "Worker threads (default: all cores); output keeps input order")
       ->check(CLI::Range(0, 256));
   cmd->add_option("-o,--output", o.output, "Output file (default: standard output)");
   cmd->add_flag("-q,--quiet", o.quiet, "Do not print the summary line on standard error");
@@ -53,8 +56,8 @@ int run_extract(const ExtractOptions& o) {
     return kExitFatal;
   }
   if (o.lang != "auto" && !languages->find(o.lang)) {
-    std::cerr << "vigie: --lang " << o.lang << ": no such language pack in " << languages->root().string()
-              << "\n";
+    std::cerr << "vigie: --lang " << o.lang << ": no such language pack in "
+              << languages->root().string() << "\n";
     return kExitUsage;
   }
   std::vector<std::string> inputs = o.inputs;
@@ -98,7 +101,8 @@ int run_extract(const ExtractOptions& o) {
   const bool events_out = !o.emit_text && !o.emit_conllu;
   if (events_out) writer->begin();
   bool first_text = true;
-  int threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = o.threads > 0 ? o.threads
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   BatchCounts counts;
   try {
     counts = run_batch(reader, *pipeline, threads, [&](ProcessedDocument& processed) {
@@ -125,7 +129,8 @@ int run_extract(const ExtractOptions& o) {
   if (events_out) writer->end();
   out->flush();
   if (!*out) {
-    std::cerr << "vigie: error writing " << (o.output == "-" ? "standard output" : o.output) << "\n";
+    std::cerr << "vigie: error writing " << (o.output == "-" ? "standard output" : o.output)
+              << "\n";
     return kExitFatal;
   }
   if (!o.quiet) {

@@ -6,7 +6,8 @@
 #include "version.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"vigie " VIGIE_VERSION " - event data from conflict news (French, English)", "vigie"};
+  CLI::App app{"vigie " VIGIE_VERSION " - event data from conflict news (French, English)",
+               "vigie"};
   app.set_version_flag("--version,-V", "vigie " VIGIE_VERSION);
   app.require_subcommand(1);
   app.footer(

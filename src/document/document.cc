@@ -5,15 +5,15 @@
 namespace vigie {
 
 std::string_view pos_name(Pos pos) {
-  static constexpr std::string_view kNames[] = {"X",    "NOUN",  "PROPN", "VERB", "AUX", "ADJ",
-                                                "ADV",  "PRON",  "DET",   "ADP",  "CCONJ",
-                                                "SCONJ", "NUM",  "PART",  "INTJ", "PUNCT", "SYM"};
+  static constexpr std::string_view kNames[] = {"X",   "NOUN", "PROPN", "VERB",  "AUX",   "ADJ",
+                                                "ADV", "PRON", "DET",   "ADP",   "CCONJ", "SCONJ",
+                                                "NUM", "PART", "INTJ",  "PUNCT", "SYM"};
   return kNames[static_cast<int>(pos)];
 }
 
 std::string_view tense_name(Tense tense) {
-  static constexpr std::string_view kNames[] = {"unknown", "present",    "past",       "imperfect",
-                                                "pluperfect", "future", "conditional"};
+  static constexpr std::string_view kNames[] = {"unknown",    "present", "past",       "imperfect",
+                                                "pluperfect", "future",  "conditional"};
   return kNames[static_cast<int>(tense)];
 }
 

@@ -15,9 +15,10 @@ namespace vigie {
 
 /// Where a document came from, for error messages and output.
 struct Origin {
-  std::string path;        ///< file path, or "-" for standard input
-  std::size_t line = 0;    ///< 1-based JSONL line; 0 for whole files
-  std::size_t part = 0;    ///< 1-based part of a large plain-text file split at paragraphs; 0 if whole
+  std::string path;      ///< file path, or "-" for standard input
+  std::size_t line = 0;  ///< 1-based JSONL line; 0 for whole files
+  std::size_t part =
+      0;  ///< 1-based part of a large plain-text file split at paragraphs; 0 if whole
   std::uint64_t base_code_point = 0;  ///< offset of this part in the whole file, in code points
 };
 
@@ -25,8 +26,8 @@ struct Metadata {
   std::string id;
   std::optional<std::string> url;
   std::optional<std::string> title;
-  std::optional<std::string> source;     ///< publisher, e.g. "AFP"
-  std::optional<std::string> published;  ///< ISO date YYYY-MM-DD
+  std::optional<std::string> source;         ///< publisher, e.g. "AFP"
+  std::optional<std::string> published;      ///< ISO date YYYY-MM-DD
   std::optional<std::string> declared_lang;  ///< language given by the input, if any
 };
 
@@ -39,7 +40,15 @@ struct Sentence {
 };
 
 /// Tense and voice of a verb group ("ont exécuté": past, active; "a été tué": past, passive).
-enum class Tense : std::uint8_t { Unknown, Present, Past, Imperfect, Pluperfect, Future, Conditional };
+enum class Tense : std::uint8_t {
+  Unknown,
+  Present,
+  Past,
+  Imperfect,
+  Pluperfect,
+  Future,
+  Conditional
+};
 enum class Voice : std::uint8_t { Active, Passive };
 std::string_view tense_name(Tense tense);
 
@@ -60,9 +69,9 @@ struct Exclusion {
 };
 
 struct LanguageGuess {
-  std::string code;        ///< ISO 639-1, or "und" when unknown
-  double confidence = 0;   ///< 0..1
-  std::string method;      ///< "declared", "option", "cld2", "function-words"
+  std::string code;       ///< ISO 639-1, or "und" when unknown
+  double confidence = 0;  ///< 0..1
+  std::string method;     ///< "declared", "option", "cld2", "function-words"
 };
 
 class Document {

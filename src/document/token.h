@@ -9,7 +9,23 @@ namespace vigie {
 
 /// Universal Dependencies part-of-speech tags, so figures compare directly with UD treebanks.
 enum class Pos : std::uint8_t {
-  X, NOUN, PROPN, VERB, AUX, ADJ, ADV, PRON, DET, ADP, CCONJ, SCONJ, NUM, PART, INTJ, PUNCT, SYM
+  X,
+  NOUN,
+  PROPN,
+  VERB,
+  AUX,
+  ADJ,
+  ADV,
+  PRON,
+  DET,
+  ADP,
+  CCONJ,
+  SCONJ,
+  NUM,
+  PART,
+  INTJ,
+  PUNCT,
+  SYM
 };
 std::string_view pos_name(Pos pos);
 
@@ -20,11 +36,11 @@ struct Token {
   Span span;
   TokenKind kind = TokenKind::Word;
   Pos pos = Pos::X;
-  bool elided = false;        ///< French elided article/pronoun ending in an apostrophe: l', qu'
-  bool space_after = true;    ///< whitespace follows in the text
-  std::string fold;           ///< case-folded, accent-stripped form used for matching
-  std::string lemma;          ///< dictionary form (lower-case except proper nouns)
-  std::string features;       ///< morphological features, UD style ("Tense=Past|VerbForm=Part")
+  bool elided = false;      ///< French elided article/pronoun ending in an apostrophe: l', qu'
+  bool space_after = true;  ///< whitespace follows in the text
+  std::string fold;         ///< case-folded, accent-stripped form used for matching
+  std::string lemma;        ///< dictionary form (lower-case except proper nouns)
+  std::string features;     ///< morphological features, UD style ("Tense=Past|VerbForm=Part")
 };
 
 }  // namespace vigie

@@ -5,7 +5,9 @@
 
 namespace vigie {
 
-ByteStream::~ByteStream() { close(); }
+ByteStream::~ByteStream() {
+  close();
+}
 
 void ByteStream::close() {
   if (archive_) archive_read_free(archive_);

@@ -5,8 +5,8 @@
 namespace vigie {
 
 std::optional<std::string> check_text_content(std::string_view bytes, std::size_t base_offset) {
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     return "UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)";
   }
   // Control characters other than tab, newlines and form feed mean this is not text; NUL alone

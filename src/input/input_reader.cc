@@ -177,9 +177,9 @@ bool InputReader::open_next_file(InputItem& item) {
     return true;
   }
   if (buffer_.size() > options_.max_record_bytes) {
-    item = InputProblem{{path}, "HTML page larger than " +
-                                    std::to_string(options_.max_record_bytes >> 20) +
-                                    " MiB; skipped"};
+    item = InputProblem{{path},
+                        "HTML page larger than " + std::to_string(options_.max_record_bytes >> 20) +
+                            " MiB; skipped"};
   } else if (auto why = check_text_content(buffer_)) {
     item = InputProblem{{path}, *why};
   } else if (is_blank(buffer_)) {
@@ -288,9 +288,9 @@ bool InputReader::next_jsonl_line(InputItem& item) {
         if ((nl = buffer_.find('\n')) != std::string::npos) break;
       }
       buffer_.erase(0, nl == std::string::npos ? buffer_.size() : nl + 1);
-      item = InputProblem{{path_, line_}, "line longer than " +
-                                              std::to_string(options_.max_record_bytes >> 20) +
-                                              " MiB; skipped"};
+      item = InputProblem{
+          {path_, line_},
+          "line longer than " + std::to_string(options_.max_record_bytes >> 20) + " MiB; skipped"};
       return true;
     }
     const std::size_t len = nl == std::string::npos ? buffer_.size() : nl;

@@ -50,11 +50,11 @@ class InputReader {
   std::string path_;
   InputFormat format_ = InputFormat::Text;
   std::unique_ptr<ByteStream> stream_;
-  std::string buffer_;               // bytes read but not yet consumed
-  std::size_t consumed_bytes_ = 0;   // bytes of the file before buffer_
+  std::string buffer_;              // bytes read but not yet consumed
+  std::size_t consumed_bytes_ = 0;  // bytes of the file before buffer_
   std::uint64_t consumed_code_points_ = 0;
-  std::size_t line_ = 0;             // JSONL lines consumed
-  std::size_t part_ = 0;             // text parts emitted
+  std::size_t line_ = 0;  // JSONL lines consumed
+  std::size_t part_ = 0;  // text parts emitted
 };
 
 /// Guesses the format from a file name (compression suffixes ignored); nullopt when unknown.

@@ -44,8 +44,9 @@ InputItem parse_jsonl_record(std::string_view line, const std::string& path, std
     obj = nlohmann::json::parse(line);
   } catch (const nlohmann::json::parse_error& e) {
     // nlohmann's byte position is 1-based within the line.
-    return InputProblem{origin, "not valid JSON at column " + std::to_string(e.byte) + ": " +
-                                    std::string(e.what()).substr(std::string(e.what()).find(':') + 2)};
+    return InputProblem{origin,
+                        "not valid JSON at column " + std::to_string(e.byte) + ": " +
+                            std::string(e.what()).substr(std::string(e.what()).find(':') + 2)};
   }
   if (!obj.is_object()) return InputProblem{origin, "JSON line is not an object"};
 

@@ -49,32 +49,47 @@ LanguagePack LanguagePack::load(const fs::path& dir) {
   for (const auto& row : read_tsv(manifest)) {
     const auto& key = field(manifest, row, 0);
     const auto& value = field(manifest, row, 1);
-    if (key == "code") pack.code = value;
-    else if (key == "name") pack.name = value;
-    else if (key == "morphology") pack.morphology = value;
-    else if (key == "hunspell_dictionary") pack.hunspell_dictionary = value;
-    else if (key == "adjectives") pack.adjectives_follow_nouns = value == "after_noun";
-    else throw DataError(where(manifest, row) + "unknown key '" + key + "'");
+    if (key == "code")
+      pack.code = value;
+    else if (key == "name")
+      pack.name = value;
+    else if (key == "morphology")
+      pack.morphology = value;
+    else if (key == "hunspell_dictionary")
+      pack.hunspell_dictionary = value;
+    else if (key == "adjectives")
+      pack.adjectives_follow_nouns = value == "after_noun";
+    else
+      throw DataError(where(manifest, row) + "unknown key '" + key + "'");
   }
   if (pack.code.empty()) throw DataError(manifest.string() + ": no 'code'");
   if (pack.morphology != "hunspell" && pack.morphology != "wordnet") {
     throw DataError(manifest.string() + ": morphology must be 'hunspell' or 'wordnet'");
   }
 
-  for (const auto& row : rows_of(dir / "abbreviations.txt")) pack.abbreviations.push_back(row.fields[0]);
+  for (const auto& row : rows_of(dir / "abbreviations.txt"))
+    pack.abbreviations.push_back(row.fields[0]);
 
   const fs::path tok = dir / "tokenizer.tsv";
   for (const auto& row : rows_of(tok)) {
     const auto& key = field(tok, row, 0);
     const auto value = fold(field(tok, row, 1));
-    if (key == "elision") pack.elisions.insert(value);
-    else if (key == "elision_exception") pack.elision_exceptions.insert(value);
-    else if (key == "clitic_suffix") pack.clitic_suffixes.push_back(value);
-    else if (key == "contraction_suffix") pack.contraction_suffixes.push_back(value);
-    else if (key == "hyphen_prefix") pack.hyphen_prefixes.insert(value);
-    else if (key == "hyphens") pack.hyphens = value == "split" ? HyphenPolicy::Split : HyphenPolicy::Keep;
-    else if (key == "thousands_space") pack.thousands_space = value == "yes";
-    else throw DataError(where(tok, row) + "unknown key '" + key + "'");
+    if (key == "elision")
+      pack.elisions.insert(value);
+    else if (key == "elision_exception")
+      pack.elision_exceptions.insert(value);
+    else if (key == "clitic_suffix")
+      pack.clitic_suffixes.push_back(value);
+    else if (key == "contraction_suffix")
+      pack.contraction_suffixes.push_back(value);
+    else if (key == "hyphen_prefix")
+      pack.hyphen_prefixes.insert(value);
+    else if (key == "hyphens")
+      pack.hyphens = value == "split" ? HyphenPolicy::Split : HyphenPolicy::Keep;
+    else if (key == "thousands_space")
+      pack.thousands_space = value == "yes";
+    else
+      throw DataError(where(tok, row) + "unknown key '" + key + "'");
   }
   // Longest suffix first, so "-t-il" wins over "-il".
   auto by_length = [](const std::string& a, const std::string& b) { return a.size() > b.size(); };
@@ -109,17 +124,23 @@ LanguagePack LanguagePack::load(const fs::path& dir) {
   }
 
   const fs::path lo = dir / "lemma_overrides.tsv";
-  for (const auto& row : rows_of(lo)) pack.lemma_overrides[lower(field(lo, row, 0))] = field(lo, row, 1);
+  for (const auto& row : rows_of(lo))
+    pack.lemma_overrides[lower(field(lo, row, 0))] = field(lo, row, 1);
 
   const fs::path bp = dir / "boilerplate.tsv";
   for (const auto& row : rows_of(bp)) {
     const auto& kind = field(bp, row, 0);
     BoilerplateRule rule{BoilerplateRule::Kind::DropLine, fold(field(bp, row, 1))};
-    if (kind == "caption_prefix") rule.kind = BoilerplateRule::Kind::CaptionPrefix;
-    else if (kind == "caption_marker") rule.kind = BoilerplateRule::Kind::CaptionMarker;
-    else if (kind == "drop_line") rule.kind = BoilerplateRule::Kind::DropLine;
-    else if (kind == "cut_from_here") rule.kind = BoilerplateRule::Kind::CutFromHere;
-    else throw DataError(where(bp, row) + "unknown kind '" + kind + "'");
+    if (kind == "caption_prefix")
+      rule.kind = BoilerplateRule::Kind::CaptionPrefix;
+    else if (kind == "caption_marker")
+      rule.kind = BoilerplateRule::Kind::CaptionMarker;
+    else if (kind == "drop_line")
+      rule.kind = BoilerplateRule::Kind::DropLine;
+    else if (kind == "cut_from_here")
+      rule.kind = BoilerplateRule::Kind::CutFromHere;
+    else
+      throw DataError(where(bp, row) + "unknown kind '" + kind + "'");
     pack.boilerplate.push_back(std::move(rule));
   }
   return pack;
@@ -128,15 +149,19 @@ LanguagePack LanguagePack::load(const fs::path& dir) {
 LanguageRegistry::LanguageRegistry(const fs::path& lang_root) : root_(lang_root) {
   std::error_code ec;
   if (!fs::is_directory(lang_root, ec)) {
-    throw DataError(lang_root.string() + ": language data directory not found (set VIGIE_LANG_DIR)");
+    throw DataError(lang_root.string() +
+                    ": language data directory not found (set VIGIE_LANG_DIR)");
   }
   std::vector<fs::path> dirs;
   for (const auto& entry : fs::directory_iterator(lang_root)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "language.tsv")) dirs.push_back(entry.path());
+    if (entry.is_directory() && fs::exists(entry.path() / "language.tsv"))
+      dirs.push_back(entry.path());
   }
   std::sort(dirs.begin(), dirs.end());
-  for (const auto& d : dirs) packs_.push_back(std::make_unique<LanguagePack>(LanguagePack::load(d)));
-  if (packs_.empty()) throw DataError(lang_root.string() + ": no language pack (lang/xx/language.tsv)");
+  for (const auto& d : dirs)
+    packs_.push_back(std::make_unique<LanguagePack>(LanguagePack::load(d)));
+  if (packs_.empty())
+    throw DataError(lang_root.string() + ": no language pack (lang/xx/language.tsv)");
 }
 
 const LanguagePack* LanguageRegistry::find(const std::string& code) const {

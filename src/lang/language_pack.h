@@ -21,8 +21,8 @@ struct FunctionWord {
 
 /// How an auxiliary combines with a participle into a verb group.
 struct Auxiliary {
-  std::string lemma;   ///< "avoir", "être", "have", "be", "will"
-  std::string tense;   ///< tense of the auxiliary form: present, imperfect, future, conditional
+  std::string lemma;  ///< "avoir", "être", "have", "be", "will"
+  std::string tense;  ///< tense of the auxiliary form: present, imperfect, future, conditional
 };
 
 enum class HyphenPolicy { Keep, Split };
@@ -34,30 +34,31 @@ struct BoilerplateRule {
 };
 
 struct LanguagePack {
-  std::string code;            ///< ISO 639-1
-  std::string name;            ///< English name
+  std::string code;  ///< ISO 639-1
+  std::string name;  ///< English name
   std::filesystem::path dir;
-  std::string morphology;      ///< "hunspell" or "wordnet"
-  std::string hunspell_dictionary;  ///< base path without .aff/.dic
+  std::string morphology;                ///< "hunspell" or "wordnet"
+  std::string hunspell_dictionary;       ///< base path without .aff/.dic
   bool adjectives_follow_nouns = false;  ///< « forces armées » (fr) versus "armed forces" (en)
 
-  std::vector<std::string> abbreviations;             ///< "M.", "Gén.", "Dr."
-  std::unordered_set<std::string> elisions;           ///< folded: "l'", "qu'"
-  std::unordered_set<std::string> elision_exceptions; ///< folded whole words: "aujourd'hui"
-  std::vector<std::string> clitic_suffixes;           ///< folded: "-t-il", "-il"
-  std::vector<std::string> contraction_suffixes;      ///< folded: "n't", "'s"
-  std::unordered_set<std::string> hyphen_prefixes;    ///< kept joined when splitting: "co", "re"
+  std::vector<std::string> abbreviations;              ///< "M.", "Gén.", "Dr."
+  std::unordered_set<std::string> elisions;            ///< folded: "l'", "qu'"
+  std::unordered_set<std::string> elision_exceptions;  ///< folded whole words: "aujourd'hui"
+  std::vector<std::string> clitic_suffixes;            ///< folded: "-t-il", "-il"
+  std::vector<std::string> contraction_suffixes;       ///< folded: "n't", "'s"
+  std::unordered_set<std::string> hyphen_prefixes;     ///< kept joined when splitting: "co", "re"
   HyphenPolicy hyphens = HyphenPolicy::Keep;
-  bool thousands_space = false;                       ///< "1 200" is one number
+  bool thousands_space = false;  ///< "1 200" is one number
 
-  std::unordered_map<std::string, std::vector<FunctionWord>> function_words;  ///< by lower-case form
-  std::unordered_map<std::string, Auxiliary> auxiliaries;  ///< by lower-case form
+  std::unordered_map<std::string, std::vector<FunctionWord>>
+      function_words;                                        ///< by lower-case form
+  std::unordered_map<std::string, Auxiliary> auxiliaries;    ///< by lower-case form
   std::unordered_set<std::string> passive_auxiliary_lemmas;  ///< "être", "be"
   std::unordered_set<std::string> perfect_auxiliary_lemmas;  ///< "avoir", "have"
   std::unordered_set<std::string> negators;  ///< lower-case: "ne", "n'", "not", "n't"
   /// Verbs whose perfect takes the passive auxiliary (« il est arrivé » is active).
   std::unordered_set<std::string> perfect_with_passive_auxiliary;
-  std::unordered_set<std::string> reflexives;                ///< lower-case: "se", "s'"
+  std::unordered_set<std::string> reflexives;                    ///< lower-case: "se", "s'"
   std::unordered_map<std::string, std::string> lemma_overrides;  ///< lower-case form → lemma
   std::vector<BoilerplateRule> boilerplate;
 

@@ -1,6 +1,8 @@
 #include "langid/language_identifier.h"
 
-#include <cstdio>  // compact_lang_det.h needs it and does not include it
+// compact_lang_det.h uses FILE without including <cstdio>.
+#include <cstdio>
+// (kept apart so that include sorting cannot move it below)
 #include <cld2/public/compact_lang_det.h>
 #include <unicode/uchar.h>
 
@@ -59,7 +61,8 @@ LanguageGuess LanguageIdentifier::by_frequent_words(std::string_view text) const
   std::vector<std::pair<int, std::string>> ranked;
   for (const auto& [code, n] : hits) ranked.emplace_back(n, code);
   std::sort(ranked.rbegin(), ranked.rend());
-  if (ranked.empty() || ranked[0].first == 0 || (ranked.size() > 1 && ranked[0].first == ranked[1].first)) {
+  if (ranked.empty() || ranked[0].first == 0 ||
+      (ranked.size() > 1 && ranked[0].first == ranked[1].first)) {
     return {"und", 0.0, "frequent-words"};
   }
   const double margin = ranked.size() > 1 ? ranked[0].first - ranked[1].first : ranked[0].first;

@@ -1,8 +1,7 @@
 // French (and any Hunspell dictionary with morphological fields): each analyze() line such as
 // "st:tuer po:v1_it_q_zz po:ppas po:adj is:mas is:pl" becomes candidates with UD tags.
-#include <hunspell/hunspell.hxx>
-
 #include <filesystem>
+#include <hunspell/hunspell.hxx>
 #include <sstream>
 
 #include "morph/morph_analyzer.h"
@@ -28,9 +27,12 @@ Fields parse_line(const std::string& line) {
   std::istringstream in(line);
   std::string item;
   while (in >> item) {
-    if (item.rfind("st:", 0) == 0) f.stem = item.substr(3);
-    else if (item.rfind("po:", 0) == 0) f.po.push_back(item.substr(3));
-    else if (item.rfind("is:", 0) == 0) f.is.push_back(item.substr(3));
+    if (item.rfind("st:", 0) == 0)
+      f.stem = item.substr(3);
+    else if (item.rfind("po:", 0) == 0)
+      f.po.push_back(item.substr(3));
+    else if (item.rfind("is:", 0) == 0)
+      f.is.push_back(item.substr(3));
   }
   return f;
 }
@@ -46,15 +48,20 @@ std::string agreement(const Fields& f) {
     out += s;
   };
   for (const auto& i : f.is) {
-    if (i == "mas") add("Gender=Masc");
-    else if (i == "fem") add("Gender=Fem");
+    if (i == "mas")
+      add("Gender=Masc");
+    else if (i == "fem")
+      add("Gender=Fem");
   }
   for (const auto& i : f.is) {
-    if (i == "sg") add("Number=Sing");
-    else if (i == "pl") add("Number=Plur");
+    if (i == "sg")
+      add("Number=Sing");
+    else if (i == "pl")
+      add("Number=Plur");
   }
   for (const auto& p : f.po) {
-    if (p.size() == 3 && (p[0] >= '1' && p[0] <= '3') && (p.substr(1) == "sg" || p.substr(1) == "pl")) {
+    if (p.size() == 3 && (p[0] >= '1' && p[0] <= '3') &&
+        (p.substr(1) == "sg" || p.substr(1) == "pl")) {
       add(p[1] == 's' ? "Number=Sing" : "Number=Plur");
       add(("Person=" + p.substr(0, 1)).c_str());
       break;
@@ -72,11 +79,16 @@ std::string join(std::string a, const std::string& b) {
 // Verb form features from Hunspell-fr's tense codes.
 std::string verb_features(const Fields& f) {
   static const std::pair<const char*, const char*> kTenses[] = {
-      {"ppas", "Tense=Past|VerbForm=Part"}, {"ppre", "Tense=Pres|VerbForm=Part"},
-      {"infi", "VerbForm=Inf"},             {"ipre", "Mood=Ind|Tense=Pres|VerbForm=Fin"},
-      {"iimp", "Mood=Ind|Tense=Imp|VerbForm=Fin"}, {"ipsi", "Mood=Ind|Tense=Past|VerbForm=Fin"},
-      {"ifut", "Mood=Ind|Tense=Fut|VerbForm=Fin"}, {"cond", "Mood=Cnd|Tense=Pres|VerbForm=Fin"},
-      {"spre", "Mood=Sub|Tense=Pres|VerbForm=Fin"}, {"simp", "Mood=Sub|Tense=Imp|VerbForm=Fin"},
+      {"ppas", "Tense=Past|VerbForm=Part"},
+      {"ppre", "Tense=Pres|VerbForm=Part"},
+      {"infi", "VerbForm=Inf"},
+      {"ipre", "Mood=Ind|Tense=Pres|VerbForm=Fin"},
+      {"iimp", "Mood=Ind|Tense=Imp|VerbForm=Fin"},
+      {"ipsi", "Mood=Ind|Tense=Past|VerbForm=Fin"},
+      {"ifut", "Mood=Ind|Tense=Fut|VerbForm=Fin"},
+      {"cond", "Mood=Cnd|Tense=Pres|VerbForm=Fin"},
+      {"spre", "Mood=Sub|Tense=Pres|VerbForm=Fin"},
+      {"simp", "Mood=Sub|Tense=Imp|VerbForm=Fin"},
       {"impe", "Mood=Imp|VerbForm=Fin"}};
   for (const auto& [code, feats] : kTenses) {
     if (f.has_po(code)) return join(feats, agreement(f));

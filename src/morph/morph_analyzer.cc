@@ -12,7 +12,6 @@ bool has_feature(const std::string& features, std::string_view f) {
   return features.find(f) != std::string::npos;
 }
 
-
 // Context: what the previous word, and the likeliest reading of the next one, make likely.
 // Scores add to the candidate's prior.
 float context_score(const Candidate& c, Pos prev_pos, const std::string& prev_lemma,
@@ -60,7 +59,8 @@ float context_score(const Candidate& c, Pos prev_pos, const std::string& prev_le
 }  // namespace
 
 MorphAnalyzer::MorphAnalyzer(const LanguagePack& pack) : pack_(pack) {
-  lexicon_ = pack.morphology == "hunspell" ? make_hunspell_lexicon(pack) : make_wordnet_lexicon(pack);
+  lexicon_ =
+      pack.morphology == "hunspell" ? make_hunspell_lexicon(pack) : make_wordnet_lexicon(pack);
 }
 
 MorphAnalyzer::~MorphAnalyzer() = default;
@@ -121,7 +121,8 @@ void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
   std::string prev_lemma;
   bool prev_aux = false;
   bool initial = true;
-  for (std::uint32_t i = sentence.first_token; i < sentence.first_token + sentence.token_count; ++i) {
+  for (std::uint32_t i = sentence.first_token; i < sentence.first_token + sentence.token_count;
+       ++i) {
     Token& t = doc.tokens[i];
     const std::string form(doc.token_text(t));
     switch (t.kind) {
@@ -164,7 +165,8 @@ void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
       continue;
     }
     prev_aux = pack_.auxiliaries.count(lower(form)) > 0 &&
-               (pack_.perfect_auxiliary_lemmas.count(t.lemma) || pack_.passive_auxiliary_lemmas.count(t.lemma));
+               (pack_.perfect_auxiliary_lemmas.count(t.lemma) ||
+                pack_.passive_auxiliary_lemmas.count(t.lemma));
     prev_pos = t.pos;
     prev_lemma = t.lemma;
   }

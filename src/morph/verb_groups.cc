@@ -2,15 +2,17 @@
 // (« ont exécuté »: past active; « a été tué »: past passive; "will be tried": future passive).
 // Which forms are auxiliaries, and which verbs take the passive auxiliary in the perfect, is data
 // (lang/xx/verb_groups.tsv).
+#include <algorithm>
+
 #include "morph/morph_analyzer.h"
 #include "text/folding.h"
-
-#include <algorithm>
 
 namespace vigie {
 namespace {
 
-bool has(const std::string& features, std::string_view f) { return features.find(f) != std::string::npos; }
+bool has(const std::string& features, std::string_view f) {
+  return features.find(f) != std::string::npos;
+}
 
 bool can_head(const Token& t) {
   return t.pos == Pos::VERB &&
@@ -82,7 +84,8 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
       if (head) {
         const Token& main = doc.tokens[*head];
         const Token& last_aux = doc.tokens[auxes.back()];
-        const bool reflexive = i > sentence.first_token && pack_.reflexives.count(low(doc.tokens[i - 1]));
+        const bool reflexive =
+            i > sentence.first_token && pack_.reflexives.count(low(doc.tokens[i - 1]));
         const bool passive = pack_.passive_auxiliary_lemmas.count(last_aux.lemma) &&
                              has(main.features, "Tense=Past") && !reflexive &&
                              !pack_.perfect_with_passive_auxiliary.count(main.lemma);
@@ -90,9 +93,9 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
         const bool has_perfect_aux = std::any_of(auxes.begin(), auxes.end(), [&](std::uint32_t a) {
           return pack_.perfect_auxiliary_lemmas.count(doc.tokens[a].lemma) > 0;
         });
-        const bool perfect = has_perfect_aux ||
-                             (pack_.passive_auxiliary_lemmas.count(first.lemma) && !passive &&
-                              has(main.features, "Tense=Past"));
+        const bool perfect =
+            has_perfect_aux || (pack_.passive_auxiliary_lemmas.count(first.lemma) && !passive &&
+                                has(main.features, "Tense=Past"));
         VerbGroup g;
         g.first = i;
         g.last = *head;
@@ -108,14 +111,16 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
     }
     // A verb with tense and no auxiliary: « tua », "attacked" (English -ed forms count as
     // finite here; reduced relatives such as "civilians killed" are read the same way).
-    const bool non_finite = has(first.features, "VerbForm=Part") || has(first.features, "VerbForm=Inf") ||
+    const bool non_finite = has(first.features, "VerbForm=Part") ||
+                            has(first.features, "VerbForm=Inf") ||
                             has(first.features, "VerbForm=Ger");
     // A bare form right after its subject is a present tense ("rebels control the road"); after
     // "to", a modal or a preposition it stays an infinitive.
     const Pos before = i > sentence.first_token ? doc.tokens[i - 1].pos : Pos::PUNCT;
     const bool bare_present = first.pos == Pos::VERB && has(first.features, "VerbForm=Inf") &&
                               (before == Pos::NOUN || before == Pos::PROPN || before == Pos::PRON);
-    if (first.pos == Pos::VERB && ((has(first.features, "Tense=") && !non_finite) || bare_present)) {
+    if (first.pos == Pos::VERB &&
+        ((has(first.features, "Tense=") && !non_finite) || bare_present)) {
       VerbGroup g;
       g.first = g.last = g.head = i;
       g.tense = bare_present ? Tense::Present : simple_tense(first.features);

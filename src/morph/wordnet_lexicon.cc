@@ -45,7 +45,8 @@ void init_wordnet_once() {
 std::string verb_features(const std::string& form, const std::string& base) {
   if (form == base) return "VerbForm=Inf";
   if (form.ends_with("ing")) return "VerbForm=Ger";
-  if (form.ends_with("s") && !base.ends_with("s")) return "Mood=Ind|Number=Sing|Person=3|Tense=Pres";
+  if (form.ends_with("s") && !base.ends_with("s"))
+    return "Mood=Ind|Number=Sing|Person=3|Tense=Pres";
   return "Tense=Past";  // -ed or irregular: past tense or past participle
 }
 
@@ -61,16 +62,20 @@ class WordNetLexicon : public Lexicon {
     std::lock_guard lock(wordnet_mutex());
     std::string buffer = lower_form;  // WordNet's API takes char*, and may modify it
     for (int wn_pos : {kWnNoun, kWnVerb, kWnAdj, kWnAdv}) {
-      const Pos pos = wn_pos == kWnNoun ? Pos::NOUN : wn_pos == kWnVerb ? Pos::VERB
-                      : wn_pos == kWnAdj ? Pos::ADJ : Pos::ADV;
+      const Pos pos = wn_pos == kWnNoun   ? Pos::NOUN
+                      : wn_pos == kWnVerb ? Pos::VERB
+                      : wn_pos == kWnAdj  ? Pos::ADJ
+                                          : Pos::ADV;
       std::vector<std::string> bases;
       for (char* r = morphstr(buffer.data(), wn_pos); r; r = morphstr(nullptr, wn_pos)) {
         bases.emplace_back(r);
       }
       buffer = lower_form;
       // A form WordNet can reduce ("men" → "man") is that inflection, not its own entry.
-      const bool inflection = std::any_of(bases.begin(), bases.end(), [&](const std::string& b) { return b != lower_form; });
-      if (!inflection && (in_wn(buffer.data(), wn_pos) & (1 << wn_pos))) bases.push_back(lower_form);
+      const bool inflection = std::any_of(bases.begin(), bases.end(),
+                                          [&](const std::string& b) { return b != lower_form; });
+      if (!inflection && (in_wn(buffer.data(), wn_pos) & (1 << wn_pos)))
+        bases.push_back(lower_form);
       buffer = lower_form;
       for (auto& base : bases) {
         for (auto& c : base) c = c == '_' ? ' ' : c;

@@ -24,9 +24,9 @@ struct DocInfo {
 struct DateField {
   std::optional<std::string> start;  ///< null when unresolved
   std::optional<std::string> end;
-  std::string granularity;           ///< day, week, month, year
-  std::string type;                  ///< exact, approximate, range, unresolved
-  int time_precision = 3;            ///< ACLED: 1 day, 2 week, 3 month or wider
+  std::string granularity;  ///< day, week, month, year
+  std::string type;         ///< exact, approximate, range, unresolved
+  int time_precision = 3;   ///< ACLED: 1 day, 2 week, 3 month or wider
   std::string text;
   std::optional<CodePointSpan> span;
 };
@@ -40,8 +40,8 @@ struct LocationField {
   std::optional<double> lon;
   std::optional<std::int64_t> geonameid;
   std::optional<std::string> feature_code;
-  std::string precision;             ///< exact, near, admin2, admin1, country
-  int geo_precision = 3;             ///< ACLED: 1 town, 2 near/part of a town, 3 region
+  std::string precision;  ///< exact, near, admin2, admin1, country
+  int geo_precision = 3;  ///< ACLED: 1 town, 2 near/part of a town, 3 region
   std::string text;
   std::optional<CodePointSpan> span;
 };

@@ -23,12 +23,12 @@ class JsonlWriter : public EventWriter {
 
 // ACLED's export columns, then vigie's own (ranges, status, evidence) at the end.
 constexpr const char* kCsvColumns[] = {
-    "event_id_cnty", "event_date",   "year",          "time_precision", "event_type",
-    "sub_event_type", "actor1",      "assoc_actor_1", "inter1",         "actor2",
-    "assoc_actor_2", "inter2",       "interaction",   "country",        "admin1",
-    "admin2",        "location",     "latitude",      "longitude",      "geo_precision",
-    "source",        "notes",        "fatalities",    "fatalities_low", "fatalities_high",
-    "source_status", "confidence",   "incident_id",   "doc_id",         "evidence"};
+    "event_id_cnty",  "event_date", "year",          "time_precision", "event_type",
+    "sub_event_type", "actor1",     "assoc_actor_1", "inter1",         "actor2",
+    "assoc_actor_2",  "inter2",     "interaction",   "country",        "admin1",
+    "admin2",         "location",   "latitude",      "longitude",      "geo_precision",
+    "source",         "notes",      "fatalities",    "fatalities_low", "fatalities_high",
+    "source_status",  "confidence", "incident_id",   "doc_id",         "evidence"};
 
 std::string join_actors(const std::vector<ActorField>& actors) {
   std::string out;
@@ -55,8 +55,10 @@ class CsvWriter : public EventWriter {
   }
   void write(const EventRecord& r) override {
     const std::string date = r.date && r.date->start ? *r.date->start : "";
-    const std::string evidence =
-        r.evidence.empty() ? "" : std::to_string(r.evidence.front().start) + "-" + std::to_string(r.evidence.front().end);
+    const std::string evidence = r.evidence.empty()
+                                     ? ""
+                                     : std::to_string(r.evidence.front().start) + "-" +
+                                           std::to_string(r.evidence.front().end);
     const std::vector<std::string> row = {
         r.event_id,
         date,

@@ -14,40 +14,38 @@ BatchCounts run_batch(InputReader& reader, const Pipeline& pipeline, int threads
   const std::size_t in_flight = static_cast<std::size_t>(threads) * 2;
   arena.execute([&] {
     tbb::parallel_pipeline(
-        in_flight,
-        tbb::make_filter<void, InputItem*>(
-            tbb::filter_mode::serial_in_order,
-            [&](tbb::flow_control& fc) -> InputItem* {
-              auto item = std::make_unique<InputItem>();
-              if (!reader.next(*item)) {
-                fc.stop();
-                return nullptr;
-              }
-              return item.release();
-            }) &
-            tbb::make_filter<InputItem*, ProcessedDocument*>(
-                tbb::filter_mode::parallel,
-                [&](InputItem* item) -> ProcessedDocument* {
-                  std::unique_ptr<InputItem> owned(item);
-                  auto result = std::make_unique<ProcessedDocument>();
-                  if (auto* problem = std::get_if<InputProblem>(owned.get())) {
-                    result->problem = std::move(*problem);
-                  } else {
-                    *result = pipeline.process(std::move(std::get<RawDocument>(*owned)));
-                  }
-                  return result.release();
-                }) &
-            tbb::make_filter<ProcessedDocument*, void>(
-                tbb::filter_mode::serial_in_order, [&](ProcessedDocument* processed) {
-                  std::unique_ptr<ProcessedDocument> owned(processed);
-                  if (owned->problem) {
-                    ++counts.failed;
-                  } else {
-                    ++counts.documents;
-                    counts.events += owned->events.size();
-                  }
-                  deliver(*owned);
-                }));
+        in_flight, tbb::make_filter<void, InputItem*>(tbb::filter_mode::serial_in_order,
+                                                      [&](tbb::flow_control& fc) -> InputItem* {
+                                                        auto item = std::make_unique<InputItem>();
+                                                        if (!reader.next(*item)) {
+                                                          fc.stop();
+                                                          return nullptr;
+                                                        }
+                                                        return item.release();
+                                                      }) &
+                       tbb::make_filter<InputItem*, ProcessedDocument*>(
+                           tbb::filter_mode::parallel,
+                           [&](InputItem* item) -> ProcessedDocument* {
+                             std::unique_ptr<InputItem> owned(item);
+                             auto result = std::make_unique<ProcessedDocument>();
+                             if (auto* problem = std::get_if<InputProblem>(owned.get())) {
+                               result->problem = std::move(*problem);
+                             } else {
+                               *result = pipeline.process(std::move(std::get<RawDocument>(*owned)));
+                             }
+                             return result.release();
+                           }) &
+                       tbb::make_filter<ProcessedDocument*, void>(
+                           tbb::filter_mode::serial_in_order, [&](ProcessedDocument* processed) {
+                             std::unique_ptr<ProcessedDocument> owned(processed);
+                             if (owned->problem) {
+                               ++counts.failed;
+                             } else {
+                               ++counts.documents;
+                               counts.events += owned->events.size();
+                             }
+                             deliver(*owned);
+                           }));
   });
   return counts;
 }

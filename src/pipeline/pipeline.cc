@@ -19,7 +19,8 @@ struct Pipeline::ThreadTools {
 };
 
 struct Pipeline::PerThread {
-  tbb::enumerable_thread_specific<std::unordered_map<std::string, std::unique_ptr<ThreadTools>>> tools;
+  tbb::enumerable_thread_specific<std::unordered_map<std::string, std::unique_ptr<ThreadTools>>>
+      tools;
 };
 
 Pipeline::Pipeline(const LanguageRegistry& languages, PipelineOptions options)
@@ -87,8 +88,8 @@ ProcessedDocument Pipeline::process(RawDocument raw) const {
     if (!pack) {
       result.problem = InputProblem{
           origin, doc.language.code == "und"
-                      ? "language could not be identified (supported: " + supported_list(languages_) +
-                            "); use --lang to force one"
+                      ? "language could not be identified (supported: " +
+                            supported_list(languages_) + "); use --lang to force one"
                       : "language '" + doc.language.code + "' is not supported (supported: " +
                             supported_list(languages_) + "); document skipped"};
       return result;

@@ -20,9 +20,9 @@
 namespace vigie {
 
 struct PipelineOptions {
-  std::string lang = "auto";                ///< "auto" or a pack code
-  std::optional<std::string> published;     ///< used when the input carries no date
-  bool analyse = true;                      ///< false: stop after language identification
+  std::string lang = "auto";             ///< "auto" or a pack code
+  std::optional<std::string> published;  ///< used when the input carries no date
+  bool analyse = true;                   ///< false: stop after language identification
 };
 
 /// What one document became: the annotated document and its events, or a problem.

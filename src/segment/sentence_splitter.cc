@@ -11,7 +11,9 @@
 namespace vigie {
 namespace {
 
-bool is_space(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+bool is_space(char32_t cp) {
+  return u_isUWhiteSpace(static_cast<UChar32>(cp));
+}
 
 // Quotes and brackets that close a sentence: ICU breaks before « » » when a space precedes it.
 // Straight quotes and ’ open as often as they close: they count as closers only before a space.
@@ -28,7 +30,8 @@ bool is_closer(std::string_view s, std::size_t pos_after, char32_t cp) {
 SentenceSplitter::SentenceSplitter(const LanguagePack& pack)
     : abbreviations_(pack.abbreviations.begin(), pack.abbreviations.end()) {
   UErrorCode status = U_ZERO_ERROR;
-  iterator_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(pack.code.c_str()), status));
+  iterator_.reset(
+      icu::BreakIterator::createSentenceInstance(icu::Locale(pack.code.c_str()), status));
   if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create sentence iterator");
 }
 
@@ -37,7 +40,8 @@ SentenceSplitter::SentenceSplitter(const LanguagePack& pack)
 // abbreviation list itself. `before` is the text up to a proposed break, spaces trimmed.
 bool SentenceSplitter::ends_with_abbreviation(std::string_view before) const {
   const std::size_t space = before.find_last_of(" \t\n(\"");
-  const std::string_view last_word = space == std::string_view::npos ? before : before.substr(space + 1);
+  const std::string_view last_word =
+      space == std::string_view::npos ? before : before.substr(space + 1);
   if (last_word.empty() || last_word.back() != '.') return false;
   if (abbreviations_.count(std::string(last_word))) return true;
   // An initial: one upper-case letter and a period ("J. P. Ouédraogo").
@@ -55,10 +59,12 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span range) {
   UText* ut = utext_openUTF8(nullptr, piece.data(), static_cast<int64_t>(piece.size()), &status);
   iterator_->setText(ut, status);
   std::int32_t start = iterator_->first();
-  for (std::int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; end = iterator_->next()) {
+  for (std::int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
+       end = iterator_->next()) {
     if (static_cast<std::size_t>(end) < piece.size()) {
       std::size_t trimmed_end = end;
-      while (trimmed_end > static_cast<std::size_t>(start) && std::isspace(static_cast<unsigned char>(piece[trimmed_end - 1]))) {
+      while (trimmed_end > static_cast<std::size_t>(start) &&
+             std::isspace(static_cast<unsigned char>(piece[trimmed_end - 1]))) {
         --trimmed_end;
       }
       if (ends_with_abbreviation(piece.substr(start, trimmed_end - start))) continue;
@@ -104,7 +110,8 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span range) {
         if (b >= e) continue;
       }
     }
-    out.push_back({static_cast<std::uint32_t>(range.begin + b), static_cast<std::uint32_t>(range.begin + e)});
+    out.push_back(
+        {static_cast<std::uint32_t>(range.begin + b), static_cast<std::uint32_t>(range.begin + e)});
   }
   utext_close(ut);
   return out;

@@ -12,7 +12,6 @@
 #include "document/document.h"
 #include "lang/language_pack.h"
 
-
 namespace vigie {
 
 class SentenceSplitter {

@@ -17,7 +17,9 @@ char32_t first_cp(std::string_view s) {
   return s.empty() ? 0 : utf8::decode(s, p);
 }
 
-bool is_hyphen(std::string_view s) { return s == "-" || s == "\u2011" || s == "\u2010"; }
+bool is_hyphen(std::string_view s) {
+  return s == "-" || s == "\u2011" || s == "\u2010";
+}
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -33,7 +35,8 @@ bool is_group_separator(std::string_view gap) {
 }
 
 TokenKind kind_of(std::string_view s, int32_t rule_status) {
-  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::Number;
+  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT)
+    return TokenKind::Number;
   if (rule_status >= UBRK_WORD_LETTER) return TokenKind::Word;
   const auto cp = static_cast<UChar32>(first_cp(s));
   if (u_isdigit(cp)) return TokenKind::Number;
@@ -147,7 +150,8 @@ void Tokenizer::join_periods(std::string_view text, std::vector<Piece>& pieces) 
     Piece p = pieces[i];
     const std::string_view s = text.substr(p.span.begin, p.span.size());
     const bool period_follows = i + 1 < pieces.size() && pieces[i + 1].span.begin == p.span.end &&
-                                text[pieces[i + 1].span.begin] == '.' && pieces[i + 1].span.size() == 1;
+                                text[pieces[i + 1].span.begin] == '.' &&
+                                pieces[i + 1].span.size() == 1;
     if (p.kind == TokenKind::Word && period_follows) {
       const std::string with_period = fold(s) + ".";
       if (abbreviations_.count(with_period) || is_initialism(std::string(s) + ".")) {
@@ -166,7 +170,8 @@ void Tokenizer::join_periods(std::string_view text, std::vector<Piece>& pieces) 
   pieces.swap(out);
 }
 
-std::vector<Token> Tokenizer::split_affixes(std::string_view text, const std::vector<Piece>& pieces) const {
+std::vector<Token> Tokenizer::split_affixes(std::string_view text,
+                                            const std::vector<Piece>& pieces) const {
   std::vector<Token> tokens;
   tokens.reserve(pieces.size() + pieces.size() / 8);
   auto emit = [&](Span span, TokenKind kind, bool elided) {
@@ -241,7 +246,8 @@ std::vector<Token> Tokenizer::split_affixes(std::string_view text, const std::ve
       const std::size_t straight = s.rfind('\'');
       const std::size_t curly = s.rfind("\u2019");
       std::size_t apos = straight;
-      if (apos == std::string_view::npos || (curly != std::string_view::npos && curly > apos)) apos = curly;
+      if (apos == std::string_view::npos || (curly != std::string_view::npos && curly > apos))
+        apos = curly;
       if (apos != std::string_view::npos) {
         for (const auto& suffix : pack_.contraction_suffixes) {
           if (!folded.ends_with(suffix)) continue;

@@ -11,7 +11,6 @@
 #include "document/document.h"
 #include "lang/language_pack.h"
 
-
 namespace vigie {
 
 class Tokenizer {

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite: dependencies, then a release build and an AddressSanitizer +
+# UndefinedBehaviorSanitizer build, each running every test (GoogleTest through CTest, the
+# language corpora, clang-format). Exits non-zero if anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+jobs=$(nproc)
+
+echo "== release build"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j "$jobs"
+(cd build && ctest --output-on-failure -j "$jobs")
+
+echo "== sanitizer build (ASan + UBSan)"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVIGIE_SANITIZE=ON -DVIGIE_BUILD_BENCH=OFF >/dev/null
+cmake --build build-asan -j "$jobs"
+# Leak checking stays on; ICU and CLD2 keep static caches that are reachable, not leaks.
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --output-on-failure -j "$jobs")
