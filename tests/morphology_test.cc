@@ -32,6 +32,14 @@ TEST(Morphology, EveryTokenGetsALemmaAndAPartOfSpeech) {
   }
 }
 
+TEST(Morphology, FoldedFormsAreSetForMatching) {
+  const Document doc = analyse("fr", "L’armée a tué 1\u202F200 « djihadistes » à Tillabéri.");
+  EXPECT_EQ(doc.tokens[0].fold, "l'");
+  EXPECT_EQ(doc.tokens[1].fold, "armee");
+  EXPECT_EQ(doc.tokens[4].fold, "1 200");  // NFKC: the narrow no-break space becomes a space
+  EXPECT_EQ(doc.tokens[9].fold, "tillaberi");
+}
+
 TEST(Morphology, UnknownCapitalisedWordsAreProperNouns) {
   const Document doc = analyse("fr", "Les assaillants ont attaqué Boulkessi et Mondoro.");
   EXPECT_EQ(doc.tokens[4].lemma, "Boulkessi");

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "text/folding.h"
+#include "util/interned.h"
 #include "util/tsv.h"
 
 #ifndef VIGIE_SOURCE_LANG_DIR
@@ -99,7 +100,7 @@ LanguagePack LanguagePack::load(const fs::path& dir) {
   const fs::path fw = dir / "function_words.tsv";
   for (const auto& row : rows_of(fw)) {
     FunctionWord w{field(fw, row, 1), parse_pos(fw, row, field(fw, row, 2)),
-                   row.fields.size() > 3 ? row.fields[3] : ""};
+                   intern(row.fields.size() > 3 ? row.fields[3] : "")};
     pack.function_words[lower(field(fw, row, 0))].push_back(std::move(w));
   }
 
@@ -107,7 +108,7 @@ LanguagePack LanguagePack::load(const fs::path& dir) {
   for (const auto& row : rows_of(vg)) {
     const auto& kind = field(vg, row, 0);
     if (kind == "aux") {
-      pack.auxiliaries[lower(field(vg, row, 1))] = {field(vg, row, 2), field(vg, row, 3)};
+      pack.auxiliaries[fold(field(vg, row, 1))] = {field(vg, row, 2), field(vg, row, 3)};
     } else if (kind == "passive") {
       pack.passive_auxiliary_lemmas.insert(field(vg, row, 1));
     } else if (kind == "perfect") {
@@ -115,9 +116,9 @@ LanguagePack LanguagePack::load(const fs::path& dir) {
     } else if (kind == "perfect_with_passive_auxiliary") {
       pack.perfect_with_passive_auxiliary.insert(field(vg, row, 1));
     } else if (kind == "reflexive") {
-      pack.reflexives.insert(lower(field(vg, row, 1)));
+      pack.reflexives.insert(fold(field(vg, row, 1)));
     } else if (kind == "negator") {
-      pack.negators.insert(lower(field(vg, row, 1)));
+      pack.negators.insert(fold(field(vg, row, 1)));
     } else {
       throw DataError(where(vg, row) + "unknown kind '" + kind + "'");
     }

@@ -16,7 +16,7 @@ namespace vigie {
 struct FunctionWord {
   std::string lemma;
   Pos pos = Pos::X;
-  std::string features;
+  std::string_view features;  ///< interned
 };
 
 /// How an auxiliary combines with a participle into a verb group.
@@ -55,10 +55,10 @@ struct LanguagePack {
   std::unordered_map<std::string, Auxiliary> auxiliaries;    ///< by lower-case form
   std::unordered_set<std::string> passive_auxiliary_lemmas;  ///< "être", "be"
   std::unordered_set<std::string> perfect_auxiliary_lemmas;  ///< "avoir", "have"
-  std::unordered_set<std::string> negators;  ///< lower-case: "ne", "n'", "not", "n't"
+  std::unordered_set<std::string> negators;                  ///< folded: "ne", "n'", "not", "n't"
   /// Verbs whose perfect takes the passive auxiliary (« il est arrivé » is active).
   std::unordered_set<std::string> perfect_with_passive_auxiliary;
-  std::unordered_set<std::string> reflexives;                    ///< lower-case: "se", "s'"
+  std::unordered_set<std::string> reflexives;                    ///< folded: "se", "s'"
   std::unordered_map<std::string, std::string> lemma_overrides;  ///< lower-case form → lemma
   std::vector<BoilerplateRule> boilerplate;
 

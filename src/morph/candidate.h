@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document/token.h"
@@ -10,10 +11,18 @@ namespace vigie {
 struct Candidate {
   std::string lemma;
   Pos pos = Pos::X;
-  std::string features;  ///< UD-style, e.g. "VerbForm=Part|Tense=Past"
-  float prior = 1.0f;    ///< how likely out of context
+  std::string_view features;  ///< UD-style, e.g. "VerbForm=Part|Tense=Past"; interned
+  float prior = 1.0f;         ///< how likely out of context
 };
 
 using Candidates = std::vector<Candidate>;
+
+/// Everything known about one word form out of context, computed once per form and cached.
+struct Analyses {
+  std::string fold;             ///< fold() of the form
+  Candidates candidates;        ///< never empty
+  Pos likeliest = Pos::X;       ///< part of speech of the highest-prior candidate
+  bool auxiliary_form = false;  ///< the form is one of the language's auxiliaries
+};
 
 }  // namespace vigie

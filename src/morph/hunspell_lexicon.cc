@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "morph/morph_analyzer.h"
+#include "util/interned.h"
 #include "util/tsv.h"
 
 namespace vigie {
@@ -133,10 +134,10 @@ class HunspellLexicon : public Lexicon {
     for (const auto& p : f.po) verb = verb || is_verb_class(p);
     if (verb) {
       const bool participle = f.has_po("ppas");
-      out.push_back({f.stem, Pos::VERB, verb_features(f), participle ? 0.8f : 0.9f});
+      out.push_back({f.stem, Pos::VERB, intern(verb_features(f)), participle ? 0.8f : 0.9f});
       return;
     }
-    const std::string feats = agreement(f);
+    const std::string_view feats = intern(agreement(f));
     auto push = [&](Pos pos, float prior) { out.push_back({f.stem, pos, feats, prior}); };
     if (f.has_po("npr") || f.has_po("patr") || f.has_po("prn")) push(Pos::PROPN, 1.0f);
     if (f.has_po("nom")) push(Pos::NOUN, 1.0f);

@@ -8,13 +8,13 @@
 namespace vigie {
 namespace {
 
-bool has_feature(const std::string& features, std::string_view f) {
+bool has_feature(std::string_view features, std::string_view f) {
   return features.find(f) != std::string::npos;
 }
 
 // Context: what the previous word, and the likeliest reading of the next one, make likely.
 // Scores add to the candidate's prior.
-float context_score(const Candidate& c, Pos prev_pos, const std::string& prev_lemma,
+float context_score(const Candidate& c, Pos prev_pos, std::string_view prev_lemma,
                     bool prev_is_auxiliary, Pos next_hint, bool adjectives_follow_nouns) {
   float s = 0;
   if (c.pos == Pos::ADJ && next_hint == Pos::NOUN) s += adjectives_follow_nouns ? 0.2f : 0.4f;
@@ -65,10 +65,7 @@ MorphAnalyzer::MorphAnalyzer(const LanguagePack& pack) : pack_(pack) {
 
 MorphAnalyzer::~MorphAnalyzer() = default;
 
-const Candidates& MorphAnalyzer::candidates(const std::string& form, bool sentence_initial) {
-  auto& cache = sentence_initial ? initial_cache_ : cache_;
-  if (auto it = cache.find(form); it != cache.end()) return it->second;
-
+Candidates MorphAnalyzer::lookup_candidates(const std::string& form, bool sentence_initial) {
   Candidates out;
   const std::string low = lower(form);
   const bool capitalised = starts_upper(form);
@@ -87,7 +84,7 @@ const Candidates& MorphAnalyzer::candidates(const std::string& form, bool senten
     const bool known_name = capitalised && lexicon_->is_proper_noun(form);
     if (!capitalised || sentence_initial || !known_name) out = lexicon_->lookup(low);
     // An auxiliary's form is first of all the auxiliary: « est » before « l'est du pays ».
-    if (auto aux = pack_.auxiliaries.find(low); aux != pack_.auxiliaries.end()) {
+    if (auto aux = pack_.auxiliaries.find(fold(form)); aux != pack_.auxiliaries.end()) {
       for (auto& c : out) {
         if (c.lemma == aux->second.lemma && c.pos == Pos::VERB) c.prior += 1.0f;
       }
@@ -100,50 +97,71 @@ const Candidates& MorphAnalyzer::candidates(const std::string& form, bool senten
     }
   }
   if (out.empty()) out.push_back({low, Pos::NOUN, "", 0.1f});  // unknown lower-case word
-  return cache.emplace(form, std::move(out)).first->second;
+  return out;
 }
 
-Pos MorphAnalyzer::next_pos_hint(const Document& doc, const Sentence& sentence, std::uint32_t i) {
-  if (i + 1 >= sentence.first_token + sentence.token_count) return Pos::PUNCT;
-  const Token& next = doc.tokens[i + 1];
-  if (next.kind == TokenKind::Number) return Pos::NUM;
-  if (next.kind != TokenKind::Word) return Pos::PUNCT;
-  const Candidates& cands = candidates(std::string(doc.token_text(next)), false);
-  const Candidate* best = &cands.front();
-  for (const auto& c : cands) {
+const Analyses& MorphAnalyzer::analyses(std::string_view form, bool sentence_initial) {
+  Cache& cache = sentence_initial ? initial_cache_ : cache_;
+  if (auto it = cache.find(form); it != cache.end()) return it->second;
+  const std::string key(form);
+  Analyses a;
+  a.fold = fold(key);
+  a.candidates = lookup_candidates(key, sentence_initial);
+  const Candidate* best = &a.candidates.front();
+  for (const auto& c : a.candidates) {
     if (c.prior > best->prior) best = &c;
   }
-  return best->pos;
+  a.likeliest = best->pos;
+  a.auxiliary_form = pack_.auxiliaries.count(a.fold) > 0;
+  return cache.emplace(key, std::move(a)).first->second;
 }
 
 void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
-  Pos prev_pos = Pos::PUNCT;
-  std::string prev_lemma;
-  bool prev_aux = false;
+  const std::uint32_t first = sentence.first_token;
+  const std::uint32_t end = first + sentence.token_count;
+  // Analyses of every word first: each token's choice looks at the next one's likeliest reading.
+  sentence_analyses_.assign(sentence.token_count, nullptr);
   bool initial = true;
-  for (std::uint32_t i = sentence.first_token; i < sentence.first_token + sentence.token_count;
-       ++i) {
+  for (std::uint32_t i = first; i < end; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::Word)
+      sentence_analyses_[i - first] = &analyses(doc.token_text(t), initial);
+    // Quotes and brackets opening a sentence keep the next word "initial".
+    initial = initial && t.kind != TokenKind::Word && t.kind != TokenKind::Number;
+  }
+
+  Pos prev_pos = Pos::PUNCT;
+  std::string_view prev_lemma;
+  bool prev_aux = false;
+  for (std::uint32_t i = first; i < end; ++i) {
     Token& t = doc.tokens[i];
-    const std::string form(doc.token_text(t));
+    const Analyses* a = sentence_analyses_[i - first];
+    t.fold = a ? a->fold : fold(doc.token_text(t));
     switch (t.kind) {
       case TokenKind::Punct:
         t.pos = Pos::PUNCT;
-        t.lemma = form;
+        t.lemma = doc.token_text(t);
         break;
       case TokenKind::Symbol:
         t.pos = Pos::SYM;
-        t.lemma = form;
+        t.lemma = doc.token_text(t);
         break;
       case TokenKind::Number:
         t.pos = Pos::NUM;
-        t.lemma = form;
+        t.lemma = doc.token_text(t);
         break;
       case TokenKind::Word: {
-        const Candidates& cands = candidates(form, initial);
-        const Pos next_hint = next_pos_hint(doc, sentence, i);
-        const Candidate* best = &cands.front();
+        Pos next_hint = Pos::PUNCT;
+        if (i + 1 < end) {
+          const Token& next = doc.tokens[i + 1];
+          if (next.kind == TokenKind::Number)
+            next_hint = Pos::NUM;
+          else if (next.kind == TokenKind::Word)
+            next_hint = sentence_analyses_[i + 1 - first]->likeliest;
+        }
+        const Candidate* best = &a->candidates.front();
         float best_score = -1e9f;
-        for (const auto& c : cands) {
+        for (const auto& c : a->candidates) {
           const float s = c.prior + context_score(c, prev_pos, prev_lemma, prev_aux, next_hint,
                                                   pack_.adjectives_follow_nouns);
           if (s > best_score) {
@@ -157,14 +175,12 @@ void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
         break;
       }
     }
-    // Quotes and brackets opening a sentence keep the next word "initial".
-    initial = initial && (t.kind == TokenKind::Punct || t.kind == TokenKind::Symbol);
     if (t.pos == Pos::ADV || t.pos == Pos::PUNCT) {
       // Adverbs and negation sit between an auxiliary and its participle: keep the context.
       if (t.pos == Pos::PUNCT) prev_aux = false;
       continue;
     }
-    prev_aux = pack_.auxiliaries.count(lower(form)) > 0 &&
+    prev_aux = a && a->auxiliary_form &&
                (pack_.perfect_auxiliary_lemmas.count(t.lemma) ||
                 pack_.passive_auxiliary_lemmas.count(t.lemma));
     prev_pos = t.pos;

@@ -5,7 +5,9 @@
 // Not thread-safe: one analyzer per thread.
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "document/document.h"
 #include "lang/language_pack.h"
@@ -32,22 +34,29 @@ class MorphAnalyzer {
   explicit MorphAnalyzer(const LanguagePack& pack);
   ~MorphAnalyzer();
 
-  /// Sets lemma, pos and features of every token of `doc`, then its verb groups.
+  /// Sets fold, lemma, pos and features of every token of `doc`, then its verb groups.
   void annotate(Document& doc);
 
-  /// Candidates for one surface form, from function words, overrides and the lexicon (cached).
-  const Candidates& candidates(const std::string& form, bool sentence_initial);
+  /// Analyses of one surface form, from function words, overrides and the lexicon (cached).
+  const Analyses& analyses(std::string_view form, bool sentence_initial);
 
  private:
+  // Heterogeneous look-up: a token's text is found without building a std::string.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Cache = std::unordered_map<std::string, Analyses, Hash, std::equal_to<>>;
+
+  Candidates lookup_candidates(const std::string& form, bool sentence_initial);
   void analyze_sentence(Document& doc, const Sentence& sentence);
-  /// The likeliest part of speech of the token after `i`, out of context.
-  Pos next_pos_hint(const Document& doc, const Sentence& sentence, std::uint32_t i);
   void find_verb_groups(Document& doc, const Sentence& sentence);
 
   const LanguagePack& pack_;
   std::unique_ptr<Lexicon> lexicon_;
-  std::unordered_map<std::string, Candidates> cache_;
-  std::unordered_map<std::string, Candidates> initial_cache_;
+  Cache cache_;          // node-based: references stay valid while it grows
+  Cache initial_cache_;  // sentence-initial forms, where a capital does not make a name
+  std::vector<const Analyses*> sentence_analyses_;  // scratch, reused across sentences
 };
 
 }  // namespace vigie

@@ -10,7 +10,7 @@
 namespace vigie {
 namespace {
 
-bool has(const std::string& features, std::string_view f) {
+bool has(std::string_view features, std::string_view f) {
   return features.find(f) != std::string::npos;
 }
 
@@ -29,7 +29,7 @@ Tense from_aux_tense(const std::string& tense, bool perfect) {
   return Tense::Unknown;
 }
 
-Tense simple_tense(const std::string& f) {
+Tense simple_tense(std::string_view f) {
   if (has(f, "Mood=Cnd")) return Tense::Conditional;
   if (has(f, "Tense=Fut")) return Tense::Future;
   if (has(f, "Tense=Imp")) return Tense::Imperfect;
@@ -42,17 +42,16 @@ Tense simple_tense(const std::string& f) {
 
 void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
   const std::uint32_t end = sentence.first_token + sentence.token_count;
-  auto low = [&](const Token& t) { return lower(doc.token_text(t)); };
   auto is_aux = [&](const Token& t) {
-    auto it = pack_.auxiliaries.find(low(t));
-    return it != pack_.auxiliaries.end() && (t.pos == Pos::VERB || t.pos == Pos::AUX) &&
-           it->second.lemma == t.lemma;
+    if (t.pos != Pos::VERB && t.pos != Pos::AUX) return false;
+    auto it = pack_.auxiliaries.find(t.fold);
+    return it != pack_.auxiliaries.end() && it->second.lemma == t.lemma;
   };
   auto negator_near = [&](std::uint32_t first, std::uint32_t last) {
     const std::uint32_t from = first >= sentence.first_token + 3 ? first - 3 : sentence.first_token;
     const std::uint32_t to = std::min(end, last + 2);
     for (std::uint32_t k = from; k < to; ++k) {
-      if (pack_.negators.count(low(doc.tokens[k]))) return true;
+      if (pack_.negators.count(doc.tokens[k].fold)) return true;
     }
     return false;
   };
@@ -74,7 +73,7 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
           break;
         }
         // Adverbs, negation and clitics may stand inside a group; anything else ends it.
-        if (t.pos != Pos::ADV && t.pos != Pos::PART && !pack_.negators.count(low(t))) break;
+        if (t.pos != Pos::ADV && t.pos != Pos::PART && !pack_.negators.count(t.fold)) break;
       }
       // « il a été » with no participle after it: the last auxiliary is the verb itself.
       if (!head && auxes.size() > 1 && can_head(doc.tokens[auxes.back()])) {
@@ -85,7 +84,7 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
         const Token& main = doc.tokens[*head];
         const Token& last_aux = doc.tokens[auxes.back()];
         const bool reflexive =
-            i > sentence.first_token && pack_.reflexives.count(low(doc.tokens[i - 1]));
+            i > sentence.first_token && pack_.reflexives.count(doc.tokens[i - 1].fold);
         const bool passive = pack_.passive_auxiliary_lemmas.count(last_aux.lemma) &&
                              has(main.features, "Tense=Past") && !reflexive &&
                              !pack_.perfect_with_passive_auxiliary.count(main.lemma);
@@ -101,7 +100,7 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
         g.last = *head;
         g.head = *head;
         g.voice = passive ? Voice::Passive : Voice::Active;
-        g.tense = from_aux_tense(pack_.auxiliaries.at(low(first)).tense, perfect);
+        g.tense = from_aux_tense(pack_.auxiliaries.at(first.fold).tense, perfect);
         g.negated = negator_near(i, *head);
         for (auto a : auxes) doc.tokens[a].pos = Pos::AUX;
         doc.verb_groups.push_back(g);

@@ -5,8 +5,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 
 #include "morph/morph_analyzer.h"
+#include "util/interned.h"
 #include "util/tsv.h"
 
 extern "C" {
@@ -57,7 +60,25 @@ class WordNetLexicon : public Lexicon {
     init_wordnet_once();
   }
 
+  // WordNet answers from its files, about 0.2 ms a word, one thread at a time: every thread's
+  // analyzer shares one process-wide memo, so each word costs that once per process.
   Candidates lookup(const std::string& lower_form) override {
+    static std::shared_mutex memo_mutex;
+    static std::unordered_map<std::string, Candidates> memo;
+    {
+      std::shared_lock read(memo_mutex);
+      if (auto it = memo.find(lower_form); it != memo.end()) return it->second;
+    }
+    Candidates out = lookup_uncached(lower_form);
+    std::unique_lock write(memo_mutex);
+    memo.emplace(lower_form, out);
+    return out;
+  }
+
+  bool is_proper_noun(const std::string&) override { return false; }
+
+ private:
+  Candidates lookup_uncached(const std::string& lower_form) {
     Candidates out;
     std::lock_guard lock(wordnet_mutex());
     std::string buffer = lower_form;  // WordNet's API takes char*, and may modify it
@@ -89,13 +110,12 @@ class WordNetLexicon : public Lexicon {
         if (pos == Pos::VERB && inflected && past_form) prior += 0.35f;
         if (pos == Pos::VERB && lower_form.ends_with("ing")) prior += 0.15f;
         if (pos == Pos::NOUN && lower_form.ends_with("s") && inflected) prior += 0.2f;
-        out.push_back({base, pos, pos == Pos::VERB ? verb_features(lower_form, base) : "", prior});
+        out.push_back(
+            {base, pos, pos == Pos::VERB ? intern(verb_features(lower_form, base)) : "", prior});
       }
     }
     return out;
   }
-
-  bool is_proper_noun(const std::string&) override { return false; }
 };
 
 }  // namespace

@@ -144,7 +144,7 @@ void Tokenizer::join_numbers(std::string_view text, std::vector<Piece>& pieces) 
   pieces.swap(out);
 }
 
-void Tokenizer::join_periods(std::string_view text, std::vector<Piece>& pieces) const {
+void Tokenizer::join_periods(std::string_view text, std::vector<Piece>& pieces) {
   std::vector<Piece> out;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     Piece p = pieces[i];
@@ -170,121 +170,148 @@ void Tokenizer::join_periods(std::string_view text, std::vector<Piece>& pieces) 
   pieces.swap(out);
 }
 
-std::vector<Token> Tokenizer::split_affixes(std::string_view text,
-                                            const std::vector<Piece>& pieces) const {
-  std::vector<Token> tokens;
-  tokens.reserve(pieces.size() + pieces.size() / 8);
-  auto emit = [&](Span span, TokenKind kind, bool elided) {
-    Token t;
-    t.span = span;
-    t.kind = kind;
-    t.elided = elided;
-    t.fold = fold(text.substr(span.begin, span.size()));
-    tokens.push_back(std::move(t));
-  };
+namespace {
+
+bool has_apostrophe(std::string_view s) {
+  return s.find('\'') != std::string_view::npos || s.find("\u2019") != std::string_view::npos;
+}
+
+// Byte offset just after the first apostrophe (' or ’) of `s`, or npos.
+std::size_t after_first_apostrophe(std::string_view s) {
+  const std::size_t straight = s.find('\'');
+  const std::size_t curly = s.find("\u2019");
+  if (curly != std::string_view::npos && (straight == std::string_view::npos || curly < straight)) {
+    return curly + 3;
+  }
+  return straight == std::string_view::npos ? straight : straight + 1;
+}
+
+// Byte offset of the last apostrophe (' or ’) of `s`, or npos.
+std::size_t last_apostrophe(std::string_view s) {
+  const std::size_t straight = s.rfind('\'');
+  const std::size_t curly = s.rfind("\u2019");
+  if (curly != std::string_view::npos && (straight == std::string_view::npos || curly > straight)) {
+    return curly;
+  }
+  return straight;
+}
+
+}  // namespace
+
+void Tokenizer::emit(Span span, TokenKind kind, bool elided, std::vector<Token>& out) {
+  Token t;
+  t.span = span;
+  t.kind = kind;
+  t.elided = elided;
+  out.push_back(std::move(t));
+}
+
+// Elided words in front (« l' », « jusqu' »), possibly several; returns what is left.
+Span Tokenizer::split_elisions(std::string_view text, Span span, std::vector<Token>& out) {
+  while (!span.empty()) {
+    const std::string_view s = text.substr(span.begin, span.size());
+    if (!has_apostrophe(s) || pack_.elision_exceptions.count(fold(s))) break;
+    const std::size_t cut = after_first_apostrophe(s);
+    if (cut >= s.size() || !pack_.elisions.count(fold(s.substr(0, cut)))) break;
+    emit({span.begin, span.begin + static_cast<std::uint32_t>(cut)}, TokenKind::Word, true, out);
+    span.begin += static_cast<std::uint32_t>(cut);
+  }
+  return span;
+}
+
+// Inverted clitics at the end, possibly stacked (« a-t-il », « donnez-le-moi »), innermost
+// first in `clitics`; returns what is left.
+Span Tokenizer::split_clitics(std::string_view text, Span span, std::vector<Span>& clitics) {
+  while (text.substr(span.begin, span.size()).find('-') != std::string_view::npos) {
+    const std::string f = fold(text.substr(span.begin, span.size()));
+    bool found = false;
+    for (const auto& suffix : pack_.clitic_suffixes) {
+      if (f.size() <= suffix.size() || !f.ends_with(suffix)) continue;
+      // Clitic suffixes are ASCII, so the original's tail has the suffix's length in bytes.
+      const std::uint32_t cut = span.end - static_cast<std::uint32_t>(suffix.size());
+      if (fold(text.substr(cut, span.end - cut)) != suffix) continue;
+      clitics.insert(clitics.begin(), {cut, span.end});
+      span.end = cut;
+      found = true;
+      break;
+    }
+    if (!found) break;
+  }
+  return span;
+}
+
+// Contractions at the end: "didn't" → "did" "n't", "Mali's" → "Mali" "'s". Returns the cut
+// offset inside `span`, or 0 when there is none.
+std::uint32_t Tokenizer::contraction_cut(std::string_view text, Span span) {
+  const std::string_view s = text.substr(span.begin, span.size());
+  if (pack_.contraction_suffixes.empty() || !has_apostrophe(s)) return 0;
+  const std::size_t apos = last_apostrophe(s);
+  const std::string f = fold(s);
+  for (const auto& suffix : pack_.contraction_suffixes) {
+    if (!f.ends_with(suffix)) continue;
+    const std::size_t cut = suffix[0] == '\'' ? apos : apos - 1;
+    if (cut == 0 || cut > apos) continue;
+    return static_cast<std::uint32_t>(cut);
+  }
+  return 0;
+}
+
+void Tokenizer::split_affixes(std::string_view text, const std::vector<Piece>& pieces,
+                              std::vector<Token>& tokens) {
+  const std::size_t first = tokens.size();
+  std::vector<Span> clitics;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     Span span = pieces[i].span;
     if (pieces[i].kind != TokenKind::Word) {
-      emit(span, pieces[i].kind, false);
+      emit(span, pieces[i].kind, false, tokens);
       continue;
     }
-    // Elisions, possibly several (« qu'l' » does not occur, but « jusqu'à l'aube » has two words).
-    for (;;) {
-      const std::string_view s = text.substr(span.begin, span.size());
-      const std::string folded = fold(s);
-      if (pack_.elision_exceptions.count(folded)) break;
-      const std::size_t apos = folded.find('\'');
-      if (apos == std::string::npos) {
-        // « l' armée », with the apostrophe as a separate piece.
-        if (i + 1 < pieces.size() && pieces[i + 1].span.begin == span.end &&
-            pack_.elisions.count(folded + "'") &&
-            fold(text.substr(pieces[i + 1].span.begin, pieces[i + 1].span.size())) == "'") {
-          span.end = pieces[++i].span.end;
-          emit(span, TokenKind::Word, true);
-          span = {};
-        }
-        break;
-      }
-      if (!pack_.elisions.count(folded.substr(0, apos + 1))) break;
-      // Map the folded apostrophe position back to bytes: find the apostrophe in the original.
-      std::size_t cut = s.find('\'');
-      const std::size_t curly = s.find("\u2019");
-      std::size_t width = 1;
-      if (cut == std::string_view::npos || (curly != std::string_view::npos && curly < cut)) {
-        cut = curly;
-        width = 3;
-      }
-      if (cut == std::string_view::npos) break;
-      const std::uint32_t split_at = span.begin + static_cast<std::uint32_t>(cut + width);
-      if (split_at >= span.end) break;
-      emit({span.begin, split_at}, TokenKind::Word, true);
-      span.begin = split_at;
+    // « l' armée », with the apostrophe as a piece of its own.
+    if (i + 1 < pieces.size() && pieces[i + 1].span.begin == span.end &&
+        has_apostrophe(text.substr(pieces[i + 1].span.begin, pieces[i + 1].span.size())) &&
+        pack_.elisions.count(fold(text.substr(span.begin, pieces[i + 1].span.end - span.begin)))) {
+      emit({span.begin, pieces[++i].span.end}, TokenKind::Word, true, tokens);
+      continue;
     }
+    span = split_elisions(text, span, tokens);
     if (span.empty()) continue;
-    // Inverted clitics, possibly stacked: « a-t-il » → « a » « -t-il »; « donnez-le-moi » →
-    // « donnez » « -le » « -moi ».
-    std::vector<Span> clitics;
-    for (bool found = true; found;) {
-      found = false;
-      const std::string folded_rest = fold(text.substr(span.begin, span.size()));
-      for (const auto& suffix : pack_.clitic_suffixes) {
-        if (folded_rest.size() <= suffix.size() || !folded_rest.ends_with(suffix)) continue;
-        // Clitic suffixes are ASCII, so the original's tail has the suffix's length in bytes.
-        const std::uint32_t cut = span.end - static_cast<std::uint32_t>(suffix.size());
-        if (fold(text.substr(cut, span.end - cut)) != suffix) continue;
-        clitics.insert(clitics.begin(), {cut, span.end});
-        span.end = cut;
-        found = true;
-        break;
-      }
+    clitics.clear();
+    span = split_clitics(text, span, clitics);
+    if (const std::uint32_t cut = contraction_cut(text, span)) {
+      emit({span.begin, span.begin + cut}, TokenKind::Word, false, tokens);
+      emit({span.begin + cut, span.end}, TokenKind::Word, false, tokens);
+    } else {
+      emit(span, TokenKind::Word, false, tokens);
     }
-    const std::string folded = fold(text.substr(span.begin, span.size()));
-    bool split = false;
-    if (!split) {
-      // Contractions: "didn't" → "did" "n't", "Mali's" → "Mali" "'s" (apostrophe ' or ’).
-      const std::string_view s = text.substr(span.begin, span.size());
-      const std::size_t straight = s.rfind('\'');
-      const std::size_t curly = s.rfind("\u2019");
-      std::size_t apos = straight;
-      if (apos == std::string_view::npos || (curly != std::string_view::npos && curly > apos))
-        apos = curly;
-      if (apos != std::string_view::npos) {
-        for (const auto& suffix : pack_.contraction_suffixes) {
-          if (!folded.ends_with(suffix)) continue;
-          const std::size_t cut = suffix[0] == '\'' ? apos : apos - 1;
-          if (cut == 0 || cut > apos) continue;
-          emit({span.begin, span.begin + static_cast<std::uint32_t>(cut)}, TokenKind::Word, false);
-          emit({span.begin + static_cast<std::uint32_t>(cut), span.end}, TokenKind::Word, false);
-          split = true;
-          break;
-        }
-      }
-    }
-    if (!split) emit(span, TokenKind::Word, false);
-    for (const Span& c : clitics) emit(c, TokenKind::Word, false);
+    for (const Span& c : clitics) emit(c, TokenKind::Word, false, tokens);
   }
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  for (std::size_t i = first; i < tokens.size(); ++i) {
     const std::uint32_t end = tokens[i].span.end;
     tokens[i].space_after = i + 1 < tokens.size() ? tokens[i + 1].span.begin > end : true;
   }
-  return tokens;
 }
 
-std::vector<Token> Tokenizer::tokenize(std::string_view text, Span range) {
+void Tokenizer::tokenize(std::string_view text, Span range, std::vector<Token>& out) {
   std::vector<Piece> pieces = raw_pieces(text, range);
   join_hyphens(text, pieces);
   join_numbers(text, pieces);
   join_periods(text, pieces);
-  return split_affixes(text, pieces);
+  split_affixes(text, pieces, out);
+}
+
+std::vector<Token> Tokenizer::tokenize(std::string_view text, Span range) {
+  std::vector<Token> out;
+  tokenize(text, range, out);
+  return out;
 }
 
 void Tokenizer::annotate(Document& doc) {
   doc.tokens.clear();
+  doc.tokens.reserve(doc.text().size() / 5);  // about one token per five bytes of news text
   for (auto& sentence : doc.sentences) {
-    auto tokens = tokenize(doc.text(), sentence.span);
     sentence.first_token = static_cast<std::uint32_t>(doc.tokens.size());
-    sentence.token_count = static_cast<std::uint32_t>(tokens.size());
-    for (auto& t : tokens) doc.tokens.push_back(std::move(t));
+    tokenize(doc.text(), sentence.span, doc.tokens);
+    sentence.token_count = static_cast<std::uint32_t>(doc.tokens.size()) - sentence.first_token;
   }
 }
 

@@ -35,6 +35,15 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
+// Locale-free: std::tolower consults the C locale on every call.
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string normalize_nfc(std::string_view utf8) {
@@ -50,9 +59,7 @@ std::string normalize_nfc(std::string_view utf8) {
 std::string fold(std::string_view utf8) {
   if (is_ascii(utf8)) {
     // Most tokens are ASCII: lower-casing is the whole fold, without ICU's conversions.
-    std::string out(utf8);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+    return ascii_lower(utf8);
   }
   UErrorCode status = U_ZERO_ERROR;
   const auto src = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
@@ -74,9 +81,7 @@ std::string fold(std::string_view utf8) {
 
 std::string lower(std::string_view utf8) {
   if (is_ascii(utf8)) {
-    std::string out(utf8);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+    return ascii_lower(utf8);
   }
   auto s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   s.toLower(icu::Locale::getRoot());
