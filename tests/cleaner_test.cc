@@ -38,6 +38,23 @@ TEST_F(CleanerTest, ExampleArticleLosesCaptionAndTailButKeepsOffsets) {
   EXPECT_EQ(doc.slice(doc.paragraphs.front()).substr(0, 35), "La plus grande coalition djihadiste");
 }
 
+TEST_F(CleanerTest, AReadMoreLineCutsOnlyAShortTail) {
+  std::string later;
+  for (int i = 0; i < 40; ++i)
+    later +=
+        "Deuxième article, paragraphe " + std::to_string(i) + " : des tirs ont été entendus.\n\n";
+  Document doc = clean_text("Premier article.\n\nContinuez à lire :\n\n" + later);
+  ASSERT_EQ(doc.exclusions.size(), 1u);
+  EXPECT_EQ(doc.slice(doc.exclusions[0].span), "Continuez à lire :\n\n");
+  EXPECT_EQ(doc.paragraphs.size(),
+            41u);  // the first article and all 40 paragraphs after the prompt
+
+  Document tail = clean_text("Premier article.\n\nContinuez à lire :\nMali : un autre titre\n");
+  ASSERT_EQ(tail.exclusions.size(), 1u);
+  EXPECT_EQ(tail.slice(tail.exclusions[0].span), "Continuez à lire :\nMali : un autre titre\n");
+  EXPECT_EQ(tail.paragraphs.size(), 1u);
+}
+
 TEST_F(CleanerTest, ParagraphsAreSeparatedByBlankLines) {
   Document doc = clean_text("  Titre\n\nPremière ligne\nsuite du paragraphe.\n \nDernier.\n");
   ASSERT_EQ(doc.paragraphs.size(), 3u);

@@ -3,6 +3,9 @@
 namespace vigie {
 namespace {
 
+// The most text a "read more" line may cut off after itself in plain text (related headlines).
+constexpr std::size_t kMaxCutTailBytes = 2000;
+
 bool blank_line(std::string_view line) {
   return line.find_first_not_of(" \t\r\f") == std::string_view::npos;
 }
@@ -38,13 +41,15 @@ void Cleaner::mark_boilerplate(Document& doc) const {
     const std::string_view line(text.data() + pos, eol - pos);
     if (!blank_line(line)) {
       const auto verdict = boilerplate_.classify(line);
-      if (verdict == BoilerplateFilter::Verdict::CutRest) {
+      // A "read more" line ends the article only when little follows it: in a long file of
+      // several articles it is dropped alone, and the articles after it are kept.
+      if (verdict == BoilerplateFilter::Verdict::CutRest && text.size() - eol <= kMaxCutTailBytes) {
         doc.exclusions.push_back(
             {{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(text.size())},
              "read-more tail"});
         break;
       }
-      if (verdict == BoilerplateFilter::Verdict::Drop) {
+      if (verdict != BoilerplateFilter::Verdict::Keep) {
         // The blank lines after a dropped line go with it, so the clean text keeps one break.
         std::size_t end = eol < text.size() ? eol + 1 : eol;
         while (end < text.size()) {
