@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   app.add_option("--repeat", repeat, "Passes over the corpus per measurement");
   app.add_option("--threads", threads, "Thread counts to measure")->delimiter(',');
   app.add_option("--shared", shared, "The shared/ folder (default: ../shared beside the repo)");
+  bool verbose = false;
+  app.add_flag("-v,--verbose", verbose, "List the documents that fail, with the reason");
   CLI11_PARSE(app, argc, argv);
 
   const auto corpus = vigie::bench::load_corpus(shared);
@@ -40,10 +42,12 @@ int main(int argc, char** argv) {
       arena.execute([&] {
         tbb::parallel_for(std::size_t(0), corpus.size(), [&](std::size_t i) {
           auto r = pipeline.process(corpus[i].raw);
-          if (r.doc)
+          if (r.doc) {
             sentences += r.doc->sentences.size();
-          else
+          } else {
             ++failed;
+            if (verbose) std::cerr << r.problem->describe() << "\n";
+          }
         });
       });
     };
