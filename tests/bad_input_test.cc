@@ -12,14 +12,6 @@
 namespace vigie {
 namespace {
 
-std::vector<InputItem> read_all(std::vector<std::string> paths, ReaderOptions options = {}) {
-  InputReader reader(std::move(paths), options);
-  std::vector<InputItem> items;
-  InputItem item;
-  while (reader.next(item)) items.push_back(std::move(item));
-  return items;
-}
-
 std::string problem_text(const InputItem& item) {
   const auto* p = std::get_if<InputProblem>(&item);
   return p ? p->describe() : "(not a problem)";
@@ -30,7 +22,7 @@ TEST(BadInput, EmptyAndWhitespaceOnlyFilesAreReported) {
   test::write_file(dir / "empty.txt", "");
   test::write_file(dir / "blank.txt", " \n\t\n\u00A0\n");
   test::write_file(dir / "good.txt", "Deux soldats tués.");
-  auto items = read_all(
+  auto items = test::read_all_inputs(
       {(dir / "empty.txt").string(), (dir / "blank.txt").string(), (dir / "good.txt").string()});
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(problem_text(items[0]), (dir / "empty.txt").string() + ": empty document (0 bytes)");
@@ -42,7 +34,7 @@ TEST(BadInput, EmptyAndWhitespaceOnlyFilesAreReported) {
 TEST(BadInput, InvalidUtf8NamesTheFileAndByteOffset) {
   test::TempDir dir;
   test::write_file(dir / "latin1.txt", "Attaque \xE0 S\xE9gou.");  // ISO-8859-1 bytes
-  auto items = read_all({(dir / "latin1.txt").string()});
+  auto items = test::read_all_inputs({(dir / "latin1.txt").string()});
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(
       problem_text(items[0]),
@@ -59,7 +51,7 @@ TEST(BadInput, BinaryJunkIsRefused) {
                                                  "ELF\x02\x01\x01",
                                                  7) +
                                          std::string(100, '\0'));
-  auto items = read_all({(dir / "junk.txt").string(), (dir / "junk.bin").string()});
+  auto items = test::read_all_inputs({(dir / "junk.txt").string(), (dir / "junk.bin").string()});
   ASSERT_EQ(items.size(), 2u);
   EXPECT_NE(problem_text(items[0]).find("binary data (NUL byte at byte offset 0)"),
             std::string::npos);
@@ -71,7 +63,7 @@ TEST(BadInput, Utf16IsNamedAsSuch) {
   test::write_file(dir / "utf16.txt", std::string("\xFF\xFE"
                                                   "A\0t\0",
                                                   6));
-  auto items = read_all({(dir / "utf16.txt").string()});
+  auto items = test::read_all_inputs({(dir / "utf16.txt").string()});
   ASSERT_EQ(items.size(), 1u);
   EXPECT_NE(problem_text(items[0]).find("UTF-16 text is not supported"), std::string::npos);
 }
@@ -79,7 +71,7 @@ TEST(BadInput, Utf16IsNamedAsSuch) {
 TEST(BadInput, MissingFileIsReportedAndTheBatchGoesOn) {
   test::TempDir dir;
   test::write_file(dir / "ok.txt", "Texte.");
-  auto items = read_all({(dir / "nope.txt").string(), (dir / "ok.txt").string()});
+  auto items = test::read_all_inputs({(dir / "nope.txt").string(), (dir / "ok.txt").string()});
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(problem_text(items[0]), (dir / "nope.txt").string() + ": no such file");
   EXPECT_TRUE(std::holds_alternative<RawDocument>(items[1]));
@@ -95,7 +87,7 @@ TEST(BadInput, MalformedJsonLinesAreReportedByLineAndSkipped) {
                    "{\"id\":\"notext\",\"title\":\"Titre seul\"}\n"
                    "{\"id\":\"ok2\",\"text\":\"Deuxième texte.\",\"published\":\"hier\"}\n"
                    "{\"id\":\"ok3\",\"text\":\"Troisième texte.\"}");  // no final newline
-  auto items = read_all({(dir / "feed.jsonl").string()});
+  auto items = test::read_all_inputs({(dir / "feed.jsonl").string()});
   ASSERT_EQ(items.size(), 6u);
   const std::string path = (dir / "feed.jsonl").string();
   EXPECT_EQ(std::get<RawDocument>(items[0]).meta.id, "ok1");
@@ -145,7 +137,7 @@ TEST(BadInput, InvalidUtf8DeepInAHugeFileNamesTheFileOffset) {
   for (std::size_t i = 1000; i < text.size(); i += 1000) text[i] = '\n';
   text[(2u << 20) + 17] = '\xFF';
   test::write_file(dir / "big.txt", text);
-  auto items = read_all({(dir / "big.txt").string()});
+  auto items = test::read_all_inputs({(dir / "big.txt").string()});
   ASSERT_FALSE(items.empty());
   const std::string last = problem_text(items.back());
   EXPECT_NE(last.find("invalid UTF-8 at byte offset " + std::to_string((2u << 20) + 17)),

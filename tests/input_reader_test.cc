@@ -9,20 +9,12 @@ namespace {
 
 using test::fixture;
 
-std::vector<InputItem> read_all(std::vector<std::string> paths, ReaderOptions options = {}) {
-  InputReader reader(std::move(paths), options);
-  std::vector<InputItem> items;
-  InputItem item;
-  while (reader.next(item)) items.push_back(std::move(item));
-  return items;
-}
-
 const RawDocument& doc_at(const std::vector<InputItem>& items, std::size_t i) {
   return std::get<RawDocument>(items.at(i));
 }
 
 TEST(InputReader, ReadsPlainTextWhole) {
-  auto items = read_all({fixture("inputs/depeche.fr.txt").string()});
+  auto items = test::read_all_inputs({fixture("inputs/depeche.fr.txt").string()});
   ASSERT_EQ(items.size(), 1u);
   const auto& d = doc_at(items, 0);
   EXPECT_EQ(d.format, InputFormat::Text);
@@ -33,7 +25,7 @@ TEST(InputReader, ReadsPlainTextWhole) {
 TEST(InputReader, DecompressesGzipAndZstd) {
   const std::string plain = test::read_file(fixture("inputs/depeche.fr.txt"));
   for (const char* name : {"inputs/depeche.fr.txt.gz", "inputs/depeche.fr.txt.zst"}) {
-    auto items = read_all({fixture(name).string()});
+    auto items = test::read_all_inputs({fixture(name).string()});
     ASSERT_EQ(items.size(), 1u) << name;
     EXPECT_EQ(doc_at(items, 0).bytes, plain) << name;
     EXPECT_EQ(doc_at(items, 0).format, InputFormat::Text) << name;
@@ -42,7 +34,7 @@ TEST(InputReader, DecompressesGzipAndZstd) {
 
 TEST(InputReader, ReadsJsonLinesWithMetadata) {
   for (const char* name : {"inputs/feed.jsonl", "inputs/feed.jsonl.zst"}) {
-    auto items = read_all({fixture(name).string()});
+    auto items = test::read_all_inputs({fixture(name).string()});
     ASSERT_EQ(items.size(), 3u) << name;
     const auto& a1 = doc_at(items, 0);
     EXPECT_EQ(a1.meta.id, "a1");
@@ -66,7 +58,7 @@ TEST(InputReader, WalksDirectoriesRecursivelyInPathOrder) {
   test::write_file(dir / "b/m.html", "<p>Texte m.</p>");
   test::write_file(dir / "notes.md", "not an input");  // unknown extension in a directory: skipped
   test::write_file(dir / ".hidden.txt", "hidden");     // hidden: skipped
-  auto items = read_all({dir.path().string()});
+  auto items = test::read_all_inputs({dir.path().string()});
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(doc_at(items, 0).origin.path, (dir / "a.txt").string());
   EXPECT_EQ(doc_at(items, 1).origin.path, (dir / "b/m.html").string());
@@ -86,7 +78,7 @@ TEST(InputReader, GuessesFormatFromContentWhenTheNameSaysNothing) {
 TEST(InputReader, StripsAUtf8ByteOrderMark) {
   test::TempDir dir;
   test::write_file(dir / "bom.txt", "\xEF\xBB\xBFSix soldats tués.");
-  auto items = read_all({(dir / "bom.txt").string()});
+  auto items = test::read_all_inputs({(dir / "bom.txt").string()});
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(doc_at(items, 0).bytes, "Six soldats tués.");
 }

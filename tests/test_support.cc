@@ -22,6 +22,14 @@ fs::path fixture(const std::string& relative) {
   return source_dir() / "tests" / "fixtures" / relative;
 }
 
+std::vector<InputItem> read_all_inputs(std::vector<std::string> paths, ReaderOptions options) {
+  InputReader reader(std::move(paths), options);
+  std::vector<InputItem> items;
+  InputItem item;
+  while (reader.next(item)) items.push_back(std::move(item));
+  return items;
+}
+
 const LanguageRegistry& languages() {
   static const LanguageRegistry registry(source_dir() / "lang");
   return registry;

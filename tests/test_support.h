@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "input/input_reader.h"
 #include "lang/language_pack.h"
 
 namespace vigie::test {
@@ -11,6 +12,9 @@ namespace vigie::test {
 std::filesystem::path source_dir();
 std::filesystem::path shared_dir();
 std::filesystem::path fixture(const std::string& relative);
+
+/// Every item an InputReader gives for these paths.
+std::vector<InputItem> read_all_inputs(std::vector<std::string> paths, ReaderOptions options = {});
 
 /// The repository's language packs, loaded once.
 const LanguageRegistry& languages();

@@ -2,10 +2,10 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include <stdexcept>
 
+#include "segment/utf8_break_text.h"
 #include "util/utf8.h"
 
 namespace vigie {
@@ -55,9 +55,7 @@ SentenceSplitter::~SentenceSplitter() = default;
 std::vector<Span> SentenceSplitter::split(std::string_view text, Span range) {
   std::vector<Span> out;
   const std::string_view piece = text.substr(range.begin, range.size());
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, piece.data(), static_cast<int64_t>(piece.size()), &status);
-  iterator_->setText(ut, status);
+  const Utf8BreakText breaks(*iterator_, piece);
   std::int32_t start = iterator_->first();
   for (std::int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
        end = iterator_->next()) {
@@ -113,7 +111,6 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span range) {
     out.push_back(
         {static_cast<std::uint32_t>(range.begin + b), static_cast<std::uint32_t>(range.begin + e)});
   }
-  utext_close(ut);
   return out;
 }
 

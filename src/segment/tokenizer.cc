@@ -2,10 +2,10 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include <stdexcept>
 
+#include "segment/utf8_break_text.h"
 #include "text/folding.h"
 #include "util/utf8.h"
 
@@ -73,9 +73,7 @@ Tokenizer::~Tokenizer() = default;
 std::vector<Tokenizer::Piece> Tokenizer::raw_pieces(std::string_view text, Span range) {
   std::vector<Piece> pieces;
   const std::string_view sub = text.substr(range.begin, range.size());
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, sub.data(), static_cast<int64_t>(sub.size()), &status);
-  iterator_->setText(ut, status);
+  const Utf8BreakText breaks(*iterator_, sub);
   std::int32_t start = iterator_->first();
   for (std::int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
        start = end, end = iterator_->next()) {
@@ -85,7 +83,6 @@ std::vector<Tokenizer::Piece> Tokenizer::raw_pieces(std::string_view text, Span 
                        range.begin + static_cast<std::uint32_t>(end)},
                       kind_of(s, iterator_->getRuleStatus())});
   }
-  utext_close(ut);
   return pieces;
 }
 
