@@ -17,8 +17,6 @@ namespace {
 
 // Below this many bytes of text CLD2's answer is not trusted on its own.
 constexpr std::size_t kMinBytesForCld2 = 200;
-// CLD2 looks at the first part of long texts only: it is enough, and bounds the cost.
-constexpr std::size_t kMaxBytesForCld2 = 64 * 1024;
 
 }  // namespace
 
@@ -70,7 +68,7 @@ LanguageGuess LanguageIdentifier::by_frequent_words(std::string_view text) const
 }
 
 LanguageGuess LanguageIdentifier::identify(std::string_view text, std::string_view hint) const {
-  const std::string_view sample = text.substr(0, utf8::safe_prefix_length(text, kMaxBytesForCld2));
+  const std::string_view sample = text.substr(0, utf8::safe_prefix_length(text, kSampleBytes));
   if (sample.size() >= kMinBytesForCld2) {
     bool reliable = false;
     CLD2::Language top[3];

@@ -14,9 +14,14 @@ namespace vigie {
 
 class LanguageIdentifier {
  public:
+  /// How much of a text identification reads: enough for CLD2 to be sure on news text, and
+  /// reading whole articles made CLD2 a third of the warm per-document time.
+  static constexpr std::size_t kSampleBytes = 4 * 1024;
+
   explicit LanguageIdentifier(const LanguageRegistry& languages);
 
-  /// Identifies the language of `text`; `hint` (e.g. <html lang>) breaks ties.
+  /// Identifies the language of `text` from its first kSampleBytes; `hint` (e.g. <html lang>)
+  /// breaks ties.
   LanguageGuess identify(std::string_view text, std::string_view hint = {}) const;
 
   /// The word-count fallback alone (exposed for tests).

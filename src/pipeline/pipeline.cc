@@ -79,7 +79,7 @@ ProcessedDocument Pipeline::process(RawDocument raw) const {
     } else {
       std::string sample;
       for (const Span& p : doc.paragraphs) {
-        if (sample.size() > 64 * 1024) break;
+        if (sample.size() > LanguageIdentifier::kSampleBytes) break;
         sample.append(doc.slice(p)).append("\n");
       }
       doc.language = identifier_.identify(sample, doc.meta.declared_lang.value_or(""));
