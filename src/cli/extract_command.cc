@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "input/jsonl_record.h"
+#include "output/annotations_writer.h"
 #include "output/conllu_writer.h"
 #include "output/event_writer.h"
 #include "pipeline/batch_runner.h"
@@ -38,6 +39,8 @@ void add_extract_command(CLI::App& app, ExtractOptions& o) {
   cmd->add_flag(
       "--emit-text", o.emit_text,
       "Print the cleaned article text instead of events (documents separated by a form feed line)");
+  cmd->add_flag("--annotations", o.annotations,
+                "Print every mention (span, text, resolved value, rule) instead of events");
   cmd->add_flag("--emit-conllu", o.emit_conllu,
                 "Print sentences, tokens, lemmas and parts of speech as CoNLL-U instead of events");
   cmd->add_option("-j,--threads", o.threads,
@@ -98,7 +101,7 @@ int run_extract(const ExtractOptions& o) {
   InputReader reader(inputs, ropts);
 
   auto writer = make_event_writer(o.format, *out);
-  const bool events_out = !o.emit_text && !o.emit_conllu;
+  const bool events_out = !o.emit_text && !o.emit_conllu && !o.annotations;
   if (events_out) writer->begin();
   bool first_text = true;
   int threads = o.threads > 0 ? o.threads
@@ -118,6 +121,8 @@ int run_extract(const ExtractOptions& o) {
         *out << text << "\n";
       } else if (o.emit_conllu) {
         write_conllu(*processed.doc, *out);
+      } else if (o.annotations) {
+        write_annotations(*processed.doc, *out);
       } else {
         for (const auto& e : processed.events) writer->write(e);
       }

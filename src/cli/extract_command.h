@@ -24,6 +24,7 @@ struct ExtractOptions {
   std::string lang = "auto";
   bool emit_text = false;
   bool emit_conllu = false;
+  bool annotations = false;
   int threads = 0;
   std::string output = "-";
   bool quiet = false;

@@ -17,6 +17,16 @@ std::string_view tense_name(Tense tense) {
   return kNames[static_cast<int>(tense)];
 }
 
+std::string_view granularity_name(DateGranularity g) {
+  static constexpr std::string_view kNames[] = {"day", "week", "month", "year"};
+  return kNames[static_cast<int>(g)];
+}
+
+std::string_view date_type_name(DateType t) {
+  static constexpr std::string_view kNames[] = {"exact", "approximate", "range", "unresolved"};
+  return kNames[static_cast<int>(t)];
+}
+
 Document::Document(std::string text, InputFormat format, Origin origin)
     : text_(std::move(text)), format_(format), origin_(std::move(origin)) {
   build_offset_index();

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "document/mentions.h"
 #include "document/span.h"
 #include "document/token.h"
 
@@ -101,6 +102,8 @@ class Document {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::vector<VerbGroup> verb_groups;
+  std::vector<DateMention> dates;      ///< sorted by position
+  std::vector<NumberMention> numbers;  ///< sorted by position, never inside a date
 
  private:
   void build_offset_index();

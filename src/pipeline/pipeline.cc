@@ -4,6 +4,8 @@
 
 #include <unordered_map>
 
+#include "mentions/date_recognizer.h"
+#include "mentions/number_recognizer.h"
 #include "morph/morph_analyzer.h"
 #include "segment/sentence_splitter.h"
 #include "segment/tokenizer.h"
@@ -12,10 +14,13 @@ namespace vigie {
 
 // ICU iterators, Hunspell and the word caches are not thread-safe: one set per thread and language.
 struct Pipeline::ThreadTools {
-  explicit ThreadTools(const LanguagePack& pack) : sentences(pack), tokens(pack), morph(pack) {}
+  explicit ThreadTools(const LanguagePack& pack)
+      : sentences(pack), tokens(pack), morph(pack), dates(pack, tokens), numbers(pack, tokens) {}
   SentenceSplitter sentences;
   Tokenizer tokens;
   MorphAnalyzer morph;
+  DateRecognizer dates;
+  NumberRecognizer numbers;
 };
 
 struct Pipeline::PerThread {
@@ -45,6 +50,12 @@ void Pipeline::analyse(Document& doc, const LanguagePack& pack) const {
   tools.sentences.annotate(doc);
   tools.tokens.annotate(doc);
   tools.morph.annotate(doc);
+}
+
+void Pipeline::recognise_mentions(Document& doc, const LanguagePack& pack) const {
+  ThreadTools& tools = tools_for(pack);
+  tools.dates.annotate(doc);  // first: numbers do not read inside dates
+  tools.numbers.annotate(doc);
 }
 
 namespace {
@@ -94,8 +105,11 @@ ProcessedDocument Pipeline::process(RawDocument raw) const {
                             supported_list(languages_) + "); document skipped"};
       return result;
     }
-    if (options_.analyse) analyse(doc, *pack);
-    // Mentions, events and resolution: issues #3 and #4.
+    if (options_.analyse) {
+      analyse(doc, *pack);
+      recognise_mentions(doc, *pack);
+    }
+    // Actors, places, events and resolution: issues #3 and #4.
     result.doc = std::move(doc);
   } catch (const std::exception& e) {
     result.problem = InputProblem{origin, std::string("internal error: ") + e.what()};

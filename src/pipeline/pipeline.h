@@ -1,9 +1,9 @@
 #pragma once
 // The stage order, for one document at a time:
 //   clean → identify language → split sentences → tokenize → analyse (lemmas, POS, verb groups)
-//   → recognise mentions → build events → resolve → output
-// Mentions, events and resolution arrive with later work; each stage only adds layers to the
-// Document. Pipeline::process is thread-safe: per-thread tools are made on first use.
+//   → recognise mentions (numbers; dates, actors, places to come) → build events → resolve → output
+// Events and resolution arrive with later work; each stage only adds layers to the Document.
+// Pipeline::process is thread-safe: per-thread tools are made on first use.
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +41,9 @@ class Pipeline {
 
   /// The text-layer stages alone on a document that is already clean (tests, benchmarks, tools).
   void analyse(Document& doc, const LanguagePack& pack) const;
+
+  /// The mention layers (dates, numbers) on an analysed document.
+  void recognise_mentions(Document& doc, const LanguagePack& pack) const;
 
   const LanguageRegistry& languages() const { return languages_; }
 

@@ -1,0 +1,39 @@
+#pragma once
+// Mention layers: spans of the document text recognised as quantities, dates (and, with later
+// work, actors and places), each with its resolved value and the name of the rule that produced
+// it, so that `vigie extract --annotations` and `vigie explain` can show why.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "document/span.h"
+
+namespace vigie {
+
+/// A quantity: « 300 », « deux cent trois », « des dizaines », « au moins 12 », « entre 10 et 15 ».
+/// Vague amounts keep a range; `best` follows ACLED's conventions (« des dizaines » → 12).
+struct NumberMention {
+  Span span;
+  double best = 0;
+  std::optional<double> low;   ///< nullopt: no lower bound given (« jusqu'à 50 »)
+  std::optional<double> high;  ///< nullopt: no upper bound given (« au moins 12 »)
+  bool approximate = false;    ///< « environ », « une vingtaine », « des dizaines »
+  std::string rule;            ///< "au moins <n>", "<digits>", "des dizaines", …
+};
+
+enum class DateGranularity : std::uint8_t { Day, Week, Month, Year };
+enum class DateType : std::uint8_t { Exact, Approximate, Range, Unresolved };
+std::string_view granularity_name(DateGranularity g);
+std::string_view date_type_name(DateType t);
+
+/// A time expression normalised to an interval of days, anchored on the publication date.
+struct DateMention {
+  Span span;
+  std::optional<std::string> start;  ///< YYYY-MM-DD; nullopt when unresolved
+  std::optional<std::string> end;    ///< inclusive
+  DateGranularity granularity = DateGranularity::Day;
+  DateType type = DateType::Unresolved;
+  std::string rule;
+};
+
+}  // namespace vigie

@@ -1,0 +1,55 @@
+#include "output/annotations_writer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace vigie {
+namespace {
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+std::string bound(const std::optional<double>& v) {
+  return v ? number(*v) : "-";
+}
+
+struct Line {
+  Span span;
+  std::string layer, value, rule;
+};
+
+}  // namespace
+
+void write_annotations(const Document& doc, std::ostream& out) {
+  std::vector<Line> lines;
+  for (const auto& d : doc.dates) {
+    lines.push_back({d.span, "date",
+                     (d.start ? *d.start : "?") + ".." + (d.end ? *d.end : "?") + " " +
+                         std::string(granularity_name(d.granularity)) + " " +
+                         std::string(date_type_name(d.type)),
+                     d.rule});
+  }
+  for (const auto& n : doc.numbers) {
+    lines.push_back({n.span, "number",
+                     "best=" + number(n.best) + " low=" + bound(n.low) + " high=" + bound(n.high) +
+                         (n.approximate ? " approximate" : ""),
+                     n.rule});
+  }
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const Line& a, const Line& b) { return a.span.begin < b.span.begin; });
+  out << "# " << doc.meta.id << " (" << doc.language.code << ", published "
+      << doc.meta.published.value_or("unknown") << ")\n";
+  for (const auto& l : lines) {
+    std::string text(doc.slice(l.span));
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    out << l.layer << '\t' << doc.code_point_at(l.span.begin) << '-'
+        << doc.code_point_at(l.span.end) << '\t' << text << '\t' << l.value << '\t' << l.rule
+        << '\n';
+  }
+}
+
+}  // namespace vigie
