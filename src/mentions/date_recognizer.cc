@@ -615,31 +615,33 @@ std::optional<DateRecognizer::Found> DateRecognizer::ago_at(const Context& c,
     end += after->length;
   }
   std::optional<Day> d;
+  // "two weeks ago": the week that held the day two weeks back; months and years likewise.
   DateGranularity g = DateGranularity::Day;
-  if (c.anchor) {
-    switch (unit->second) {
-      case Unit::Day:
-        d = *c.anchor - chr::days{*n};
-        break;
-      case Unit::Week:
-        d = *c.anchor - chr::days{7 * *n};
-        g = DateGranularity::Week;
-        break;
-      case Unit::Month:
-        d = calendar::month_start(*c.anchor, -*n);
-        g = DateGranularity::Month;
-        break;
-      case Unit::Year:
+  std::optional<Day> to;
+  switch (unit->second) {
+    case Unit::Day:
+      if (c.anchor) d = to = *c.anchor - chr::days{*n};
+      break;
+    case Unit::Week:
+      g = DateGranularity::Week;
+      if (c.anchor) d = calendar::week_start(*c.anchor - chr::days{7 * *n}), to = *d + chr::days{6};
+      break;
+    case Unit::Month:
+      g = DateGranularity::Month;
+      if (c.anchor)
+        d = calendar::month_start(*c.anchor, -*n),
+        to = calendar::month_start(*c.anchor, 1 - *n) - chr::days{1};
+      break;
+    case Unit::Year:
+      g = DateGranularity::Year;
+      if (c.anchor) {
         d = calendar::make_day(calendar::year_of(*c.anchor) - *n, 1, 1);
-        g = DateGranularity::Year;
-        break;
-      case Unit::Weekend:
-        break;
-    }
+        to = calendar::make_day(calendar::year_of(*c.anchor) - *n, 12, 31);
+      }
+      break;
+    case Unit::Weekend:
+      break;
   }
-  std::optional<Day> to = d;
-  if (d && g == DateGranularity::Month) to = calendar::month_start(*d, 1) - chr::days{1};
-  if (d && g == DateGranularity::Year) to = calendar::make_day(calendar::year_of(*d), 12, 31);
   return make(c, i, end, d, to, g,
               g == DateGranularity::Day ? DateType::Exact : DateType::Approximate,
               before ? "<ago> <n> <unit>" : "<n> <unit> <ago>");
