@@ -37,6 +37,25 @@ Document analysed(const Pipeline& pipeline, const LanguagePack& pack, std::strin
   return doc;
 }
 
+// The corpora of mentions are read as of a fixed publication date, like Duckling's fixed "now":
+// Monday 25 April 2022, the example article's date.
+constexpr const char* kReferenceDate = "2022-04-25";
+
+Document with_mentions(const Pipeline& pipeline, const LanguagePack& pack, std::string text,
+                       std::optional<std::string> published) {
+  Document doc = analysed(pipeline, pack, std::move(text));
+  doc.meta.published = std::move(published);
+  pipeline.recognise_mentions(doc, pack);
+  return doc;
+}
+
+std::string bound_text(const std::optional<double>& v) {
+  if (!v) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", *v);
+  return buf;
+}
+
 class CorpusTest : public ::testing::TestWithParam<std::string> {
  protected:
   const LanguagePack& pack() const { return *test::languages().find(GetParam()); }
@@ -144,6 +163,66 @@ TEST_P(CorpusTest, Boilerplate) {
                       : v == BoilerplateFilter::Verdict::Drop ? "drop"
                                                               : "cut";
     EXPECT_EQ(got, row.fields[1]) << where("boilerplate.tsv", row);
+  }
+}
+
+TEST_P(CorpusTest, Numbers) {
+  const auto all = rows("numbers.tsv");
+  EXPECT_GE(all.size(), 150u);
+  for (const auto& row : all) {
+    const Document doc = with_mentions(pipeline_, pack(), row.fields.at(0), kReferenceDate);
+    std::vector<std::string> seen;
+    for (const auto& n : doc.numbers) seen.emplace_back(doc.slice(n.span));
+    if (row.fields.size() == 2 && row.fields[1] == "-") {
+      EXPECT_TRUE(doc.numbers.empty())
+          << where("numbers.tsv", row) << ": found " << ::testing::PrintToString(seen);
+      continue;
+    }
+    ASSERT_EQ(row.fields.size(), 6u) << where("numbers.tsv", row);
+    const NumberMention* found = nullptr;
+    for (const auto& n : doc.numbers) {
+      if (doc.slice(n.span) == row.fields[1]) found = &n;
+    }
+    ASSERT_NE(found, nullptr) << where("numbers.tsv", row) << ": no quantity '" << row.fields[1]
+                              << "' (found: " << ::testing::PrintToString(seen) << ")";
+    const std::string got = bound_text(found->best) + " " + bound_text(found->low) + " " +
+                            bound_text(found->high) + " " +
+                            (found->approximate ? "approximate" : "exact");
+    const std::string want =
+        row.fields[2] + " " + row.fields[3] + " " + row.fields[4] + " " + row.fields[5];
+    EXPECT_EQ(got, want) << where("numbers.tsv", row) << " (rule " << found->rule << ")";
+  }
+}
+
+TEST_P(CorpusTest, Dates) {
+  const auto all = rows("dates.tsv");
+  EXPECT_GE(all.size(), 150u);
+  for (const auto& row : all) {
+    // A seventh field overrides the publication date ("none": the input carries none).
+    std::optional<std::string> published = kReferenceDate;
+    if (row.fields.size() == 7)
+      published = row.fields[6] == "none" ? std::nullopt : std::optional(row.fields[6]);
+    const Document doc = with_mentions(pipeline_, pack(), row.fields.at(0), published);
+    std::vector<std::string> seen;
+    for (const auto& d : doc.dates) seen.emplace_back(doc.slice(d.span));
+    if (row.fields.size() == 2 && row.fields[1] == "-") {
+      EXPECT_TRUE(doc.dates.empty())
+          << where("dates.tsv", row) << ": found " << ::testing::PrintToString(seen);
+      continue;
+    }
+    ASSERT_GE(row.fields.size(), 6u) << where("dates.tsv", row);
+    const DateMention* found = nullptr;
+    for (const auto& d : doc.dates) {
+      if (doc.slice(d.span) == row.fields[1]) found = &d;
+    }
+    ASSERT_NE(found, nullptr) << where("dates.tsv", row) << ": no date '" << row.fields[1]
+                              << "' (found: " << ::testing::PrintToString(seen) << ")";
+    const std::string got = found->start.value_or("-") + " " + found->end.value_or("-") + " " +
+                            std::string(granularity_name(found->granularity)) + " " +
+                            std::string(date_type_name(found->type));
+    const std::string want =
+        row.fields[2] + " " + row.fields[3] + " " + row.fields[4] + " " + row.fields[5];
+    EXPECT_EQ(got, want) << where("dates.tsv", row) << " (rule " << found->rule << ")";
   }
 }
 

@@ -140,7 +140,8 @@ std::optional<double> NumberRecognizer::spelled_value(std::string_view text) {
 // An exact number: digits or spelled out, optionally times a multiplier (« 3,5 millions »).
 std::optional<NumberRecognizer::Parsed> NumberRecognizer::exact_at(const Document& doc,
                                                                    std::uint32_t i,
-                                                                   std::uint32_t end) {
+                                                                   std::uint32_t end,
+                                                                   bool allow_article) {
   const Token& t = doc.tokens[i];
   Parsed p;
   if (t.kind == TokenKind::Number) {
@@ -166,9 +167,15 @@ std::optional<NumberRecognizer::Parsed> NumberRecognizer::exact_at(const Documen
     }
     if (j == i) return std::nullopt;
     // « un », « une » alone are articles, not quantities.
-    if (j == i + 1 && articles_.count(t.fold)) return std::nullopt;
-    const std::uint32_t b = doc.tokens[i].span.begin, e = doc.tokens[j - 1].span.end;
-    const auto v = spelled_value(doc.text().substr(b, e - b));
+    if (j == i + 1 && !allow_article && articles_.count(t.fold)) return std::nullopt;
+    // « deux trois » is not one number: shorten the run until what is left reads as one.
+    std::optional<double> v;
+    for (; j > i && !v; --j) {
+      if (j == i + 1 && !allow_article && articles_.count(t.fold)) return std::nullopt;
+      const std::uint32_t b = doc.tokens[i].span.begin, e = doc.tokens[j - 1].span.end;
+      v = spelled_value(doc.text().substr(b, e - b));
+      if (v) break;
+    }
     if (!v) return std::nullopt;
     p.best = *v;
     p.end = j;
@@ -194,7 +201,8 @@ std::optional<NumberRecognizer::Parsed> NumberRecognizer::exact_at(const Documen
 // An amount: exact, or vague (« des dizaines »).
 std::optional<NumberRecognizer::Parsed> NumberRecognizer::amount_at(const Document& doc,
                                                                     std::uint32_t i,
-                                                                    std::uint32_t end) {
+                                                                    std::uint32_t end,
+                                                                    bool allow_article) {
   if (auto v = vague_matcher_.longest_at(doc, i, end)) {
     const Vague& vague = vague_[v->payload];
     Parsed p;
@@ -206,7 +214,7 @@ std::optional<NumberRecognizer::Parsed> NumberRecognizer::amount_at(const Docume
     p.rule = vague.phrase;
     return p;
   }
-  return exact_at(doc, i, end);
+  return exact_at(doc, i, end, allow_article);
 }
 
 std::optional<NumberRecognizer::Parsed> NumberRecognizer::parse_at(const Document& doc,
@@ -228,20 +236,21 @@ std::optional<NumberRecognizer::Parsed> NumberRecognizer::parse_at(const Documen
   }
   std::optional<Parsed> p;
   if (auto m = modifier_matcher_.longest_at(doc, i, end)) {
-    p = amount_at(doc, i + m->length, end);
+    p = amount_at(doc, i + m->length, end, /*allow_article=*/true);  // « au moins un »
     if (p) {
       const auto& [kind, phrase] = modifiers_[m->payload];
       p->rule = phrase + " " + (p->rule.front() == '<' ? p->rule : "<" + p->rule + ">");
       switch (kind) {
         case Modifier::AtLeast:
         case Modifier::MoreThan:
-          p->low = p->low.value_or(p->best);
+          // « plus d'une centaine »: at least the amount itself, whatever its vagueness.
+          p->low = p->best;
           p->high.reset();
           break;
         case Modifier::UpTo:
         case Modifier::LessThan:
           p->low.reset();
-          p->high = p->high.value_or(p->best);
+          p->high = p->best;
           break;
         case Modifier::Approximately:
           p->approximate = true;
@@ -250,6 +259,23 @@ std::optional<NumberRecognizer::Parsed> NumberRecognizer::parse_at(const Documen
           break;
       }
       return p;
+    }
+  }
+  // « 15-20 morts », one token where hyphens are kept.
+  if (doc.tokens[i].kind == TokenKind::Number) {
+    const std::string_view s = doc.token_text(doc.tokens[i]);
+    const std::size_t dash = s.find('-');
+    if (dash != std::string_view::npos && dash > 0 && dash + 1 < s.size()) {
+      const auto a = digits_value(s.substr(0, dash)), b = digits_value(s.substr(dash + 1));
+      if (a && b && *b > *a) {
+        Parsed r;
+        r.end = i + 1;
+        r.best = *a;
+        r.low = *a;
+        r.high = *b;
+        r.rule = "<n>-<n>";
+        return r;
+      }
     }
   }
   p = amount_at(doc, i, end);

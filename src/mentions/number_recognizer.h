@@ -43,8 +43,10 @@ class NumberRecognizer {
   };
 
   std::optional<Parsed> parse_at(const Document& doc, std::uint32_t i, std::uint32_t end);
-  std::optional<Parsed> amount_at(const Document& doc, std::uint32_t i, std::uint32_t end);
-  std::optional<Parsed> exact_at(const Document& doc, std::uint32_t i, std::uint32_t end);
+  std::optional<Parsed> amount_at(const Document& doc, std::uint32_t i, std::uint32_t end,
+                                  bool allow_article = false);
+  std::optional<Parsed> exact_at(const Document& doc, std::uint32_t i, std::uint32_t end,
+                                 bool allow_article = false);
   std::optional<double> digits_value(std::string_view text) const;
   std::optional<double> spelled_value(std::string_view text);
   bool is_number_word(std::string_view folded) const;
