@@ -174,6 +174,14 @@ std::optional<DateRecognizer::Partial> DateRecognizer::partial_at(const Context&
   const Document& doc = *c.doc;
   Partial p;
   i = skip_articles(c, i);
+  // A marker before the head: "last Tuesday", "next March".
+  if (i + 1 < c.end &&
+      (weekdays_.count(doc.tokens[i + 1].fold) || months_.count(doc.tokens[i + 1].fold))) {
+    if (is(c, i, past_markers_))
+      p.past_marker = true, ++i;
+    else if (is(c, i, future_markers_))
+      p.future_marker = true, ++i;
+  }
   if (i >= c.end) return std::nullopt;
   const Token& first = doc.tokens[i];
 
@@ -185,6 +193,24 @@ std::optional<DateRecognizer::Partial> DateRecognizer::partial_at(const Context&
       p.day = to_int(s.substr(8, 2));
       p.end = i + 1;
       return p;
+    }
+    // « 27.03.2022 » as one token (ICU keeps periods between digits).
+    if (s.size() >= 8 && s.size() <= 10 &&
+        (s.find('.') != std::string_view::npos || s.find('/') != std::string_view::npos)) {
+      const char sep = s.find('.') != std::string_view::npos ? '.' : '/';
+      const std::size_t a = s.find(sep), b = s.find(sep, a + 1);
+      if (b != std::string_view::npos && s.find(sep, b + 1) == std::string_view::npos) {
+        const std::string_view x = s.substr(0, a), y = s.substr(a + 1, b - a - 1),
+                               z = s.substr(b + 1);
+        if (all_digits(x) && all_digits(y) && all_digits(z) && z.size() == 4) {
+          int day = to_int(x), month = to_int(y);
+          if (!day_first_) std::swap(day, month);
+          if (calendar::make_day(to_int(z), month, day)) {
+            p.day = day, p.month = month, p.year = to_int(z), p.end = i + 1;
+            return p;
+          }
+        }
+      }
     }
     // 27/03/2022, 27.03.2022, 2022-03-27 in pieces: number sep number sep number, no spaces.
     if (i + 4 < c.end) {
@@ -260,7 +286,8 @@ std::optional<DateRecognizer::Partial> DateRecognizer::partial_at(const Context&
           return p;
         }
       }
-      if (allow_bare_month || is(c, j + 1, past_markers_) || is(c, j + 1, future_markers_)) {
+      if (allow_bare_month || p.past_marker || p.future_marker || is(c, j + 1, past_markers_) ||
+          is(c, j + 1, future_markers_)) {
         p.month = m;
         p.end = j + 1;
       }
