@@ -224,11 +224,12 @@ std::optional<DateRecognizer::Partial> DateRecognizer::partial_at(const Context&
                                y = doc.token_text(t[i + 4]);
         if (all_digits(a) && all_digits(b) && all_digits(y)) {
           int day = to_int(a), month = to_int(b), year = to_int(y);
-          if (a.size() == 4)
+          if (a.size() == 4) {
             std::swap(year, day);  // 2022-03-27
-          else if (!day_first_)
-            std::swap(day, month);
-          if (y.size() == 2) year += 2000;
+          } else {
+            if (!day_first_) std::swap(day, month);
+            if (y.size() == 2) year += 2000;
+          }
           if (calendar::make_day(year, month, day)) {
             p.day = day, p.month = month, p.year = year, p.end = i + 5;
             return p;
@@ -421,8 +422,11 @@ std::optional<DateRecognizer::Found> DateRecognizer::range_at(const Context& c,
   if (auto p = partial_at(c, b, false)) {
     p2 = *p;
   } else if (b < c.end && day_number(c.doc->tokens[b], *c.doc) && p1.month) {
-    p2.day = day_number(c.doc->tokens[b], *c.doc);  // "between March 27 and 31"
+    p2.day = day_number(c.doc->tokens[b], *c.doc);  // "between March 27 and 31[, 2022]"
     p2.end = b + 1;
+    if (p2.end + 1 < c.end && c.doc->token_text(c.doc->tokens[p2.end]) == ",") {
+      if (auto y = year_number(c.doc->tokens[p2.end + 1], *c.doc)) p2.year = y, p2.end += 2;
+    }
   } else {
     return std::nullopt;
   }

@@ -15,7 +15,8 @@ bool has_feature(std::string_view features, std::string_view f) {
 // Context: what the previous word, and the likeliest reading of the next one, make likely.
 // Scores add to the candidate's prior.
 float context_score(const Candidate& c, Pos prev_pos, std::string_view prev_lemma,
-                    bool prev_is_auxiliary, Pos next_hint, bool adjectives_follow_nouns) {
+                    bool prev_is_auxiliary, bool prev_is_modal, Pos next_hint,
+                    bool adjectives_follow_nouns) {
   float s = 0;
   if (c.pos == Pos::ADJ && next_hint == Pos::NOUN) s += adjectives_follow_nouns ? 0.2f : 0.4f;
   if (c.pos == Pos::VERB && (next_hint == Pos::DET || next_hint == Pos::NUM)) s += 0.6f;
@@ -52,6 +53,8 @@ float context_score(const Candidate& c, Pos prev_pos, std::string_view prev_lemm
   const bool past_non_finite = c.pos == Pos::VERB && has_feature(c.features, "Tense=Past") &&
                                !has_feature(c.features, "VerbForm=Fin");
   if (prev_is_auxiliary && (past_non_finite || has_feature(c.features, "VerbForm=Ger"))) s += 2.0f;
+  // After a modal or "do" ("will vote", "did not claim"), the bare verb.
+  if (prev_is_modal && c.pos == Pos::VERB && has_feature(c.features, "VerbForm=Inf")) s += 1.5f;
   if (prev_is_auxiliary && c.pos == Pos::VERB && has_feature(c.features, "VerbForm=Inf")) s += 1.0f;
   return s;
 }
@@ -132,7 +135,8 @@ void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
 
   Pos prev_pos = Pos::PUNCT;
   std::string_view prev_lemma;
-  bool prev_aux = false;
+  bool prev_aux = false;    // a perfect or passive auxiliary: a participle may follow
+  bool prev_modal = false;  // another auxiliary ("will", "can", "did"): a bare verb may follow
   for (std::uint32_t i = first; i < end; ++i) {
     Token& t = doc.tokens[i];
     const Analyses* a = sentence_analyses_[i - first];
@@ -162,8 +166,8 @@ void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
         const Candidate* best = &a->candidates.front();
         float best_score = -1e9f;
         for (const auto& c : a->candidates) {
-          const float s = c.prior + context_score(c, prev_pos, prev_lemma, prev_aux, next_hint,
-                                                  pack_.adjectives_follow_nouns);
+          const float s = c.prior + context_score(c, prev_pos, prev_lemma, prev_aux, prev_modal,
+                                                  next_hint, pack_.adjectives_follow_nouns);
           if (s > best_score) {
             best_score = s;
             best = &c;
@@ -177,12 +181,13 @@ void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
     }
     if (t.pos == Pos::ADV || t.pos == Pos::PUNCT) {
       // Adverbs and negation sit between an auxiliary and its participle: keep the context.
-      if (t.pos == Pos::PUNCT) prev_aux = false;
+      if (t.pos == Pos::PUNCT) prev_aux = prev_modal = false;
       continue;
     }
-    prev_aux = a && a->auxiliary_form &&
-               (pack_.perfect_auxiliary_lemmas.count(t.lemma) ||
-                pack_.passive_auxiliary_lemmas.count(t.lemma));
+    const bool auxiliary = a && a->auxiliary_form && (t.pos == Pos::AUX || t.pos == Pos::VERB);
+    prev_aux = auxiliary && (pack_.perfect_auxiliary_lemmas.count(t.lemma) ||
+                             pack_.passive_auxiliary_lemmas.count(t.lemma));
+    prev_modal = auxiliary && !prev_aux;
     prev_pos = t.pos;
     prev_lemma = t.lemma;
   }
