@@ -238,6 +238,36 @@ TEST_P(CorpusTest, Dates) {
   }
 }
 
+TEST_P(CorpusTest, Counts) {
+  const auto all = rows("counts.tsv");
+  EXPECT_GE(all.size(), 50u);
+  for (const auto& row : all) {
+    const Document doc = with_mentions(pipeline_, pack(), row.fields.at(0), kReferenceDate);
+    ASSERT_GE(row.fields.size(), 3u) << where("counts.tsv", row);
+    const CountMention* found = nullptr;
+    std::vector<std::string> seen;
+    for (const auto& c : doc.counts) {
+      const std::string text(doc.slice(doc.numbers[c.number].span));
+      seen.push_back(text);
+      if (text == row.fields[1]) found = &c;
+    }
+    if (row.fields[2] == "-") {
+      EXPECT_EQ(found, nullptr) << where("counts.tsv", row) << ": '" << row.fields[1] << "' counts "
+                                << (found ? found->what : "");
+      continue;
+    }
+    if (!found) {
+      ADD_FAILURE() << where("counts.tsv", row) << ": no count for '" << row.fields[1]
+                    << "' (counts: " << ::testing::PrintToString(seen) << ")";
+      continue;
+    }
+    ASSERT_EQ(row.fields.size(), 4u) << where("counts.tsv", row);
+    EXPECT_EQ(found->what + " " + (found->who.empty() ? "-" : found->who),
+              row.fields[2] + " " + row.fields[3])
+        << where("counts.tsv", row) << " (rule " << found->rule << ")";
+  }
+}
+
 std::vector<std::string> pack_codes() {
   return test::languages().codes();
 }

@@ -104,6 +104,7 @@ class Document {
   std::vector<VerbGroup> verb_groups;
   std::vector<DateMention> dates;      ///< sorted by position
   std::vector<NumberMention> numbers;  ///< sorted by position, never inside a date
+  std::vector<CountMention> counts;    ///< quantities with what they count, by position
 
  private:
   void build_offset_index();

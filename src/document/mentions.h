@@ -37,3 +37,19 @@ struct DateMention {
 };
 
 }  // namespace vigie
+
+namespace vigie {
+
+/// What a quantity counts: « six soldats ont été tués » → 6, killed, soldiers. `number` indexes
+/// Document::numbers; `who` and `what` are the groups and outcomes of lang/<code>/counts.tsv.
+struct CountMention {
+  Span span;                 ///< from the first to the last word used (number, noun, outcome)
+  std::uint32_t number = 0;  ///< index into Document::numbers
+  std::string what;          ///< killed, wounded, abducted, arrested, displaced, missing, …
+  std::string who;           ///< civilians, soldiers, militants, … or "" when not said
+  Span who_span;             ///< the counted noun, empty when not said
+  Span what_span;            ///< the outcome word
+  std::string rule;
+};
+
+}  // namespace vigie

@@ -39,6 +39,13 @@ void write_annotations(const Document& doc, std::ostream& out) {
                          (n.approximate ? " approximate" : ""),
                      n.rule});
   }
+  for (const auto& c : doc.counts) {
+    const NumberMention& n = doc.numbers[c.number];
+    lines.push_back(
+        {c.span, "count",
+         "n=" + number(n.best) + " what=" + c.what + " who=" + (c.who.empty() ? "-" : c.who),
+         c.rule});
+  }
   std::stable_sort(lines.begin(), lines.end(),
                    [](const Line& a, const Line& b) { return a.span.begin < b.span.begin; });
   out << "# " << doc.meta.id << " (" << doc.language.code << ", published "

@@ -4,6 +4,7 @@
 
 #include <unordered_map>
 
+#include "mentions/count_recognizer.h"
 #include "mentions/date_recognizer.h"
 #include "mentions/number_recognizer.h"
 #include "morph/morph_analyzer.h"
@@ -15,12 +16,18 @@ namespace vigie {
 // ICU iterators, Hunspell and the word caches are not thread-safe: one set per thread and language.
 struct Pipeline::ThreadTools {
   explicit ThreadTools(const LanguagePack& pack)
-      : sentences(pack), tokens(pack), morph(pack), dates(pack, tokens), numbers(pack, tokens) {}
+      : sentences(pack),
+        tokens(pack),
+        morph(pack),
+        dates(pack, tokens),
+        numbers(pack, tokens),
+        counts(pack) {}
   SentenceSplitter sentences;
   Tokenizer tokens;
   MorphAnalyzer morph;
   DateRecognizer dates;
   NumberRecognizer numbers;
+  CountRecognizer counts;
 };
 
 struct Pipeline::PerThread {
@@ -56,6 +63,7 @@ void Pipeline::recognise_mentions(Document& doc, const LanguagePack& pack) const
   ThreadTools& tools = tools_for(pack);
   tools.dates.annotate(doc);  // first: numbers do not read inside dates
   tools.numbers.annotate(doc);
+  tools.counts.annotate(doc);
 }
 
 namespace {

@@ -1,0 +1,172 @@
+#include "mentions/count_recognizer.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "text/folding.h"
+#include "util/tsv.h"
+
+namespace vigie {
+namespace {
+
+// How far an outcome may stand from its count: « six soldats maliens ont été tués » is 5 words,
+// « trois soldats et deux civils ont été tués » 7.
+constexpr std::uint32_t kMaxOutcomeDistance = 10;
+// Words that may stand between a number and what it counts: "two innocent Malian civilians".
+constexpr std::uint32_t kMaxModifiers = 2;
+
+bool is_clause_break(const Token& t, std::string_view text) {
+  return t.kind == TokenKind::Punct &&
+         (text == ";" || text == ":" || text == "." || text == "(" || text == ")");
+}
+
+bool is_quote(std::string_view text) {
+  return text == "\"" || text == "\u00AB" || text == "\u00BB" || text == "\u201C" ||
+         text == "\u201D" || text == "'";
+}
+
+}  // namespace
+
+CountRecognizer::CountRecognizer(const LanguagePack& pack) {
+  const auto file = pack.dir / "counts.tsv";
+  if (!std::filesystem::exists(file)) return;
+  for (const auto& row : read_tsv(file)) {
+    const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
+    if (row.fields.size() < 2) throw DataError(where + "expected 2 fields at least");
+    const std::string& kind = row.fields[0];
+    if (kind == "who" || kind == "what") {
+      if (row.fields.size() < 3) throw DataError(where + "expected 3 fields");
+      (kind == "who" ? who_ : what_)[fold(row.fields[1])] = row.fields[2];
+    } else if (kind == "others") {
+      others_.insert(fold(row.fields[1]));
+    } else if (kind == "linker") {
+      linkers_.insert(fold(row.fields[1]));
+    } else {
+      throw DataError(where + "unknown kind '" + kind + "'");
+    }
+  }
+}
+
+const std::string* CountRecognizer::who_of(const Token& t) const {
+  if (t.kind != TokenKind::Word) return nullptr;
+  if (auto it = who_.find(fold(t.lemma)); it != who_.end()) return &it->second;
+  if (auto it = who_.find(t.fold); it != who_.end()) return &it->second;
+  return nullptr;
+}
+
+const std::string* CountRecognizer::what_of(const Token& t) const {
+  if (t.kind != TokenKind::Word) return nullptr;
+  if (auto it = what_.find(fold(t.lemma)); it != what_.end()) return &it->second;
+  if (auto it = what_.find(t.fold); it != what_.end()) return &it->second;
+  return nullptr;
+}
+
+void CountRecognizer::annotate(Document& doc) const {
+  doc.counts.clear();
+  std::size_t sentence = 0, group_sentence = SIZE_MAX;
+  std::string last_who;  // the group counted last in the sentence, for « cinq autres »
+  Span last_who_span;
+  for (std::uint32_t index = 0; index < doc.numbers.size(); ++index) {
+    const NumberMention& n = doc.numbers[index];
+    const auto first_token = std::lower_bound(
+        doc.tokens.begin(), doc.tokens.end(), n.span.begin,
+        [](const Token& t, std::uint32_t offset) { return t.span.begin < offset; });
+    const auto i = static_cast<std::uint32_t>(first_token - doc.tokens.begin());
+    while (sentence < doc.sentences.size() &&
+           doc.sentences[sentence].first_token + doc.sentences[sentence].token_count <= i) {
+      ++sentence;
+    }
+    if (sentence >= doc.sentences.size()) break;
+    const std::uint32_t first = doc.sentences[sentence].first_token;
+    const std::uint32_t end = first + doc.sentences[sentence].token_count;
+    if (sentence != group_sentence) {
+      last_who.clear();
+      last_who_span = {};
+      group_sentence = sentence;
+    }
+    std::uint32_t after = i;
+    while (after < end && doc.tokens[after].span.end <= n.span.end) ++after;
+
+    CountMention c;
+    c.number = index;
+    std::uint32_t j = after;
+    // The counted noun: right after the number, maybe after « de » (« des dizaines de civils »)
+    // and up to two modifiers ("innocent civilians", "Nigerien soldiers", "aid workers").
+    if (j < end && linkers_.count(doc.tokens[j].fold)) ++j;
+    std::uint32_t noun = j;
+    while (noun < end && noun < j + kMaxModifiers && !who_of(doc.tokens[noun]) &&
+           (doc.tokens[noun].pos == Pos::ADJ || doc.tokens[noun].pos == Pos::PROPN ||
+            doc.tokens[noun].pos == Pos::NOUN)) {
+      ++noun;
+    }
+    if (noun < end && who_of(doc.tokens[noun])) {
+      j = noun;
+    } else if (j > after && !others_.count(doc.tokens[j].fold)) {
+      j = after;  // « de » led nowhere
+    }
+    if (j < end) {
+      if (const std::string* who = who_of(doc.tokens[j])) {
+        c.who = *who;
+        c.who_span = doc.tokens[j].span;
+        ++j;
+      } else if (others_.count(doc.tokens[j].fold)) {
+        c.who = last_who;  // « cinq autres blessés »: the group counted just before
+        c.who_span = last_who_span;
+        ++j;
+      }
+    }
+    // The outcome after: « six soldats ont été tués », « 92 morts », "12 people were killed".
+    for (std::uint32_t k = j; k < end && k < j + kMaxOutcomeDistance; ++k) {
+      const Token& t = doc.tokens[k];
+      // A clause break, another number or a conjunction ends the search: in "killed 12 people
+      // and abducted dozens", "abducted" is not what happened to the 12.
+      // « trois soldats et deux civils ont été tués »: a conjunction before another count shares
+      // the outcome that follows both.
+      if (t.pos == Pos::CCONJ && index + 1 < doc.numbers.size() && k + 1 < end &&
+          doc.numbers[index + 1].span.begin == doc.tokens[k + 1].span.begin) {
+        std::uint32_t m = k + 1;
+        while (m < end && doc.tokens[m].span.end <= doc.numbers[index + 1].span.end) ++m;
+        if (m < end && who_of(doc.tokens[m])) {
+          k = m;
+          continue;
+        }
+      }
+      if (is_clause_break(t, doc.token_text(t)) || t.kind == TokenKind::Number ||
+          t.pos == Pos::CCONJ) {
+        break;
+      }
+      if (const std::string* what = what_of(t)) {
+        c.what = *what;
+        c.what_span = t.span;
+        c.rule = c.who.empty() ? "<n> <outcome>" : "<n> <who> … <outcome>";
+        break;
+      }
+      // Another noun is something else being counted (« cinq jours »).
+      if ((t.pos == Pos::NOUN || t.pos == Pos::PROPN) && !who_of(t)) break;
+    }
+    // Or before: « ont exécuté 300 civils », « la mort de six soldats », "killing 12 people".
+    if (c.what.empty() && !c.who.empty() && i > first) {
+      std::uint32_t k = i - 1;
+      // « avoir « neutralisé » 203 djihadistes »: quotes around the verb do not count.
+      while (k > first && doc.tokens[k].kind == TokenKind::Punct &&
+             is_quote(doc.token_text(doc.tokens[k])))
+        --k;
+      if (linkers_.count(doc.tokens[k].fold) && k > first) --k;
+      if (const std::string* what = what_of(doc.tokens[k])) {
+        c.what = *what;
+        c.what_span = doc.tokens[k].span;
+        c.rule = "<outcome> <n> <who>";
+      }
+    }
+    if (!c.who.empty()) {
+      last_who = c.who;
+      last_who_span = c.who_span;
+    }
+    if (c.what.empty()) continue;
+    c.span = {std::min(n.span.begin, c.what_span.begin),
+              std::max({n.span.end, c.what_span.end, c.who_span.end})};
+    doc.counts.push_back(std::move(c));
+  }
+}
+
+}  // namespace vigie

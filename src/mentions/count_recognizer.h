@@ -1,0 +1,32 @@
+#pragma once
+// Attaches quantities to what they count and what happened to it: « six soldats ont été tués »,
+// « ont exécuté 300 civils », « la mort de six soldats », « 92 morts et 47 blessés »,
+// "killing at least 12 people", « cinq autres blessés » (the same group as the count before).
+// Groups (who) and outcomes (what) are matched on lemmas, from lang/<code>/counts.tsv.
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "document/document.h"
+#include "lang/language_pack.h"
+
+namespace vigie {
+
+class CountRecognizer {
+ public:
+  explicit CountRecognizer(const LanguagePack& pack);
+
+  /// Fills doc.counts from doc.numbers and the analysed tokens.
+  void annotate(Document& doc) const;
+
+ private:
+  const std::string* who_of(const Token& t) const;
+  const std::string* what_of(const Token& t) const;
+
+  std::unordered_map<std::string, std::string> who_;   // folded lemma or form → group
+  std::unordered_map<std::string, std::string> what_;  // folded lemma or form → outcome
+  std::unordered_set<std::string> others_;             // « autres », "others", "more"
+  std::unordered_set<std::string> linkers_;            // « de » in « la mort de six soldats »
+};
+
+}  // namespace vigie
