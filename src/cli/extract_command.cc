@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "gazetteer/gazetteer.h"
 #include "input/jsonl_record.h"
 #include "output/annotations_writer.h"
 #include "output/conllu_writer.h"
@@ -48,6 +49,9 @@ void add_extract_command(CLI::App& app, ExtractOptions& o) {
       ->check(CLI::Range(0, 256));
   cmd->add_option("-o,--output", o.output, "Output file (default: standard output)");
   cmd->add_flag("-q,--quiet", o.quiet, "Do not print the summary line on standard error");
+  cmd->add_option(
+      "--data", o.data_dir,
+      "Data directory holding the gazetteer (default: $VIGIE_DATA or ~/.local/share/vigie)");
 }
 
 int run_extract(const ExtractOptions& o) {
@@ -83,7 +87,25 @@ int run_extract(const ExtractOptions& o) {
     out = &file;
   }
 
+  // The gazetteer, when one was built: places are not resolved without it.
+  std::optional<Gazetteer> gazetteer;
+  {
+    const std::filesystem::path dir =
+        o.data_dir.empty() ? Gazetteer::default_data_dir() : std::filesystem::path(o.data_dir);
+    std::string error;
+    if (std::filesystem::exists(Gazetteer::file_in(dir))) {
+      gazetteer = Gazetteer::load(Gazetteer::file_in(dir), error);
+      if (!gazetteer) {
+        std::cerr << "vigie: " << error << "\n";
+        return kExitFatal;
+      }
+    } else if (!o.quiet) {
+      std::cerr << "vigie: no gazetteer in " << dir.string()
+                << ": places are not resolved (scripts/setup.sh builds one; see README)\n";
+    }
+  }
   PipelineOptions popts;
+  popts.gazetteer = gazetteer ? &*gazetteer : nullptr;
   popts.lang = o.lang;
   if (!o.published.empty()) popts.published = o.published;
   std::unique_ptr<Pipeline> pipeline;
@@ -122,7 +144,7 @@ int run_extract(const ExtractOptions& o) {
       } else if (o.emit_conllu) {
         write_conllu(*processed.doc, *out);
       } else if (o.annotations) {
-        write_annotations(*processed.doc, *out);
+        write_annotations(*processed.doc, gazetteer ? &*gazetteer : nullptr, *out);
       } else {
         for (const auto& e : processed.events) writer->write(e);
       }

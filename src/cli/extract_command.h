@@ -28,6 +28,7 @@ struct ExtractOptions {
   int threads = 0;
   std::string output = "-";
   bool quiet = false;
+  std::string data_dir;
 };
 
 /// Adds `vigie extract` and its options to the app; `run` is set when it was chosen.

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/extract_command.h"
+#include "cli/gazetteer_command.h"
 #include "version.h"
 
 int main(int argc, char** argv) {
@@ -16,6 +17,8 @@ int main(int argc, char** argv) {
       "command's options.");
   vigie::ExtractOptions extract;
   vigie::add_extract_command(app, extract);
+  vigie::GazetteerOptions gazetteer;
+  vigie::add_gazetteer_command(app, gazetteer);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -23,5 +26,6 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : vigie::kExitUsage;
   }
   if (app.got_subcommand("extract")) return vigie::run_extract(extract);
+  if (app.got_subcommand("gazetteer")) return vigie::run_gazetteer(app, gazetteer);
   return vigie::kExitUsage;
 }

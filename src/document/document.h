@@ -105,6 +105,7 @@ class Document {
   std::vector<DateMention> dates;      ///< sorted by position
   std::vector<NumberMention> numbers;  ///< sorted by position, never inside a date
   std::vector<CountMention> counts;    ///< quantities with what they count, by position
+  std::vector<PlaceMention> places;    ///< places and countries, by position
 
  private:
   void build_offset_index();

@@ -53,3 +53,17 @@ struct CountMention {
 };
 
 }  // namespace vigie
+
+namespace vigie {
+
+/// A place named in the text, resolved to a gazetteer entry (or to a country alone).
+struct PlaceMention {
+  Span span;
+  std::optional<std::uint32_t> place;  ///< index into the Gazetteer, when a place was chosen
+  std::string country;                 ///< ISO 3166-1 alpha-2, "" when unknown
+  std::string precision;               ///< exact, near, admin2, admin1, country
+  std::uint32_t candidates = 0;        ///< how many gazetteer entries the name had
+  std::string rule;
+};
+
+}  // namespace vigie

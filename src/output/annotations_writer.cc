@@ -24,7 +24,7 @@ struct Line {
 
 }  // namespace
 
-void write_annotations(const Document& doc, std::ostream& out) {
+void write_annotations(const Document& doc, const Gazetteer* gazetteer, std::ostream& out) {
   std::vector<Line> lines;
   for (const auto& d : doc.dates) {
     lines.push_back({d.span, "date",
@@ -45,6 +45,20 @@ void write_annotations(const Document& doc, std::ostream& out) {
         {c.span, "count",
          "n=" + number(n.best) + " what=" + c.what + " who=" + (c.who.empty() ? "-" : c.who),
          c.rule});
+  }
+  for (const auto& p : doc.places) {
+    std::string value =
+        "country=" + (p.country.empty() ? "-" : p.country) + " precision=" + p.precision;
+    if (p.place && gazetteer) {
+      const Place& g = gazetteer->place(*p.place);
+      value += " geonameid=" + std::to_string(g.geonameid) + " name=" + g.ascii_name + " " +
+               g.feature_code;
+      const std::string admin1 = gazetteer->admin1_name(g.country, g.admin1);
+      if (!admin1.empty()) value += " admin1=" + admin1;
+      value += " (" + number(g.lat) + "," + number(g.lon) + ")";
+    }
+    value += " candidates=" + std::to_string(p.candidates);
+    lines.push_back({p.span, "place", value, p.rule});
   }
   std::stable_sort(lines.begin(), lines.end(),
                    [](const Line& a, const Line& b) { return a.span.begin < b.span.begin; });

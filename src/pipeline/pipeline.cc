@@ -7,6 +7,7 @@
 #include "mentions/count_recognizer.h"
 #include "mentions/date_recognizer.h"
 #include "mentions/number_recognizer.h"
+#include "mentions/place_recognizer.h"
 #include "morph/morph_analyzer.h"
 #include "segment/sentence_splitter.h"
 #include "segment/tokenizer.h"
@@ -15,19 +16,22 @@ namespace vigie {
 
 // ICU iterators, Hunspell and the word caches are not thread-safe: one set per thread and language.
 struct Pipeline::ThreadTools {
-  explicit ThreadTools(const LanguagePack& pack)
+  ThreadTools(const LanguagePack& pack, const Gazetteer* gazetteer)
       : sentences(pack),
         tokens(pack),
         morph(pack),
         dates(pack, tokens),
         numbers(pack, tokens),
-        counts(pack) {}
+        counts(pack) {
+    if (gazetteer) places.emplace(pack, *gazetteer, tokens);
+  }
   SentenceSplitter sentences;
   Tokenizer tokens;
   MorphAnalyzer morph;
   DateRecognizer dates;
   NumberRecognizer numbers;
   CountRecognizer counts;
+  std::optional<PlaceRecognizer> places;
 };
 
 struct Pipeline::PerThread {
@@ -48,7 +52,7 @@ Pipeline::~Pipeline() = default;
 Pipeline::ThreadTools& Pipeline::tools_for(const LanguagePack& pack) const {
   auto& mine = per_thread_->tools.local();
   auto& slot = mine[pack.code];
-  if (!slot) slot = std::make_unique<ThreadTools>(pack);
+  if (!slot) slot = std::make_unique<ThreadTools>(pack, options_.gazetteer);
   return *slot;
 }
 
@@ -64,6 +68,7 @@ void Pipeline::recognise_mentions(Document& doc, const LanguagePack& pack) const
   tools.dates.annotate(doc);  // first: numbers do not read inside dates
   tools.numbers.annotate(doc);
   tools.counts.annotate(doc);
+  if (tools.places) tools.places->annotate(doc);
 }
 
 namespace {

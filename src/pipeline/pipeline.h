@@ -12,6 +12,7 @@
 #include "clean/boilerplate.h"
 #include "clean/cleaner.h"
 #include "document/document.h"
+#include "gazetteer/gazetteer.h"
 #include "input/raw_document.h"
 #include "lang/language_pack.h"
 #include "langid/language_identifier.h"
@@ -23,6 +24,7 @@ struct PipelineOptions {
   std::string lang = "auto";             ///< "auto" or a pack code
   std::optional<std::string> published;  ///< used when the input carries no date
   bool analyse = true;                   ///< false: stop after language identification
+  const Gazetteer* gazetteer = nullptr;  ///< places are resolved only with one
 };
 
 /// What one document became: the annotated document and its events, or a problem.

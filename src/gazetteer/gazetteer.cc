@@ -1,0 +1,556 @@
+#include "gazetteer/gazetteer.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "text/folding.h"
+#include "util/utf8.h"
+
+namespace vigie {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr char kMagic[8] = {'V', 'I', 'G', 'I', 'E', 'G', 'Z', '1'};
+
+// Feature classes kept from GeoNames dumps: populated places, administrative areas, regions.
+bool kept_class(char c) {
+  return c == 'P' || c == 'A' || c == 'L';
+}
+
+std::vector<std::string> split(const std::string& line, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t at = line.find(sep, start);
+    out.push_back(line.substr(start, at - start));
+    if (at == std::string::npos) return out;
+    start = at + 1;
+  }
+}
+
+// Alternate names worth matching in French and English text: Latin script, not codes ("MZI").
+bool usable_name(const std::string& s) {
+  if (s.empty() || s.size() > 60 || utf8::first_invalid_byte(s)) return false;
+  std::size_t pos = 0, letters = 0;
+  bool all_upper = true;
+  while (pos < s.size()) {
+    const char32_t cp = utf8::decode(s, pos);
+    if (cp >= 0x250 && cp != 0x2019) return false;  // beyond Latin Extended-B
+    if ((cp >= 'a' && cp <= 'z') || cp >= 0xC0) all_upper = false;
+    letters += (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp >= 0xC0;
+  }
+  return letters >= 2 && !(all_upper && letters <= 4);
+}
+
+// Little-endian binary I/O for the compiled file.
+class Writer {
+ public:
+  explicit Writer(std::ostream& out) : out_(out) {}
+  void u32(std::uint32_t v) { out_.write(reinterpret_cast<const char*>(&v), 4); }
+  void i64(std::int64_t v) { out_.write(reinterpret_cast<const char*>(&v), 8); }
+  void f64(double v) { out_.write(reinterpret_cast<const char*>(&v), 8); }
+  void str(const std::string& s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out_.write(s.data(), static_cast<std::streamsize>(s.size()));
+  }
+  void strs(const std::vector<std::string>& v) {
+    u32(static_cast<std::uint32_t>(v.size()));
+    for (const auto& s : v) str(s);
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : data_(data) {}
+  bool ok() const { return ok_; }
+  std::uint32_t u32() { return scalar<std::uint32_t>(); }
+  std::int64_t i64() { return scalar<std::int64_t>(); }
+  double f64() { return scalar<double>(); }
+  std::string str() {
+    const std::uint32_t n = u32();
+    if (!ok_ || pos_ + n > data_.size()) return fail<std::string>();
+    std::string s(data_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  std::vector<std::string> strs() {
+    const std::uint32_t n = u32();
+    std::vector<std::string> v;
+    if (n > data_.size()) return fail<std::vector<std::string>>();
+    v.reserve(n);
+    for (std::uint32_t i = 0; i < n && ok_; ++i) v.push_back(str());
+    return v;
+  }
+
+ private:
+  template <class T>
+  T scalar() {
+    T v{};
+    if (pos_ + sizeof(T) > data_.size()) return fail<T>();
+    std::memcpy(&v, data_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return v;
+  }
+  template <class T>
+  T fail() {
+    ok_ = false;
+    return T{};
+  }
+  std::string_view data_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+fs::path Gazetteer::file_in(const fs::path& data_dir) {
+  return data_dir / "gazetteer.bin";
+}
+
+fs::path Gazetteer::default_data_dir() {
+  if (const char* env = std::getenv("VIGIE_DATA"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "vigie";
+  const char* home = std::getenv("HOME");
+  return fs::path(home && *home ? home : "/tmp") / ".local" / "share" / "vigie";
+}
+
+std::string Gazetteer::spelling_key(std::string_view folded) {
+  std::string s;
+  for (char c : folded) {
+    if (c == ' ' || c == '-' || c == '\'') continue;
+    s += c;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == 'o' && i + 1 < s.size() && s[i + 1] == 'u') {
+      c = 'o';
+      ++i;
+    } else if (c == 'u') {
+      c = 'o';
+    } else if (c == 'y') {
+      c = 'i';
+    } else if (c == 'd' && i + 1 < s.size() && s[i + 1] == 'j') {
+      continue;  // "dj" → "j"
+    }
+    if (!out.empty() && out.back() == c) continue;
+    out += c;
+  }
+  return out;
+}
+
+void Gazetteer::add_place(Place p, const std::vector<std::string>& names) {
+  recover_place_names();
+  finished_ = false;
+  if (by_id_.empty() && !places_.empty()) {
+    for (std::uint32_t i = 0; i < places_.size(); ++i) by_id_[places_[i].geonameid] = i;
+  }
+  std::vector<std::string> folded;
+  for (const auto& n : names) {
+    if (!usable_name(n)) continue;
+    std::string f = fold(n);
+    if (std::find(folded.begin(), folded.end(), f) == folded.end()) folded.push_back(std::move(f));
+  }
+  if (auto it = by_id_.find(p.geonameid); it != by_id_.end()) {
+    places_[it->second] = std::move(p);  // a country dump replaces the cities500 row
+    place_names_[it->second] = std::move(folded);
+    return;
+  }
+  by_id_[p.geonameid] = static_cast<std::uint32_t>(places_.size());
+  places_.push_back(std::move(p));
+  place_names_.push_back(std::move(folded));
+}
+
+// After load() only the indexes hold the names; importing more needs them per place again.
+void Gazetteer::recover_place_names() {
+  if (place_names_.size() == places_.size()) return;
+  place_names_.assign(places_.size(), {});
+  for (std::size_t k = 0; k < exact_.keys.size(); ++k) {
+    for (std::uint32_t j = exact_.start[k]; j < exact_.start[k + 1]; ++j) {
+      place_names_[exact_.places[j]].push_back(exact_.keys[k]);
+    }
+  }
+}
+
+void Gazetteer::finish() {
+  if (finished_) return;
+  auto build = [&](Index& index, bool loose) {
+    std::vector<std::pair<std::string, std::uint32_t>> pairs;
+    for (std::uint32_t i = 0; i < places_.size(); ++i) {
+      for (const auto& n : place_names_[i]) pairs.emplace_back(loose ? spelling_key(n) : n, i);
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    index = {};
+    for (const auto& [key, place] : pairs) {
+      if (index.keys.empty() || index.keys.back() != key) {
+        index.keys.push_back(key);
+        index.start.push_back(static_cast<std::uint32_t>(index.places.size()));
+      }
+      index.places.push_back(place);
+    }
+    index.start.push_back(static_cast<std::uint32_t>(index.places.size()));
+  };
+  build(exact_, false);
+  build(loose_, true);
+  index_countries();
+  finished_ = true;
+}
+
+void Gazetteer::index_countries() {
+  country_names_.clear();
+  demonyms_.clear();
+  for (const auto& c : countries_) {
+    for (const auto& n : c.names) country_names_.emplace(n, c.code);
+    for (const auto& d : c.demonyms) demonyms_.emplace(d, c.code);
+  }
+}
+
+std::span<const std::uint32_t> Gazetteer::Index::find(std::string_view key) const {
+  auto it = std::lower_bound(keys.begin(), keys.end(), key,
+                             [](const std::string& a, std::string_view b) { return a < b; });
+  if (it == keys.end() || *it != key) return {};
+  const auto k = static_cast<std::size_t>(it - keys.begin());
+  return {places.data() + start[k], start[k + 1] - start[k]};
+}
+
+bool Gazetteer::import_geonames(std::istream& in, const std::string& path, std::string& error) {
+  std::string line;
+  std::size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const auto f = split(line, '\t');
+    if (f.size() < 15 || f[0].empty() ||
+        f[0].find_first_not_of("0123456789") != std::string::npos) {
+      error =
+          path + ":" + std::to_string(line_no) + ": not a GeoNames row (19 tab-separated fields)";
+      return false;
+    }
+    if (f[6].size() != 1 || !kept_class(f[6][0])) continue;
+    Place p;
+    p.geonameid = std::stoll(f[0]);
+    p.name = f[1];
+    p.ascii_name = f[2];
+    try {
+      p.lat = std::stod(f[4]);
+      p.lon = std::stod(f[5]);
+      p.population = f[14].empty() ? 0 : std::stoll(f[14]);
+    } catch (const std::exception&) {
+      error = path + ":" + std::to_string(line_no) + ": bad number";
+      return false;
+    }
+    p.feature_class = f[6][0];
+    p.feature_code = f[7];
+    p.country = f[8];
+    p.admin1 = f[10];
+    p.admin2 = f[11];
+    // An ADM1/ADM2 row names its area when no admin code file was imported.
+    if (p.feature_code == "ADM1" && !p.admin1.empty())
+      admin_names_.emplace(p.country + "." + p.admin1, p.ascii_name);
+    if (p.feature_code == "ADM2" && !p.admin2.empty()) {
+      admin_names_.emplace(p.country + "." + p.admin1 + "." + p.admin2, p.ascii_name);
+    }
+    std::vector<std::string> names{f[1], f[2]};
+    for (auto& alt : split(f[3], ',')) names.push_back(std::move(alt));
+    add_place(std::move(p), names);
+  }
+  return true;
+}
+
+bool Gazetteer::import_admin_codes(std::istream& in, const std::string& path, std::string& error) {
+  std::string line;
+  std::size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty()) continue;
+    const auto f = split(line, '\t');
+    if (f.size() < 3 || f[0].find('.') == std::string::npos) {
+      error = path + ":" + std::to_string(line_no) +
+              ": not an admin code row (CODE TAB name TAB asciiname)";
+      return false;
+    }
+    admin_names_[f[0]] = f[2];  // the explicit file outranks names taken from ADM rows
+  }
+  return true;
+}
+
+bool Gazetteer::import_countries_json(std::istream& in, const std::string& path,
+                                      std::string& error) {
+  const auto doc = nlohmann::json::parse(in, nullptr, false);
+  if (doc.is_discarded() || !doc.is_array()) {
+    error = path + ": not a world-countries countries.json (a JSON array)";
+    return false;
+  }
+  auto text = [](const nlohmann::json& j, std::initializer_list<const char*> keys) -> std::string {
+    const nlohmann::json* cur = &j;
+    for (const char* k : keys) {
+      if (!cur->is_object() || !cur->contains(k)) return "";
+      cur = &(*cur)[k];
+    }
+    return cur->is_string() ? cur->get<std::string>() : "";
+  };
+  for (const auto& c : doc) {
+    Country country;
+    country.code = text(c, {"cca2"});
+    if (country.code.size() != 2) continue;
+    country.name_en = text(c, {"name", "common"});
+    country.name_fr = text(c, {"translations", "fra", "common"});
+    std::vector<std::string> names{country.name_en, text(c, {"name", "official"}), country.name_fr,
+                                   text(c, {"translations", "fra", "official"})};
+    if (c.contains("altSpellings") && c["altSpellings"].is_array()) {
+      for (const auto& a : c["altSpellings"]) {
+        if (a.is_string() && a.get<std::string>().size() > 3) names.push_back(a.get<std::string>());
+      }
+    }
+    for (const auto& n : names) {
+      if (n.empty()) continue;
+      std::string f = fold(n);
+      if (std::find(country.names.begin(), country.names.end(), f) == country.names.end()) {
+        country.names.push_back(std::move(f));
+      }
+    }
+    // Demonyms with their plurals: "Malian(s)", « malien(s) », « malienne(s) ».
+    for (const char* lang : {"eng", "fra"}) {
+      for (const char* g : {"m", "f"}) {
+        const std::string d = text(c, {"demonyms", lang, g});
+        if (d.empty()) continue;
+        for (std::string form : {fold(d), fold(d) + "s"}) {
+          if (std::find(country.demonyms.begin(), country.demonyms.end(), form) ==
+              country.demonyms.end()) {
+            country.demonyms.push_back(std::move(form));
+          }
+        }
+      }
+    }
+    if (c.contains("latlng") && c["latlng"].is_array() && c["latlng"].size() == 2) {
+      country.lat = c["latlng"][0].get<double>();
+      country.lon = c["latlng"][1].get<double>();
+    }
+    auto same = std::find_if(countries_.begin(), countries_.end(),
+                             [&](const Country& x) { return x.code == country.code; });
+    if (same != countries_.end())
+      *same = std::move(country);
+    else
+      countries_.push_back(std::move(country));
+  }
+  return true;
+}
+
+bool Gazetteer::import(const fs::path& file, std::string& error) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    error = file.string() + ": cannot open";
+    return false;
+  }
+  std::string first;
+  std::getline(in, first);
+  in.clear();
+  in.seekg(0);
+  bool ok;
+  const auto fields = split(first, '\t');
+  if (!first.empty() && (first[0] == '[' || first[0] == '{')) {
+    ok = import_countries_json(in, file.string(), error);
+  } else if (fields.size() >= 15) {
+    ok = import_geonames(in, file.string(), error);
+  } else if (fields.size() >= 3 && fields[0].find('.') != std::string::npos) {
+    ok = import_admin_codes(in, file.string(), error);
+  } else {
+    error = file.string() + ":1: neither a GeoNames table, an admin code file nor countries.json";
+    return false;
+  }
+  finished_ = false;
+  return ok;
+}
+
+bool Gazetteer::save(const fs::path& file, std::string& error) {
+  finish();
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  const fs::path tmp = file.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      error = tmp.string() + ": cannot write";
+      return false;
+    }
+    out.write(kMagic, sizeof kMagic);
+    Writer w(out);
+    w.u32(static_cast<std::uint32_t>(places_.size()));
+    for (std::size_t i = 0; i < places_.size(); ++i) {
+      const Place& p = places_[i];
+      w.i64(p.geonameid);
+      w.str(p.name);
+      w.str(p.ascii_name);
+      w.f64(p.lat);
+      w.f64(p.lon);
+      w.str(std::string(1, p.feature_class));
+      w.str(p.feature_code);
+      w.str(p.country);
+      w.str(p.admin1);
+      w.str(p.admin2);
+      w.i64(p.population);
+    }
+    for (const Index* index : {&exact_, &loose_}) {
+      w.strs(index->keys);
+      w.u32(static_cast<std::uint32_t>(index->places.size()));
+      for (std::size_t k = 0; k + 1 < index->start.size(); ++k)
+        w.u32(index->start[k + 1] - index->start[k]);
+      for (std::uint32_t p : index->places) w.u32(p);
+    }
+    w.u32(static_cast<std::uint32_t>(admin_names_.size()));
+    for (const auto& [k, v] : admin_names_) {
+      w.str(k);
+      w.str(v);
+    }
+    w.u32(static_cast<std::uint32_t>(countries_.size()));
+    for (const auto& c : countries_) {
+      w.str(c.code);
+      w.str(c.name_en);
+      w.str(c.name_fr);
+      w.f64(c.lat);
+      w.f64(c.lon);
+      w.strs(c.names);
+      w.strs(c.demonyms);
+    }
+    if (!out) {
+      error = tmp.string() + ": write error";
+      return false;
+    }
+  }
+  // Written aside, then renamed: a crash never leaves a half-written gazetteer in place.
+  fs::rename(tmp, file, ec);
+  if (ec) {
+    error = file.string() + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+std::optional<Gazetteer> Gazetteer::load(const fs::path& file, std::string& error) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    error = file.string() + ": no gazetteer (build one with `vigie gazetteer import`)";
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string data = buffer.str();
+  if (data.size() < sizeof kMagic || data.compare(0, sizeof kMagic, kMagic, sizeof kMagic) != 0) {
+    error = file.string() + ": not a vigie gazetteer (or an older format): rebuild it";
+    return std::nullopt;
+  }
+  Reader r(std::string_view(data).substr(sizeof kMagic));
+  Gazetteer g;
+  const std::uint32_t n = r.u32();
+  if (n > data.size()) {
+    error = file.string() + ": corrupt";
+    return std::nullopt;
+  }
+  g.places_.reserve(n);
+  for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
+    Place p;
+    p.geonameid = r.i64();
+    p.name = r.str();
+    p.ascii_name = r.str();
+    p.lat = r.f64();
+    p.lon = r.f64();
+    const std::string cls = r.str();
+    p.feature_class = cls.empty() ? 'P' : cls[0];
+    p.feature_code = r.str();
+    p.country = r.str();
+    p.admin1 = r.str();
+    p.admin2 = r.str();
+    p.population = r.i64();
+    g.places_.push_back(std::move(p));
+  }
+  for (Index* index : {&g.exact_, &g.loose_}) {
+    index->keys = r.strs();
+    const std::uint32_t total = r.u32();
+    if (!r.ok() || total > data.size()) break;
+    index->start.reserve(index->keys.size() + 1);
+    index->start.push_back(0);
+    for (std::size_t k = 0; k < index->keys.size() && r.ok(); ++k)
+      index->start.push_back(index->start.back() + r.u32());
+    index->places.reserve(total);
+    for (std::uint32_t j = 0; j < total && r.ok(); ++j) {
+      const std::uint32_t p = r.u32();
+      if (p >= n) break;
+      index->places.push_back(p);
+    }
+    if (index->start.back() != index->places.size()) {
+      error = file.string() + ": corrupt index";
+      return std::nullopt;
+    }
+  }
+  const std::uint32_t admins = r.u32();
+  for (std::uint32_t i = 0; i < admins && r.ok(); ++i) {
+    std::string k = r.str();
+    g.admin_names_[std::move(k)] = r.str();
+  }
+  const std::uint32_t countries = r.u32();
+  for (std::uint32_t i = 0; i < countries && r.ok(); ++i) {
+    Country c;
+    c.code = r.str();
+    c.name_en = r.str();
+    c.name_fr = r.str();
+    c.lat = r.f64();
+    c.lon = r.f64();
+    c.names = r.strs();
+    c.demonyms = r.strs();
+    g.countries_.push_back(std::move(c));
+  }
+  if (!r.ok()) {
+    error = file.string() + ": corrupt or truncated";
+    return std::nullopt;
+  }
+  g.index_countries();
+  return g;
+}
+
+std::span<const std::uint32_t> Gazetteer::exact(std::string_view folded) const {
+  return exact_.find(folded);
+}
+
+std::span<const std::uint32_t> Gazetteer::loose(std::string_view key) const {
+  return loose_.find(key);
+}
+
+std::optional<std::string> Gazetteer::country_named(std::string_view folded) const {
+  auto it = country_names_.find(std::string(folded));
+  if (it == country_names_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> Gazetteer::country_of_demonym(std::string_view folded) const {
+  auto it = demonyms_.find(std::string(folded));
+  if (it == demonyms_.end()) return std::nullopt;
+  return it->second;
+}
+
+const Country* Gazetteer::country(const std::string& code) const {
+  for (const auto& c : countries_) {
+    if (c.code == code) return &c;
+  }
+  return nullptr;
+}
+
+std::string Gazetteer::admin1_name(const std::string& country, const std::string& admin1) const {
+  auto it = admin_names_.find(country + "." + admin1);
+  return it == admin_names_.end() ? "" : it->second;
+}
+
+std::string Gazetteer::admin2_name(const std::string& country, const std::string& admin1,
+                                   const std::string& admin2) const {
+  auto it = admin_names_.find(country + "." + admin1 + "." + admin2);
+  return it == admin_names_.end() ? "" : it->second;
+}
+
+}  // namespace vigie

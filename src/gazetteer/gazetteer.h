@@ -1,0 +1,106 @@
+#pragma once
+// The gazetteer: GeoNames places (worldwide cities500 by default, plus the full country dumps a
+// user imports), GeoNames admin1/admin2 names, and country names and demonyms in English and
+// French (npm world-countries). It is compiled into one binary file in the data directory and
+// loaded whole; look-ups are by folded name, and by a looser spelling key for transliteration
+// variants (« Moura » / "Mourra" / "Mora", « Tillabéri » / "Tillabery").
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vigie {
+
+struct Place {
+  std::int64_t geonameid = 0;
+  std::string name;  ///< GeoNames name
+  std::string ascii_name;
+  double lat = 0, lon = 0;
+  char feature_class = 'P';  ///< P populated place, A administrative area, L area…
+  std::string feature_code;  ///< PPL, PPLA, PPLC, ADM1, PCLI…
+  std::string country;       ///< ISO 3166-1 alpha-2
+  std::string admin1;        ///< GeoNames admin1 code ("04")
+  std::string admin2;
+  std::int64_t population = 0;
+};
+
+struct Country {
+  std::string code;  ///< alpha-2
+  std::string name_en, name_fr;
+  double lat = 0, lon = 0;
+  std::vector<std::string> names;     ///< every name, folded
+  std::vector<std::string> demonyms;  ///< folded: "malian", "malien", "maliens", "malienne"…
+};
+
+class Gazetteer {
+ public:
+  /// Where the compiled gazetteer lives: `data_dir`/gazetteer.bin.
+  static std::filesystem::path file_in(const std::filesystem::path& data_dir);
+  /// The default data directory: $VIGIE_DATA, else $XDG_DATA_HOME/vigie, else ~/.local/share/vigie.
+  static std::filesystem::path default_data_dir();
+
+  /// Loads a compiled gazetteer; nullopt with `error` set when it cannot be read.
+  static std::optional<Gazetteer> load(const std::filesystem::path& file, std::string& error);
+  /// Writes the compiled form (after finish()).
+  bool save(const std::filesystem::path& file, std::string& error);
+
+  /// Adds a GeoNames-format file (a country dump, cities500, admin1CodesASCII.txt,
+  /// admin2Codes.txt) or world-countries' countries.json, detected from the content. Returns
+  /// false with `error` set ("FILE:LINE: …") when it is none of these.
+  bool import(const std::filesystem::path& file, std::string& error);
+
+  /// Builds the look-up tables after imports (load() and save() do it themselves).
+  void finish();
+
+  /// Places whose name or alternate name folds to `folded`.
+  std::span<const std::uint32_t> exact(std::string_view folded) const;
+  /// Places whose name has this spelling key (see spelling_key()).
+  std::span<const std::uint32_t> loose(std::string_view key) const;
+  /// Countries named so (folded), or with this demonym.
+  std::optional<std::string> country_named(std::string_view folded) const;
+  std::optional<std::string> country_of_demonym(std::string_view folded) const;
+
+  const Place& place(std::uint32_t index) const { return places_[index]; }
+  std::size_t size() const { return places_.size(); }
+  const Country* country(const std::string& code) const;
+  /// GeoNames' ASCII name of an admin1 or admin2 area, or "" when unknown.
+  std::string admin1_name(const std::string& country, const std::string& admin1) const;
+  std::string admin2_name(const std::string& country, const std::string& admin1,
+                          const std::string& admin2) const;
+
+  /// A looser form for transliteration variants: folded, then « ou » → o, u → o, y → i, "dj" → j,
+  /// doubled letters single, no spaces, hyphens or apostrophes.
+  static std::string spelling_key(std::string_view folded);
+
+ private:
+  // A sorted list of distinct strings, each with the places it names: binary search, no hashing,
+  // and it is written and read as it is.
+  struct Index {
+    std::vector<std::string> keys;     // sorted
+    std::vector<std::uint32_t> start;  // keys.size() + 1 offsets into places
+    std::vector<std::uint32_t> places;
+    std::span<const std::uint32_t> find(std::string_view key) const;
+  };
+
+  void add_place(Place p, const std::vector<std::string>& names);
+  void index_countries();
+  void recover_place_names();
+  bool import_geonames(std::istream& in, const std::string& path, std::string& error);
+  bool import_admin_codes(std::istream& in, const std::string& path, std::string& error);
+  bool import_countries_json(std::istream& in, const std::string& path, std::string& error);
+
+  std::vector<Place> places_;
+  std::vector<std::vector<std::string>> place_names_;  // folded names per place, while importing
+  std::unordered_map<std::int64_t, std::uint32_t> by_id_;  // while importing
+  Index exact_, loose_;
+  bool finished_ = true;
+  std::unordered_map<std::string, std::string> admin_names_;  // "ML.04" / "ML.04.123" → ASCII name
+  std::vector<Country> countries_;
+  std::unordered_map<std::string, std::string> country_names_, demonyms_;
+};
+
+}  // namespace vigie

@@ -1,0 +1,281 @@
+#include "mentions/place_recognizer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "text/folding.h"
+#include "util/tsv.h"
+
+namespace vigie {
+namespace {
+
+// The longest place name looked up, in tokens (« Bourem Inaly », "Tillia Department", …).
+constexpr std::uint32_t kMaxNameTokens = 4;
+
+bool inside_any(Span s, const std::vector<Span>& taken) {
+  for (const Span& t : taken) {
+    if (t.overlaps(s)) return true;
+  }
+  return false;
+}
+
+// How likely an entry is to be the place a news report means, out of context.
+double kind_prior(const Place& p) {
+  const std::string& c = p.feature_code;
+  if (c == "PPLC") return 3.0;
+  if (c == "PPLA") return 2.2;
+  if (c == "PPLA2") return 1.6;
+  if (c == "PPLA3" || c == "PPLA4") return 1.2;
+  if (c.rfind("PPL", 0) == 0) return 1.0;
+  if (c == "ADM1") return 1.8;
+  if (c == "ADM2") return 1.3;
+  if (c.rfind("ADM", 0) == 0) return 0.8;
+  if (c.rfind("PCL", 0) == 0) return 3.0;
+  return 0.5;
+}
+
+}  // namespace
+
+PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gazetteer,
+                                 Tokenizer& tokenizer)
+    : gazetteer_(gazetteer) {
+  const auto file = pack.dir / "places.tsv";
+  if (!std::filesystem::exists(file)) return;
+  std::uint32_t n = 0;
+  for (const auto& row : read_tsv(file)) {
+    if (row.fields.size() < 2)
+      throw DataError(file.string() + ":" + std::to_string(row.line) + ": expected 2 fields");
+    const std::string& kind = row.fields[0];
+    const std::string& phrase = row.fields[1];
+    if (kind == "near")
+      near_.add(phrase, n++, tokenizer);
+    else if (kind == "region")
+      region_.add(phrase, n++, tokenizer);
+    else if (kind == "locative")
+      locative_.add(phrase, n++, tokenizer);
+    else if (kind == "country_part")
+      country_part_.add(phrase, n++, tokenizer);
+    else if (kind == "stopword")
+      stopwords_.insert(fold(phrase));
+    else
+      throw DataError(file.string() + ":" + std::to_string(row.line) + ": unknown kind '" + kind +
+                      "'");
+  }
+}
+
+// A name starts with a capitalised proper noun (the analyser's PROPN), never a stopword.
+bool PlaceRecognizer::usable_start(const Document& doc, std::uint32_t i) const {
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::Word || t.pos != Pos::PROPN) return false;
+  if (!starts_upper(doc.token_text(t))) return false;
+  return !stopwords_.count(t.fold);
+}
+
+std::vector<PlaceRecognizer::Candidate> PlaceRecognizer::find_candidates(
+    const Document& doc) const {
+  std::vector<Span> taken;
+  for (const auto& d : doc.dates) taken.push_back(d.span);
+  for (const auto& n : doc.numbers) taken.push_back(n.span);
+  std::vector<Candidate> out;
+  for (const auto& s : doc.sentences) {
+    const std::uint32_t end = s.first_token + s.token_count;
+    for (std::uint32_t i = s.first_token; i < end;) {
+      std::optional<Candidate> best = longest_name_at(doc, i, end, taken);
+      if (!best) {
+        ++i;
+        continue;
+      }
+      mark_cues(doc, s, *best);
+      i = best->end;
+      out.push_back(std::move(*best));
+    }
+  }
+  return out;
+}
+
+// The longest country or place name starting at token i: exact spellings, and for single words
+// the spelling variants as well, which compete with them (« Moura » in Portugal, "Mourra" in Mali).
+std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
+    const Document& doc, std::uint32_t i, std::uint32_t end, const std::vector<Span>& taken) const {
+  if (doc.tokens[i].kind != TokenKind::Word || !starts_upper(doc.token_text(doc.tokens[i])))
+    return std::nullopt;
+  std::optional<Candidate> best;
+  std::string joined;
+  for (std::uint32_t j = i; j < end && j < i + kMaxNameTokens; ++j) {
+    const Token& t = doc.tokens[j];
+    if (t.kind != TokenKind::Word) break;
+    joined += (j > i && doc.tokens[j - 1].space_after ? " " : "") + t.fold;
+    Candidate c;
+    c.span = {doc.tokens[i].span.begin, t.span.end};
+    c.first = i;
+    c.end = j + 1;
+    if (inside_any(c.span, taken)) break;
+    if (auto country = gazetteer_.country_named(joined)) {
+      c.country = *country;
+      c.rule = "country name";
+      best = std::move(c);
+      continue;
+    }
+    if (!usable_start(doc, i)) break;
+    // A people's name (« les Russes », "Malians") is not a place.
+    if (j == i && gazetteer_.country_of_demonym(joined)) break;
+    const auto exact = gazetteer_.exact(joined);
+    c.places.assign(exact.begin(), exact.end());
+    c.rule = "name";
+    if (j == i && joined.size() >= 4) {
+      for (std::uint32_t index : gazetteer_.loose(Gazetteer::spelling_key(joined))) {
+        if (std::find(c.places.begin(), c.places.end(), index) != c.places.end()) continue;
+        c.places.push_back(index);
+        c.loose.push_back(index);
+      }
+      if (exact.empty()) c.rule = "spelling variant";
+    }
+    if (!c.places.empty()) best = std::move(c);
+  }
+  // « Vladimir Poutine », "Kori Schulman": a capitalised word right after the name makes it a
+  // person's first name, not a place.
+  if (best && best->country.empty() && best->end < end) {
+    const Token& next = doc.tokens[best->end];
+    if (next.kind == TokenKind::Word && next.pos == Pos::PROPN &&
+        starts_upper(doc.token_text(next)) && doc.tokens[best->end - 1].space_after) {
+      return std::nullopt;
+    }
+  }
+  return best;
+}
+
+// The cues just before a name: « près de », « dans la région de », « à », « le centre du »,
+// « à 30 km de ».
+void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidate& c) const {
+  for (std::uint32_t back = 1; back <= 5 && c.first >= s.first_token + back; ++back) {
+    const std::uint32_t k = c.first - back;
+    auto ends_here = [&](const PhraseMatcher& m) {
+      const auto match = m.longest_at(doc, k, c.first);
+      return match && k + match->length == c.first;
+    };
+    c.near = c.near || ends_here(near_);
+    c.region = c.region || ends_here(region_);
+    c.locative = c.locative || ends_here(locative_);
+    if (ends_here(country_part_) && c.rule.rfind("part of ", 0) != 0) c.rule = "part of " + c.rule;
+  }
+  if (c.first >= s.first_token + 3) {
+    const std::string& unit = doc.tokens[c.first - 2].fold;
+    if ((unit == "km" || unit == "kilometres" || unit == "kilometers" || unit == "miles") &&
+        doc.tokens[c.first - 3].kind == TokenKind::Number) {
+      c.near = true;
+    }
+  }
+}
+
+void PlaceRecognizer::annotate(Document& doc) const {
+  doc.places.clear();
+  std::vector<Candidate> candidates = find_candidates(doc);
+
+  // Context: countries named or implied by demonyms, weighted by how often.
+  std::map<std::string, double> countries;
+  for (const auto& c : candidates) {
+    if (!c.country.empty()) countries[c.country] += 1.0;
+  }
+  for (const auto& t : doc.tokens) {
+    if (t.kind != TokenKind::Word) continue;
+    if (auto country = gazetteer_.country_of_demonym(t.fold)) countries[*country] += 0.5;
+  }
+  std::map<std::string, double> admin1s;  // regions named with a cue: « la région de Mopti »
+  double total_weight = 1.0;
+  auto update_total = [&] {
+    total_weight = 0;
+    for (const auto& [code, w] : countries) total_weight += w;
+    total_weight = std::max(total_weight, 1.0);
+  };
+  update_total();
+
+  std::string dominant;  // the country named most
+  auto update_dominant = [&] {
+    double weight = 0;
+    for (const auto& [code, w] : countries) {
+      if (w > weight) dominant = code, weight = w;
+    }
+  };
+  update_dominant();
+  auto is_loose = [](const Candidate& c, std::uint32_t index) {
+    return std::find(c.loose.begin(), c.loose.end(), index) != c.loose.end();
+  };
+  auto score = [&](std::uint32_t index, const Candidate& c) {
+    const Place& p = gazetteer_.place(index);
+    double s = kind_prior(p) + std::log10(static_cast<double>(p.population) + 1.0) / 2.0;
+    // The document's countries dominate: a share of the mentions, not a fixed bonus, so that one
+    // « États-Unis » does not pull « Moura » to Minnesota in an article about Mali.
+    if (auto it = countries.find(p.country); it != countries.end())
+      s += 6.0 * it->second / total_weight;
+    if (p.country == dominant) s += 2.0;  // the country the article is about
+    if (admin1s.count(p.country + "." + p.admin1)) s += 1.5;
+    if (c.region && p.feature_class == 'A') s += 2.0;
+    if (is_loose(c, index)) s -= 1.0;
+    return s;
+  };
+
+  // Two passes: the first resolves what it can, and the places it is sure of (one exact entry,
+  // after a place cue) and the regions named join the context of the second.
+  std::vector<std::optional<std::uint32_t>> chosen(candidates.size());
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      const Candidate& c = candidates[k];
+      std::optional<std::uint32_t> best;
+      double best_score = -1e9;
+      for (std::uint32_t index : c.places) {
+        const double s = score(index, c);
+        if (s > best_score) best_score = s, best = index;
+      }
+      chosen[k] = best;
+    }
+    if (pass == 1) break;
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      const Candidate& c = candidates[k];
+      if (!chosen[k]) continue;
+      const Place& p = gazetteer_.place(*chosen[k]);
+      if (c.places.size() == 1 && c.loose.empty() && (c.locative || c.near || c.region))
+        countries[p.country] += 0.5;
+      if (c.region) admin1s[p.country + "." + p.admin1] += 1.0;
+    }
+    update_total();
+    update_dominant();
+  }
+
+  // Without a place preposition or cue, only names in the document's main country are kept:
+  // « le groupe Wagner » is not Wagner, Oregon, in an article about Mali.
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const Candidate& c = candidates[k];
+    PlaceMention m;
+    m.span = c.span;
+    m.candidates = static_cast<std::uint32_t>(c.places.size());
+    m.rule = c.rule;
+    if (!c.country.empty()) {
+      m.country = c.country;
+      m.precision = "country";
+      doc.places.push_back(std::move(m));
+      continue;
+    }
+    if (!chosen[k]) continue;
+    const Place& p = gazetteer_.place(*chosen[k]);
+    const bool cued = c.locative || c.near || c.region;
+    if (!cued && (p.country != dominant || is_loose(c, *chosen[k]))) continue;
+    m.place = *chosen[k];
+    m.country = p.country;
+    if (c.near)
+      m.precision = "near";
+    else if (c.region || p.feature_code == "ADM1")
+      m.precision = "admin1";
+    else if (p.feature_code == "ADM2")
+      m.precision = "admin2";
+    else if (p.feature_code.rfind("PCL", 0) == 0)
+      m.precision = "country";
+    else
+      m.precision = "exact";
+    if (c.near) m.rule += ", near";
+    if (c.region) m.rule += ", region";
+    doc.places.push_back(std::move(m));
+  }
+}
+
+}  // namespace vigie

@@ -1,0 +1,52 @@
+#pragma once
+// Recognises place names and resolves each to one gazetteer entry, using the whole document as
+// context: the countries it names (« au Mali », "Malian", « nigériens »), the regions it names
+// (« dans la région de Mopti »), the places already resolved, and each candidate's kind and
+// population; « Moura, au centre du Mali » lands in Mali, not in Portugal. Names match on folded
+// tokens, then on a looser spelling key (« Moura » = "Mourra"). Precision comes from cues
+// (« près de », « dans la région de »: lang/<code>/places.tsv) and the kind of entry.
+// Reads a shared, read-only Gazetteer; keeps no other state between documents.
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "document/document.h"
+#include "gazetteer/gazetteer.h"
+#include "lang/language_pack.h"
+#include "mentions/phrase_matcher.h"
+
+namespace vigie {
+
+class Tokenizer;
+
+class PlaceRecognizer {
+ public:
+  PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gazetteer, Tokenizer& tokenizer);
+
+  /// Fills doc.places; tokens inside dates and numbers are not read.
+  void annotate(Document& doc) const;
+
+ private:
+  struct Candidate {
+    Span span;
+    std::uint32_t first = 0, end = 0;  // tokens
+    std::vector<std::uint32_t> places;
+    std::vector<std::uint32_t> loose;  // those of `places` matched by spelling key only
+    bool near = false, region = false, locative = false;
+    std::string country;  // set for a country name
+    std::string rule;
+  };
+
+  std::vector<Candidate> find_candidates(const Document& doc) const;
+  std::optional<Candidate> longest_name_at(const Document& doc, std::uint32_t i, std::uint32_t end,
+                                           const std::vector<Span>& taken) const;
+  void mark_cues(const Document& doc, const Sentence& s, Candidate& c) const;
+  bool usable_start(const Document& doc, std::uint32_t i) const;
+
+  const Gazetteer& gazetteer_;
+  std::unordered_set<std::string> stopwords_;
+  PhraseMatcher near_, region_, locative_, country_part_;
+};
+
+}  // namespace vigie
