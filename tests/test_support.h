@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "gazetteer/gazetteer.h"
 #include "input/input_reader.h"
 #include "lang/language_pack.h"
 
@@ -15,6 +16,10 @@ std::filesystem::path fixture(const std::string& relative);
 
 /// Every item an InputReader gives for these paths.
 std::vector<InputItem> read_all_inputs(std::vector<std::string> paths, ReaderOptions options = {});
+
+/// A gazetteer built once per test run from the npm data packages (node_modules/) and the GeoNames
+/// dumps of shared/ (Mali, Burkina Faso, Niger, admin codes); nullptr when those are missing.
+const Gazetteer* test_gazetteer();
 
 /// The repository's language packs, loaded once.
 const LanguageRegistry& languages();

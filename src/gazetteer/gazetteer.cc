@@ -159,8 +159,12 @@ void Gazetteer::add_place(Place p, const std::vector<std::string>& names) {
     if (std::find(folded.begin(), folded.end(), f) == folded.end()) folded.push_back(std::move(f));
   }
   if (auto it = by_id_.find(p.geonameid); it != by_id_.end()) {
-    places_[it->second] = std::move(p);  // a country dump replaces the cities500 row
-    place_names_[it->second] = std::move(folded);
+    // The same place from another file: the newer row, with the names of both.
+    places_[it->second] = std::move(p);
+    auto& known = place_names_[it->second];
+    for (auto& f : folded) {
+      if (std::find(known.begin(), known.end(), f) == known.end()) known.push_back(std::move(f));
+    }
     return;
   }
   by_id_[p.geonameid] = static_cast<std::uint32_t>(places_.size());

@@ -28,9 +28,10 @@ double kind_prior(const Place& p) {
   if (c == "PPLA2") return 1.6;
   if (c == "PPLA3" || c == "PPLA4") return 1.2;
   if (c.rfind("PPL", 0) == 0) return 1.0;
-  if (c == "ADM1") return 1.8;
-  if (c == "ADM2") return 1.3;
-  if (c.rfind("ADM", 0) == 0) return 0.8;
+  // Areas only win with a region cue (« dans la région de Mopti »): a bare « Mopti » is the town.
+  if (c == "ADM1") return 0.8;
+  if (c == "ADM2") return 0.6;
+  if (c.rfind("ADM", 0) == 0) return 0.4;
   if (c.rfind("PCL", 0) == 0) return 3.0;
   return 0.5;
 }
@@ -58,6 +59,8 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
       country_part_.add(phrase, n++, tokenizer);
     else if (kind == "stopword")
       stopwords_.insert(fold(phrase));
+    else if (kind == "country_alias" && row.fields.size() >= 3)
+      aliases_[fold(phrase)] = row.fields[2];
     else
       throw DataError(file.string() + ":" + std::to_string(row.line) + ": unknown kind '" + kind +
                       "'");
@@ -111,13 +114,19 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
     c.first = i;
     c.end = j + 1;
     if (inside_any(c.span, taken)) break;
-    if (auto country = gazetteer_.country_named(joined)) {
+    auto country = gazetteer_.country_named(joined);
+    if (!country) {
+      if (auto alias = aliases_.find(joined); alias != aliases_.end()) country = alias->second;
+    }
+    if (country) {
       c.country = *country;
       c.rule = "country name";
       best = std::move(c);
       continue;
     }
-    if (!usable_start(doc, i)) break;
+    // Names of places start with a proper noun that is no stopword; longer country names may
+    // start with one (« République démocratique du Congo »).
+    if (!usable_start(doc, i)) continue;
     // A people's name (« les Russes », "Malians") is not a place.
     if (j == i && gazetteer_.country_of_demonym(joined)) break;
     const auto exact = gazetteer_.exact(joined);
@@ -148,17 +157,24 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
 // The cues just before a name: « près de », « dans la région de », « à », « le centre du »,
 // « à 30 km de ».
 void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidate& c) const {
-  for (std::uint32_t back = 1; back <= 5 && c.first >= s.first_token + back; ++back) {
-    const std::uint32_t k = c.first - back;
-    auto ends_here = [&](const PhraseMatcher& m) {
-      const auto match = m.longest_at(doc, k, c.first);
-      return match && k + match->length == c.first;
-    };
-    c.near = c.near || ends_here(near_);
-    c.region = c.region || ends_here(region_);
-    c.locative = c.locative || ends_here(locative_);
-    if (ends_here(country_part_) && c.rule.rfind("part of ", 0) != 0) c.rule = "part of " + c.rule;
+  // A cue ending at `at`, searched from up to five tokens back.
+  auto cue_ending_at = [&](const PhraseMatcher& m,
+                           std::uint32_t at) -> std::optional<std::uint32_t> {
+    for (std::uint32_t back = 1; back <= 5 && at >= s.first_token + back; ++back) {
+      const std::uint32_t k = at - back;
+      if (auto match = m.longest_at(doc, k, at); match && k + match->length == at) return k;
+    }
+    return std::nullopt;
+  };
+  std::uint32_t before = c.first;
+  if (auto k = cue_ending_at(locative_, c.first)) {
+    c.locative = true;
+    before = *k;  // « près de la ville de Hombori »: the other cues may stand before this one
   }
+  c.near = cue_ending_at(near_, c.first).has_value() || cue_ending_at(near_, before).has_value();
+  c.region = cue_ending_at(region_, c.first).has_value();
+  if (cue_ending_at(country_part_, c.first)) c.rule = "part of " + c.rule;
+  // « à 30 km de Gao »: a distance before « de » makes the place a reference point.
   if (c.first >= s.first_token + 3) {
     const std::string& unit = doc.tokens[c.first - 2].fold;
     if ((unit == "km" || unit == "kilometres" || unit == "kilometers" || unit == "miles") &&
@@ -190,7 +206,8 @@ void PlaceRecognizer::annotate(Document& doc) const {
   };
   update_total();
 
-  std::string dominant;  // the country named most
+  std::vector<std::pair<double, double>> anchors;  // places with one exact entry and a place cue
+  std::string dominant;                            // the country named most
   auto update_dominant = [&] {
     double weight = 0;
     for (const auto& [code, w] : countries) {
@@ -203,7 +220,17 @@ void PlaceRecognizer::annotate(Document& doc) const {
   };
   auto score = [&](std::uint32_t index, const Candidate& c) {
     const Place& p = gazetteer_.place(index);
-    double s = kind_prior(p) + std::log10(static_cast<double>(p.population) + 1.0) / 2.0;
+    double s = kind_prior(p);
+    if (p.feature_class == 'P') s += std::log10(static_cast<double>(p.population) + 1.0) / 2.0;
+    // Near a place the document is sure of (« entre Boni et Hombori »).
+    for (const auto& [lat, lon] : anchors) {
+      const double dlat = (p.lat - lat) * 111.0,
+                   dlon = (p.lon - lon) * 111.0 * std::cos(lat * 0.01745);
+      if (dlat * dlat + dlon * dlon < 150.0 * 150.0) {
+        s += 1.5;
+        break;
+      }
+    }
     // The document's countries dominate: a share of the mentions, not a fixed bonus, so that one
     // « États-Unis » does not pull « Moura » to Minnesota in an article about Mali.
     if (auto it = countries.find(p.country); it != countries.end())
@@ -237,6 +264,7 @@ void PlaceRecognizer::annotate(Document& doc) const {
       if (c.places.size() == 1 && c.loose.empty() && (c.locative || c.near || c.region))
         countries[p.country] += 0.5;
       if (c.region) admin1s[p.country + "." + p.admin1] += 1.0;
+      if (c.places.size() == 1 && c.loose.empty()) anchors.emplace_back(p.lat, p.lon);
     }
     update_total();
     update_dominant();
@@ -259,9 +287,16 @@ void PlaceRecognizer::annotate(Document& doc) const {
     if (!chosen[k]) continue;
     const Place& p = gazetteer_.place(*chosen[k]);
     const bool cued = c.locative || c.near || c.region;
-    if (!cued && (p.country != dominant || is_loose(c, *chosen[k]))) continue;
+    const bool loose = is_loose(c, *chosen[k]);
+    // Spelling variants only in the document's countries; uncued names only in its main country,
+    // or, when it names none, only important towns (« Goma », "Rafah").
+    if (loose && !countries.count(p.country)) continue;
+    const bool important = p.feature_code == "PPLC" || p.feature_code == "PPLA" ||
+                           p.feature_code == "PPLA2" || p.population >= 50000;
+    if (!cued && !(p.country == dominant && !loose) && !(dominant.empty() && important)) continue;
     m.place = *chosen[k];
     m.country = p.country;
+    if (loose) m.rule = "spelling variant";
     if (c.near)
       m.precision = "near";
     else if (c.region || p.feature_code == "ADM1")

@@ -8,6 +8,7 @@
 // Reads a shared, read-only Gazetteer; keeps no other state between documents.
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -46,6 +47,8 @@ class PlaceRecognizer {
 
   const Gazetteer& gazetteer_;
   std::unordered_set<std::string> stopwords_;
+  std::unordered_map<std::string, std::string>
+      aliases_;  // « RDC » → CD: names world-countries lacks
   PhraseMatcher near_, region_, locative_, country_part_;
 };
 
