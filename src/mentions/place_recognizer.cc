@@ -10,8 +10,8 @@
 namespace vigie {
 namespace {
 
-// The longest place name looked up, in tokens (« Bourem Inaly », "Tillia Department", …).
-constexpr std::uint32_t kMaxNameTokens = 4;
+// The longest name looked up, in tokens ("Democratic Republic of the Congo").
+constexpr std::uint32_t kMaxNameTokens = 6;
 
 bool inside_any(Span s, const std::vector<Span>& taken) {
   for (const Span& t : taken) {
@@ -107,6 +107,12 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
   std::string joined;
   for (std::uint32_t j = i; j < end && j < i + kMaxNameTokens; ++j) {
     const Token& t = doc.tokens[j];
+    // A hyphen inside a name, where the language splits them ("Gorom-Gorom" in English).
+    if (j > i && j + 1 < end && doc.token_text(t) == "-" && !doc.tokens[j - 1].space_after &&
+        !t.space_after) {
+      joined += "-";
+      continue;
+    }
     if (t.kind != TokenKind::Word) break;
     joined += (j > i && doc.tokens[j - 1].space_after ? " " : "") + t.fold;
     Candidate c;
