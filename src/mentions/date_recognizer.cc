@@ -94,11 +94,11 @@ DateRecognizer::DateRecognizer(const LanguagePack& pack, Tokenizer& tokenizer) {
       month_part_matcher_.add(a, static_cast<std::uint32_t>(month_parts_.size() - 1), tokenizer);
     } else if (kind == "range") {
       need(3);
-      ranges_.emplace_back(a, fold(row.fields[2]));
+      ranges_.push_back({a, fold(row.fields[2]), row.fields[2]});
       range_matcher_.add(a, static_cast<std::uint32_t>(ranges_.size() - 1), tokenizer);
     } else if (kind == "night") {
       need(3);
-      nights_.emplace_back(a, fold(row.fields[2]));
+      nights_.push_back({a, fold(row.fields[2]), row.fields[2]});
       night_matcher_.add(a, static_cast<std::uint32_t>(nights_.size() - 1), tokenizer);
     } else if (kind == "ago_before") {
       ago_before_matcher_.add(a, index(), tokenizer);
@@ -403,7 +403,7 @@ std::optional<DateRecognizer::Found> DateRecognizer::range_at(const Context& c,
                                                               std::uint32_t i) const {
   auto opener = range_matcher_.longest_at(*c.doc, i, c.end);
   if (!opener) return std::nullopt;
-  const auto& [phrase, joiner] = ranges_[opener->payload];
+  const auto& [phrase, joiner, joiner_text] = ranges_[opener->payload];
   const std::uint32_t a = skip_articles(c, i + opener->length);
   Partial p1;
   std::uint32_t after_first;
@@ -440,7 +440,7 @@ std::optional<DateRecognizer::Found> DateRecognizer::range_at(const Context& c,
     std::optional<Day> d1;
     if (d2) d1 = calendar::previous_weekday(*d2, *p1.weekday, true);
     return make(c, i, p2.end, d1, d2, DateGranularity::Day, DateType::Range,
-                phrase + " <weekday> " + joiner + " <weekday>");
+                phrase + " <weekday> " + joiner_text + " <weekday>");
   }
   if (!p1.day || !p2.day || !p1.month) return std::nullopt;
   auto d1 = resolve_day(p1, c), d2 = resolve_day(p2, c);
@@ -448,7 +448,7 @@ std::optional<DateRecognizer::Found> DateRecognizer::range_at(const Context& c,
   if (d1 && d2 && *d1 > *d2 && !p1.year)
     d1 = calendar::make_day(calendar::year_of(*d2) - 1, *p1.month, *p1.day);
   return make(c, i, p2.end, d1, d2, DateGranularity::Day, DateType::Range,
-              phrase + " <day> " + joiner + " <day> <month>");
+              phrase + " <day> " + joiner_text + " <day> <month>");
 }
 
 // « dans la nuit de samedi à dimanche », « dans la nuit du 3 au 4 mars », "overnight Saturday".
@@ -456,7 +456,7 @@ std::optional<DateRecognizer::Found> DateRecognizer::night_at(const Context& c,
                                                               std::uint32_t i) const {
   auto opener = night_matcher_.longest_at(*c.doc, i, c.end);
   if (!opener) return std::nullopt;
-  const auto& [phrase, joiner] = nights_[opener->payload];
+  const auto& [phrase, joiner, joiner_text] = nights_[opener->payload];
   const std::uint32_t a = skip_articles(c, i + opener->length);
   Partial p1;
   std::uint32_t after_first;
@@ -477,7 +477,7 @@ std::optional<DateRecognizer::Found> DateRecognizer::night_at(const Context& c,
       std::optional<Day> d2 = resolve_day(*p2, c), d1;
       if (d2) d1 = *d2 - chr::days{1};
       return make(c, i, p2->end, d1, d2, DateGranularity::Day, DateType::Range,
-                  phrase + " <day> " + joiner + " <day>");
+                  phrase + " <day> " + joiner_text + " <day>");
     }
   }
   if (!p1.weekday && !p1.day) return std::nullopt;
@@ -634,7 +634,7 @@ std::optional<DateRecognizer::Found> DateRecognizer::ago_at(const Context& c,
   std::uint32_t n_at = i;
   const auto before = ago_before_matcher_.longest_at(*c.doc, i, c.end);
   if (before) n_at = i + before->length;
-  std::uint32_t after_number;
+  std::uint32_t after_number = n_at;
   const auto n = small_number_at(c, n_at, &after_number);
   if (!n || after_number >= c.end) return std::nullopt;
   auto unit = units_.find(c.doc->tokens[after_number].fold);

@@ -95,7 +95,12 @@ class DateRecognizer {
   std::vector<std::pair<std::string, int>> relative_days_;
   std::vector<RelativePeriod> relative_periods_;
   std::vector<MonthPart> month_parts_;
-  std::vector<std::pair<std::string, std::string>> ranges_, nights_;  // opener, joiner
+  struct Bracket {
+    std::string opener;             // « entre », "between"
+    std::string joiner;             // folded, for matching: « et », « a »
+    std::string joiner_as_written;  // for rule names: « à »
+  };
+  std::vector<Bracket> ranges_, nights_;
   PhraseMatcher relative_day_matcher_, relative_period_matcher_, month_part_matcher_,
       range_matcher_, night_matcher_, ago_before_matcher_, ago_after_matcher_,
       year_preposition_matcher_, weekend_matcher_;

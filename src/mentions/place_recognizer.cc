@@ -294,12 +294,16 @@ void PlaceRecognizer::annotate(Document& doc) const {
     const Place& p = gazetteer_.place(*chosen[k]);
     const bool cued = c.locative || c.near || c.region;
     const bool loose = is_loose(c, *chosen[k]);
-    // Spelling variants only in the document's countries; uncued names only in its main country,
-    // or, when it names none, only important towns (« Goma », "Rafah").
-    if (loose && !countries.count(p.country)) continue;
+    const bool in_context = countries.count(p.country) > 0;
     const bool important = p.feature_code == "PPLC" || p.feature_code == "PPLA" ||
                            p.feature_code == "PPLA2" || p.population >= 50000;
-    if (!cued && !(p.country == dominant && !loose) && !(dominant.empty() && important)) continue;
+    // In a document that names countries, a place must lie in one of them, and without a place
+    // cue in the main one (« le groupe Wagner » is not Wagner, Oregon, in an article about
+    // Mali); in one that names none, only cued names and important towns are kept.
+    if (dominant.empty() ? !(cued || important) || loose
+                         : !in_context || (!cued && (p.country != dominant || loose))) {
+      continue;
+    }
     m.place = *chosen[k];
     m.country = p.country;
     if (loose) m.rule = "spelling variant";
