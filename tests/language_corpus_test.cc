@@ -31,7 +31,16 @@ std::vector<std::string> split(const std::string& s, const std::string& sep) {
 
 // The document for one corpus line: "\n" in the TSV stands for a line break.
 Document analysed(const Pipeline& pipeline, const LanguagePack& pack, std::string text) {
-  for (std::size_t at; (at = text.find("\\n")) != std::string::npos;) text.replace(at, 2, "\n");
+  std::string unescaped;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "\\n") == 0) {
+      unescaped += '\n';
+      ++i;
+    } else {
+      unescaped += text[i];
+    }
+  }
+  text = std::move(unescaped);
   Document doc(text, InputFormat::Text, {"corpus"});
   find_paragraphs(doc);
   doc.language = {pack.code, 1, "option"};

@@ -106,6 +106,7 @@ class Document {
   std::vector<NumberMention> numbers;  ///< sorted by position, never inside a date
   std::vector<CountMention> counts;    ///< quantities with what they count, by position
   std::vector<PlaceMention> places;    ///< places and countries, by position
+  std::vector<ActorMention> actors;    ///< actors named, described or referred back to, by position
 
  private:
   void build_offset_index();

@@ -67,3 +67,17 @@ struct PlaceMention {
 };
 
 }  // namespace vigie
+
+namespace vigie {
+
+/// An actor named or described in the text, resolved to a canonical name in ACLED's style.
+struct ActorMention {
+  Span span;
+  std::string name;  ///< "Military Forces of Mali", "JNIM: Group for Support of Islam and Muslims"
+  std::string type;  ///< state_forces, rebel_group, …, external_other
+  int inter = 0;     ///< ACLED inter code 1–8
+  std::string country;  ///< ISO 3166-1 alpha-2, "" when unknown
+  std::string rule;     ///< "alias", "description: military", "refers back to …"
+};
+
+}  // namespace vigie

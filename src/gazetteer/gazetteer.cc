@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr char kMagic[8] = {'V', 'I', 'G', 'I', 'E', 'G', 'Z', '1'};
+constexpr char kMagic[8] = {'V', 'I', 'G', 'I', 'E', 'G', 'Z', '2'};
 
 // Feature classes kept from GeoNames dumps: populated places, administrative areas, regions.
 bool kept_class(char c) {
@@ -326,6 +326,10 @@ bool Gazetteer::import_countries_json(std::istream& in, const std::string& path,
       for (const char* g : {"m", "f"}) {
         const std::string d = text(c, {"demonyms", lang, g});
         if (d.empty()) continue;
+        std::string key = lang;
+        key += '.';
+        key += g;
+        country.demonym_forms.emplace_back(std::move(key), d);
         for (std::string form : {fold(d), fold(d) + "s"}) {
           if (std::find(country.demonyms.begin(), country.demonyms.end(), form) ==
               country.demonyms.end()) {
@@ -423,6 +427,11 @@ bool Gazetteer::save(const fs::path& file, std::string& error) {
       w.f64(c.lon);
       w.strs(c.names);
       w.strs(c.demonyms);
+      w.u32(static_cast<std::uint32_t>(c.demonym_forms.size()));
+      for (const auto& [key, form] : c.demonym_forms) {
+        w.str(key);
+        w.str(form);
+      }
     }
     if (!out) {
       error = tmp.string() + ": write error";
@@ -509,6 +518,11 @@ std::optional<Gazetteer> Gazetteer::load(const fs::path& file, std::string& erro
     c.lon = r.f64();
     c.names = r.strs();
     c.demonyms = r.strs();
+    const std::uint32_t forms = r.u32();
+    for (std::uint32_t k = 0; k < forms && r.ok(); ++k) {
+      std::string key = r.str();
+      c.demonym_forms.emplace_back(std::move(key), r.str());
+    }
     g.countries_.push_back(std::move(c));
   }
   if (!r.ok()) {
@@ -555,6 +569,24 @@ std::string Gazetteer::admin2_name(const std::string& country, const std::string
                                    const std::string& admin2) const {
   auto it = admin_names_.find(country + "." + admin1 + "." + admin2);
   return it == admin_names_.end() ? "" : it->second;
+}
+
+}  // namespace vigie
+
+namespace vigie {
+
+std::string Country::demonym(std::string_view lang, std::string_view gender) const {
+  std::string key(lang);
+  key += '.';
+  key += gender;
+  for (const auto& [k, form] : demonym_forms) {
+    if (k == key) return form;
+  }
+  return "";
+}
+
+const std::vector<Country>& Gazetteer::countries() const {
+  return countries_;
 }
 
 }  // namespace vigie

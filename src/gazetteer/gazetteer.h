@@ -34,6 +34,10 @@ struct Country {
   double lat = 0, lon = 0;
   std::vector<std::string> names;     ///< every name, folded
   std::vector<std::string> demonyms;  ///< folded: "malian", "malien", "maliens", "malienne"…
+  /// Demonyms as written, by language and gender: "eng.m" → "Malian", "fra.f" → "Malienne".
+  std::vector<std::pair<std::string, std::string>> demonym_forms;
+  /// The demonym as written for a language ("eng", "fra") and gender ("m", "f"); "" if none.
+  std::string demonym(std::string_view lang, std::string_view gender) const;
 };
 
 class Gazetteer {
@@ -67,6 +71,7 @@ class Gazetteer {
   const Place& place(std::uint32_t index) const { return places_[index]; }
   std::size_t size() const { return places_.size(); }
   const Country* country(const std::string& code) const;
+  const std::vector<Country>& countries() const;
   /// GeoNames' ASCII name of an admin1 or admin2 area, or "" when unknown.
   std::string admin1_name(const std::string& country, const std::string& admin1) const;
   std::string admin2_name(const std::string& country, const std::string& admin1,

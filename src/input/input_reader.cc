@@ -35,6 +35,12 @@ bool is_hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
+// Out of line on purpose: inlined, GCC 12 at -O3 warns (falsely) that the strings of a problem
+// assigned into the variant may be used uninitialised.
+[[gnu::noinline]] void set_problem(InputItem& item, Origin origin, std::string message) {
+  item = InputProblem{std::move(origin), std::move(message)};
+}
+
 }  // namespace
 
 std::optional<InputFormat> format_from_name(const std::string& path) {
@@ -56,10 +62,10 @@ InputFormat format_from_content(std::string_view head) {
 }
 
 std::string InputProblem::describe() const {
-  std::string where = origin.path;
-  if (origin.line) where += ":" + std::to_string(origin.line);
-  if (origin.part) where += " (part " + std::to_string(origin.part) + ")";
-  return where + ": " + message;
+  std::string out = origin.path;
+  if (origin.line) out.append(":").append(std::to_string(origin.line));
+  if (origin.part) out.append(" (part ").append(std::to_string(origin.part)).append(")");
+  return out.append(": ").append(message);
 }
 
 InputReader::InputReader(std::vector<std::string> paths, ReaderOptions options)
@@ -121,7 +127,7 @@ bool InputReader::open_next_file(InputItem& item) {
       }
     }
     if (ec) {
-      item = InputProblem{{path}, "cannot list directory: " + ec.message()};
+      set_problem(item, Origin{path}, "cannot list directory: " + ec.message());
       return true;
     }
     std::sort(found.begin(), found.end());
@@ -139,17 +145,17 @@ bool InputReader::open_next_file(InputItem& item) {
   stream_ = std::make_unique<ByteStream>();
   std::string error;
   if (path != "-" && !fs::exists(path, ec)) {
-    item = InputProblem{{path}, "no such file"};
+    set_problem(item, Origin{path}, "no such file");
     finish_file();
     return true;
   }
   if (!stream_->open(path, error)) {
-    item = InputProblem{{path}, "cannot open: " + error};
+    set_problem(item, Origin{path}, "cannot open: " + error);
     finish_file();
     return true;
   }
   if (!fill(4096)) {
-    item = InputProblem{{path}, "read error"};
+    set_problem(item, Origin{path}, "read error");
     finish_file();
     return true;
   }
@@ -172,18 +178,18 @@ bool InputReader::open_next_file(InputItem& item) {
 
   // HTML is parsed whole.
   if (!fill(options_.max_record_bytes + 1)) {
-    item = InputProblem{{path}, "read error"};
+    set_problem(item, Origin{path}, "read error");
     finish_file();
     return true;
   }
   if (buffer_.size() > options_.max_record_bytes) {
-    item = InputProblem{{path},
-                        "HTML page larger than " + std::to_string(options_.max_record_bytes >> 20) +
-                            " MiB; skipped"};
+    set_problem(item, Origin{path},
+                "HTML page larger than " + std::to_string(options_.max_record_bytes >> 20) +
+                    " MiB; skipped");
   } else if (auto why = check_text_content(buffer_)) {
-    item = InputProblem{{path}, *why};
+    set_problem(item, Origin{path}, *why);
   } else if (is_blank(buffer_)) {
-    item = InputProblem{{path}, "empty document (no text)"};
+    set_problem(item, Origin{path}, "empty document (no text)");
   } else {
     RawDocument raw;
     strip_utf8_bom(buffer_);
@@ -200,14 +206,14 @@ bool InputReader::open_next_file(InputItem& item) {
 bool InputReader::next_text_part(InputItem& item) {
   const std::size_t limit = options_.max_text_part_bytes;
   if (!fill(limit + 1)) {
-    item = InputProblem{{path_, 0, part_ + 1}, "read error"};
+    set_problem(item, Origin{path_, 0, part_ + 1}, "read error");
     finish_file();
     return true;
   }
   const bool whole_file = part_ == 0 && buffer_.size() <= limit && stream_->at_end();
   if (buffer_.empty()) {
     if (part_ == 0) {
-      item = InputProblem{{path_}, "empty document (0 bytes)"};
+      set_problem(item, Origin{path_}, "empty document (0 bytes)");
       finish_file();
       return true;
     }
@@ -237,13 +243,13 @@ bool InputReader::next_text_part(InputItem& item) {
   ++part_;
   if (auto why = check_text_content(bytes, base)) {
     // Later parts are not read: the file's encoding is wrong, and guessing would lose text.
-    item = InputProblem{origin, *why + (whole_file ? "" : "; rest of the file skipped")};
+    set_problem(item, origin, *why + (whole_file ? "" : "; rest of the file skipped"));
     finish_file();
     return true;
   }
   consumed_code_points_ += utf8::count_code_points(bytes);
   if (whole_file && is_blank(bytes)) {
-    item = InputProblem{origin, "empty document (whitespace only)"};
+    set_problem(item, origin, "empty document (whitespace only)");
     finish_file();
     return true;
   }
@@ -265,14 +271,14 @@ bool InputReader::next_jsonl_line(InputItem& item) {
       searched = buffer_.size();
       if (buffer_.size() > options_.max_record_bytes) break;
       if (!fill(buffer_.size() + (1 << 16))) {
-        item = InputProblem{{path_, line_ + 1}, "read error"};
+        set_problem(item, Origin{path_, line_ + 1}, "read error");
         finish_file();
         return true;
       }
     }
     if (buffer_.empty() && stream_->at_end()) {
       if (line_ == 0) {
-        item = InputProblem{{path_}, "empty JSONL feed (0 lines)"};
+        set_problem(item, Origin{path_}, "empty JSONL feed (0 lines)");
         finish_file();
         return true;
       }
@@ -288,9 +294,9 @@ bool InputReader::next_jsonl_line(InputItem& item) {
         if ((nl = buffer_.find('\n')) != std::string::npos) break;
       }
       buffer_.erase(0, nl == std::string::npos ? buffer_.size() : nl + 1);
-      item = InputProblem{
-          {path_, line_},
-          "line longer than " + std::to_string(options_.max_record_bytes >> 20) + " MiB; skipped"};
+      set_problem(
+          item, Origin{path_, line_},
+          "line longer than " + std::to_string(options_.max_record_bytes >> 20) + " MiB; skipped");
       return true;
     }
     const std::size_t len = nl == std::string::npos ? buffer_.size() : nl;

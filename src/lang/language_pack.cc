@@ -58,6 +58,8 @@ LanguagePack LanguagePack::load(const fs::path& dir) {
       pack.morphology = value;
     else if (key == "hunspell_dictionary")
       pack.hunspell_dictionary = value;
+    else if (key == "country_language")
+      pack.country_language = value;
     else if (key == "adjectives")
       pack.adjectives_follow_nouns = value == "after_noun";
     else
@@ -170,6 +172,12 @@ const LanguagePack* LanguageRegistry::find(const std::string& code) const {
     if (p->code == code) return p.get();
   }
   return nullptr;
+}
+
+fs::path LanguageRegistry::data_root() const {
+  fs::path root = root_;
+  if (root.filename().empty()) root = root.parent_path();  // "lang/"
+  return root.parent_path() / "data";
 }
 
 std::vector<std::string> LanguageRegistry::codes() const {

@@ -40,6 +40,7 @@ struct LanguagePack {
   std::string morphology;                ///< "hunspell" or "wordnet"
   std::string hunspell_dictionary;       ///< base path without .aff/.dic
   bool adjectives_follow_nouns = false;  ///< « forces armées » (fr) versus "armed forces" (en)
+  std::string country_language;  ///< world-countries' key for names and demonyms: "fra", "eng"
 
   std::vector<std::string> abbreviations;              ///< "M.", "Gén.", "Dr."
   std::unordered_set<std::string> elisions;            ///< folded: "l'", "qu'"
@@ -74,6 +75,8 @@ class LanguageRegistry {
   const std::vector<std::unique_ptr<LanguagePack>>& packs() const { return packs_; }
   std::vector<std::string> codes() const;
   const std::filesystem::path& root() const { return root_; }
+  /// Language-independent data (data/actors.tsv): the folder `data` beside the language packs.
+  std::filesystem::path data_root() const;
 
  private:
   std::filesystem::path root_;

@@ -60,6 +60,12 @@ void write_annotations(const Document& doc, const Gazetteer* gazetteer, std::ost
     value += " candidates=" + std::to_string(p.candidates);
     lines.push_back({p.span, "place", value, p.rule});
   }
+  for (const auto& a : doc.actors) {
+    lines.push_back({a.span, "actor",
+                     a.name + " [" + a.type + ", inter " + std::to_string(a.inter) +
+                         (a.country.empty() ? "" : ", " + a.country) + "]",
+                     a.rule});
+  }
   std::stable_sort(lines.begin(), lines.end(),
                    [](const Line& a, const Line& b) { return a.span.begin < b.span.begin; });
   out << "# " << doc.meta.id << " (" << doc.language.code << ", published "

@@ -4,6 +4,7 @@
 
 #include <unordered_map>
 
+#include "mentions/actor_recognizer.h"
 #include "mentions/count_recognizer.h"
 #include "mentions/date_recognizer.h"
 #include "mentions/number_recognizer.h"
@@ -16,7 +17,7 @@ namespace vigie {
 
 // ICU iterators, Hunspell and the word caches are not thread-safe: one set per thread and language.
 struct Pipeline::ThreadTools {
-  ThreadTools(const LanguagePack& pack, const Gazetteer* gazetteer)
+  ThreadTools(const LanguagePack& pack, const Gazetteer* gazetteer, const ActorKnowledgeBase& kb)
       : sentences(pack),
         tokens(pack),
         morph(pack),
@@ -24,6 +25,7 @@ struct Pipeline::ThreadTools {
         numbers(pack, tokens),
         counts(pack) {
     if (gazetteer) places.emplace(pack, *gazetteer, tokens);
+    actors.emplace(pack, kb, gazetteer, tokens);
   }
   SentenceSplitter sentences;
   Tokenizer tokens;
@@ -32,6 +34,7 @@ struct Pipeline::ThreadTools {
   NumberRecognizer numbers;
   CountRecognizer counts;
   std::optional<PlaceRecognizer> places;
+  std::optional<ActorRecognizer> actors;
 };
 
 struct Pipeline::PerThread {
@@ -45,6 +48,7 @@ Pipeline::Pipeline(const LanguageRegistry& languages, PipelineOptions options)
       boilerplate_(languages),
       cleaner_(boilerplate_),
       identifier_(languages),
+      actor_kb_(std::make_unique<ActorKnowledgeBase>(languages.data_root() / "actors.tsv")),
       per_thread_(std::make_unique<PerThread>()) {}
 
 Pipeline::~Pipeline() = default;
@@ -52,7 +56,7 @@ Pipeline::~Pipeline() = default;
 Pipeline::ThreadTools& Pipeline::tools_for(const LanguagePack& pack) const {
   auto& mine = per_thread_->tools.local();
   auto& slot = mine[pack.code];
-  if (!slot) slot = std::make_unique<ThreadTools>(pack, options_.gazetteer);
+  if (!slot) slot = std::make_unique<ThreadTools>(pack, options_.gazetteer, *actor_kb_);
   return *slot;
 }
 
@@ -69,6 +73,7 @@ void Pipeline::recognise_mentions(Document& doc, const LanguagePack& pack) const
   tools.numbers.annotate(doc);
   tools.counts.annotate(doc);
   if (tools.places) tools.places->annotate(doc);
+  tools.actors->annotate(doc);  // after places: descriptions take the document's country
 }
 
 namespace {

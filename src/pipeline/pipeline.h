@@ -16,6 +16,7 @@
 #include "input/raw_document.h"
 #include "lang/language_pack.h"
 #include "langid/language_identifier.h"
+#include "mentions/actor_knowledge_base.h"
 #include "output/event_record.h"
 
 namespace vigie {
@@ -58,6 +59,7 @@ class Pipeline {
   BoilerplateFilter boilerplate_;
   Cleaner cleaner_;
   LanguageIdentifier identifier_;
+  std::unique_ptr<ActorKnowledgeBase> actor_kb_;
   struct PerThread;
   std::unique_ptr<PerThread> per_thread_;
 };

@@ -1,0 +1,88 @@
+#include "mentions/actor_knowledge_base.h"
+
+#include "util/tsv.h"
+
+namespace vigie {
+
+std::optional<ActorKind> actor_kind_named(std::string_view name) {
+  static const std::pair<std::string_view, ActorKind> kKinds[] = {
+      {"military", ActorKind::Military},
+      {"police", ActorKind::Police},
+      {"government", ActorKind::Government},
+      {"civilians", ActorKind::Civilians},
+      {"unidentified", ActorKind::Unidentified},
+      {"islamist", ActorKind::Islamist},
+      {"protesters", ActorKind::Protesters},
+      {"rioters", ActorKind::Rioters},
+      {"foreign", ActorKind::Foreign}};
+  for (const auto& [n, k] : kKinds) {
+    if (n == name) return k;
+  }
+  return std::nullopt;
+}
+
+ActorKnowledgeBase::ActorKnowledgeBase(const std::filesystem::path& file) {
+  for (const auto& row : read_tsv(file)) {
+    const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
+    if (row.fields.size() < 4) throw DataError(where + "expected name, type, inter, country");
+    Actor a;
+    a.name = row.fields[0];
+    a.type = row.fields[1];
+    try {
+      a.inter = std::stoi(row.fields[2]);
+      if (row.fields.size() > 4 && row.fields[4] != "-") a.valid_from = std::stoi(row.fields[4]);
+      if (row.fields.size() > 5 && row.fields[5] != "-") a.valid_to = std::stoi(row.fields[5]);
+    } catch (const std::exception&) {
+      throw DataError(where + "inter code and years must be numbers");
+    }
+    if (a.inter < 1 || a.inter > 8) throw DataError(where + "inter code must be 1 to 8");
+    a.country = row.fields[3] == "-" ? "" : row.fields[3];
+    a.source = row.fields.size() > 6 && row.fields[6] == "source";
+    by_name_[a.name] = actors_.size();
+    actors_.push_back(std::move(a));
+  }
+}
+
+const Actor* ActorKnowledgeBase::find(const std::string& name) const {
+  auto it = by_name_.find(name);
+  return it == by_name_.end() ? nullptr : &actors_[it->second];
+}
+
+Actor ActorKnowledgeBase::generic(ActorKind kind, const Country* country) const {
+  const std::string of = country ? " of " + country->name_en : "";
+  const std::string in = country ? " (" + country->name_en + ")" : "";
+  Actor a;
+  a.country = country ? country->code : "";
+  switch (kind) {
+    case ActorKind::Military:
+      a = {"Military Forces" + of, "state_forces", 1, a.country};
+      break;
+    case ActorKind::Police:
+      a = {"Police Forces" + of, "state_forces", 1, a.country};
+      break;
+    case ActorKind::Government:
+      a = {"Government" + of, "state_forces", 1, a.country};
+      break;
+    case ActorKind::Civilians:
+      a = {"Civilians" + in, "civilians", 7, a.country};
+      break;
+    case ActorKind::Unidentified:
+      a = {"Unidentified Armed Group" + in, "political_militia", 3, a.country};
+      break;
+    case ActorKind::Islamist:
+      a = {"Islamist Militia" + in, "political_militia", 3, a.country};
+      break;
+    case ActorKind::Protesters:
+      a = {"Protesters" + in, "protesters", 6, a.country};
+      break;
+    case ActorKind::Rioters:
+      a = {"Rioters" + in, "rioters", 5, a.country};
+      break;
+    case ActorKind::Foreign:
+      a = {"Foreign Forces (unidentified)", "external_other", 8, ""};
+      break;
+  }
+  return a;
+}
+
+}  // namespace vigie

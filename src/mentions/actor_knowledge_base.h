@@ -1,0 +1,56 @@
+#pragma once
+// The actors vigie knows: named groups, forces and organisations (data/actors.tsv, with their
+// ACLED type, inter code, country and years of validity), and, for every country of the
+// gazetteer, its state forces, police, government, civilians, unidentified armed groups,
+// Islamist militias, protesters and rioters, named in ACLED's style ("Military Forces of Mali",
+// "Civilians (Niger)"). Loaded once, shared read-only.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "gazetteer/gazetteer.h"
+
+namespace vigie {
+
+struct Actor {
+  std::string name;
+  std::string type;
+  int inter = 0;
+  std::string country;  ///< "" when not tied to one
+  int valid_from = 0;   ///< year, 0 = always
+  int valid_to = 0;
+  bool source = false;  ///< reports rather than fights: agencies, NGOs, international bodies
+};
+
+/// The kinds of actor every country has, each a template of name, type and inter code.
+enum class ActorKind {
+  Military,
+  Police,
+  Government,
+  Civilians,
+  Unidentified,
+  Islamist,
+  Protesters,
+  Rioters,
+  Foreign
+};
+std::optional<ActorKind> actor_kind_named(std::string_view name);
+
+class ActorKnowledgeBase {
+ public:
+  /// Reads data/actors.tsv; throws DataError naming the file and line on a bad row.
+  explicit ActorKnowledgeBase(const std::filesystem::path& actors_tsv);
+
+  const Actor* find(const std::string& name) const;
+  /// The actor of a kind for a country ("" for none: "Unidentified Armed Group").
+  Actor generic(ActorKind kind, const Country* country) const;
+  const std::vector<Actor>& named() const { return actors_; }
+
+ private:
+  std::vector<Actor> actors_;
+  std::unordered_map<std::string, std::size_t> by_name_;
+};
+
+}  // namespace vigie

@@ -1,0 +1,224 @@
+#include "mentions/actor_recognizer.h"
+
+#include <map>
+
+#include "text/folding.h"
+#include "util/tsv.h"
+
+namespace vigie {
+namespace {
+
+std::string replace_all(std::string s, std::string_view what, std::string_view with) {
+  for (std::size_t at = s.find(what); at != std::string::npos;
+       at = s.find(what, at + with.size())) {
+    s.replace(at, what.size(), with);
+  }
+  return s;
+}
+
+bool is_group_type(const std::string& type) {
+  return type == "rebel_group" || type == "political_militia" || type == "identity_militia" ||
+         type == "external_other";
+}
+
+}  // namespace
+
+ActorRecognizer::ActorRecognizer(const LanguagePack& pack, const ActorKnowledgeBase& kb,
+                                 const Gazetteer* gazetteer, Tokenizer& tokenizer)
+    : kb_(kb), gazetteer_(gazetteer) {
+  // Generated names ("Military Forces of Mali") that aliases may point to.
+  std::unordered_map<std::string, std::pair<ActorKind, std::string>> generated;
+  if (gazetteer_) {
+    for (const auto& c : gazetteer_->countries()) {
+      for (auto kind :
+           {ActorKind::Military, ActorKind::Police, ActorKind::Government, ActorKind::Civilians}) {
+        generated[kb_.generic(kind, &c).name] = {kind, c.code};
+      }
+    }
+  }
+  const auto aliases = pack.dir / "actor_aliases.tsv";
+  if (std::filesystem::exists(aliases)) {
+    for (const auto& row : read_tsv(aliases)) {
+      if (row.fields.size() < 2) {
+        throw DataError(aliases.string() + ":" + std::to_string(row.line) +
+                        ": expected alias TAB name");
+      }
+      Target t;
+      t.rule = "name";
+      if (kb_.find(row.fields[1])) {
+        t.name = row.fields[1];
+      } else if (auto g = generated.find(row.fields[1]); g != generated.end()) {
+        t.source = Target::Source::Generic;
+        t.kind = g->second.first;
+        t.country = g->second.second;
+      } else if (gazetteer_ || row.fields[1].find(" of ") == std::string::npos) {
+        throw DataError(aliases.string() + ":" + std::to_string(row.line) + ": unknown actor '" +
+                        row.fields[1] + "' (data/actors.tsv)");
+      } else {
+        continue;  // a country's forces, without a gazetteer to know the country
+      }
+      matcher_.add(row.fields[0], add_target(std::move(t)), tokenizer);
+    }
+  }
+  add_descriptions(pack, gazetteer, tokenizer);
+}
+
+std::uint32_t ActorRecognizer::add_target(Target t) {
+  targets_.push_back(std::move(t));
+  return static_cast<std::uint32_t>(targets_.size() - 1);
+}
+
+// Patterns with {m}, {f}, {mp}, {fp} (the demonym: masculine, feminine, their plurals) or
+// {country} are expanded for every country; the others take their country from the document.
+void ActorRecognizer::add_descriptions(const LanguagePack& pack, const Gazetteer* gazetteer,
+                                       Tokenizer& tokenizer) {
+  const auto file = pack.dir / "actor_descriptions.tsv";
+  if (!std::filesystem::exists(file)) return;
+  for (const auto& row : read_tsv(file)) {
+    const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
+    if (row.fields.size() < 2) throw DataError(where + "expected kind TAB pattern");
+    const std::string& kind_name = row.fields[0];
+    const std::string& pattern = row.fields[1];
+    if (kind_name == "anaphor") {
+      Target t;
+      t.source = Target::Source::Anaphor;
+      t.group_anaphor = row.fields.size() < 3 || row.fields[2] != "force";
+      t.rule = "refers back";
+      matcher_.add(pattern, add_target(std::move(t)), tokenizer);
+      continue;
+    }
+    const auto kind = actor_kind_named(kind_name);
+    if (!kind) throw DataError(where + "unknown kind '" + kind_name + "'");
+    const bool per_country = pattern.find('{') != std::string::npos;
+    if (!per_country) {
+      Target t;
+      t.source = Target::Source::Generic;
+      t.kind = *kind;
+      t.rule = "description: " + kind_name + " (country from the document)";
+      matcher_.add(pattern, add_target(std::move(t)), tokenizer);
+      continue;
+    }
+    if (!gazetteer) continue;
+    for (const auto& c : gazetteer->countries()) {
+      const std::string m = c.demonym(pack.country_language, "m");
+      std::string f = c.demonym(pack.country_language, "f");
+      if (f.empty()) f = m;
+      const std::string name = pack.country_language == "fra" ? c.name_fr : c.name_en;
+      if ((pattern.find("{m") != std::string::npos || pattern.find("{f") != std::string::npos) &&
+          m.empty())
+        continue;
+      if (pattern.find("{country}") != std::string::npos && name.empty()) continue;
+      std::string phrase = replace_all(pattern, "{mp}", m + "s");
+      phrase = replace_all(phrase, "{fp}", f + "s");
+      phrase = replace_all(phrase, "{m}", m);
+      phrase = replace_all(phrase, "{f}", f);
+      phrase = replace_all(phrase, "{country}", name);
+      Target t;
+      t.source = Target::Source::Generic;
+      t.kind = *kind;
+      t.country = c.code;
+      t.rule = "description: " + kind_name;
+      matcher_.add(phrase, add_target(std::move(t)), tokenizer);
+    }
+  }
+}
+
+void ActorRecognizer::annotate(Document& doc) const {
+  doc.actors.clear();
+  // The document's main country, for descriptions without one (« des villageois »).
+  std::map<std::string, int> country_counts;
+  for (const auto& p : doc.places) {
+    if (!p.country.empty()) ++country_counts[p.country];
+  }
+  std::string main_country;
+  int best = 0;
+  for (const auto& [code, n] : country_counts) {
+    if (n > best) main_country = code, best = n;
+  }
+  const Country* main =
+      gazetteer_ && !main_country.empty() ? gazetteer_->country(main_country) : nullptr;
+
+  struct Found {
+    std::uint32_t first, end, target;
+  };
+  std::vector<Found> found;
+  bool names_wagner = false;
+  for (const auto& s : doc.sentences) {
+    const std::uint32_t end = s.first_token + s.token_count;
+    for (std::uint32_t i = s.first_token; i < end;) {
+      auto m = matcher_.longest_at(doc, i, end);
+      // « le Groupe de soutien à l'islam… »: a longer name starting on the next word wins over
+      // « le groupe » here.
+      if (m && i + 1 < end) {
+        if (auto next = matcher_.longest_at(doc, i + 1, end);
+            next && i + 1 + next->length > i + m->length)
+          m.reset();
+      }
+      if (!m) {
+        ++i;
+        continue;
+      }
+      const Target& t = targets_[m->payload];
+      names_wagner = names_wagner || t.name == "Wagner Group" || t.name == "Africa Corps";
+      found.push_back({i, i + m->length, m->payload});
+      i += m->length;
+    }
+  }
+
+  for (const auto& f : found) {
+    const Target& t = targets_[f.target];
+    // The determiner belongs to the description: « des soldats maliens », « l'armée malienne ».
+    std::uint32_t first = f.first;
+    if (first > 0 && doc.tokens[first - 1].pos == Pos::DET) --first;
+    ActorMention a;
+    a.span = {doc.tokens[first].span.begin, doc.tokens[f.end - 1].span.end};
+    a.rule = t.rule;
+    if (t.source == Target::Source::Named) {
+      const Actor* actor = kb_.find(t.name);
+      a.name = actor->name;
+      a.type = actor->type;
+      a.inter = actor->inter;
+      a.country = actor->country;
+    } else if (t.source == Target::Source::Generic) {
+      if (t.kind == ActorKind::Foreign && names_wagner) {
+        // « des soldats étrangers blancs » is Wagner only where the document names Wagner.
+        const Actor* wagner = kb_.find("Wagner Group");
+        a.name = wagner->name;
+        a.type = wagner->type;
+        a.inter = wagner->inter;
+        a.country = wagner->country;
+        a.rule = "foreign force, linked to Wagner Group named in the document";
+      } else {
+        const Country* country =
+            t.country.empty() ? main : (gazetteer_ ? gazetteer_->country(t.country) : nullptr);
+        const Actor actor = kb_.generic(t.kind, country);
+        a.name = actor.name;
+        a.type = actor.type;
+        a.inter = actor.inter;
+        a.country = actor.country;
+      }
+    } else {
+      // « le groupe »: the last group named before; « ces forces »: the last force.
+      const ActorMention* antecedent = nullptr;
+      for (auto it = doc.actors.rbegin(); it != doc.actors.rend(); ++it) {
+        const Actor* known = kb_.find(it->name);
+        if (known && known->source) continue;  // agencies and NGOs are not what « le groupe » means
+        const bool group = is_group_type(it->type) && it->rule == "name";
+        const bool force = it->type == "state_forces" || it->type == "external_other";
+        if (t.group_anaphor ? group : force) {
+          antecedent = &*it;
+          break;
+        }
+      }
+      if (!antecedent) continue;
+      a.name = antecedent->name;
+      a.type = antecedent->type;
+      a.inter = antecedent->inter;
+      a.country = antecedent->country;
+      a.rule = "refers back to " + antecedent->name;
+    }
+    doc.actors.push_back(std::move(a));
+  }
+}
+
+}  // namespace vigie
