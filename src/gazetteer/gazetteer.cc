@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr char kMagic[8] = {'V', 'I', 'G', 'I', 'E', 'G', 'Z', '2'};
+constexpr char kMagic[8] = {'V', 'I', 'G', 'I', 'E', 'G', 'Z', '3'};
 
 // Feature classes kept from GeoNames dumps: populated places, administrative areas, regions.
 bool kept_class(char c) {
@@ -307,6 +307,8 @@ bool Gazetteer::import_countries_json(std::istream& in, const std::string& path,
     if (country.code.size() != 2) continue;
     country.name_en = text(c, {"name", "common"});
     country.name_fr = text(c, {"translations", "fra", "common"});
+    country.independent = !c.contains("independent") || !c["independent"].is_boolean() ||
+                          c["independent"].get<bool>();
     std::vector<std::string> names{country.name_en, text(c, {"name", "official"}), country.name_fr,
                                    text(c, {"translations", "fra", "official"})};
     if (c.contains("altSpellings") && c["altSpellings"].is_array()) {
@@ -423,6 +425,7 @@ bool Gazetteer::save(const fs::path& file, std::string& error) {
       w.str(c.code);
       w.str(c.name_en);
       w.str(c.name_fr);
+      w.u32(c.independent ? 1 : 0);
       w.f64(c.lat);
       w.f64(c.lon);
       w.strs(c.names);
@@ -514,6 +517,7 @@ std::optional<Gazetteer> Gazetteer::load(const fs::path& file, std::string& erro
     c.code = r.str();
     c.name_en = r.str();
     c.name_fr = r.str();
+    c.independent = r.u32() != 0;
     c.lat = r.f64();
     c.lon = r.f64();
     c.names = r.strs();

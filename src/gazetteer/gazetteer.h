@@ -31,6 +31,7 @@ struct Place {
 struct Country {
   std::string code;  ///< alpha-2
   std::string name_en, name_fr;
+  bool independent = true;  ///< a sovereign state (not a territory sharing another's demonym)
   double lat = 0, lon = 0;
   std::vector<std::string> names;     ///< every name, folded
   std::vector<std::string> demonyms;  ///< folded: "malian", "malien", "maliens", "malienne"…

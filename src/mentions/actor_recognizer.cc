@@ -100,6 +100,8 @@ void ActorRecognizer::add_descriptions(const LanguagePack& pack, const Gazetteer
     }
     if (!gazetteer) continue;
     for (const auto& c : gazetteer->countries()) {
+      // Territories share their state's demonym (« français »): the state's forces are meant.
+      if (!c.independent) continue;
       const std::string m = c.demonym(pack.country_language, "m");
       std::string f = c.demonym(pack.country_language, "f");
       if (f.empty()) f = m;
@@ -126,14 +128,21 @@ void ActorRecognizer::add_descriptions(const LanguagePack& pack, const Gazetteer
 void ActorRecognizer::annotate(Document& doc) const {
   doc.actors.clear();
   // The document's main country, for descriptions without one (« des villageois »).
-  std::map<std::string, int> country_counts;
-  for (const auto& p : doc.places) {
-    if (!p.country.empty()) ++country_counts[p.country];
+  // Ties go to the country named first.
+  std::map<std::string, std::pair<int, std::size_t>> country_counts;  // code → (count, first seen)
+  for (std::size_t k = 0; k < doc.places.size(); ++k) {
+    const auto& p = doc.places[k];
+    if (p.country.empty()) continue;
+    auto [it, fresh] = country_counts.try_emplace(p.country, 0, k);
+    ++it->second.first;
   }
   std::string main_country;
-  int best = 0;
-  for (const auto& [code, n] : country_counts) {
-    if (n > best) main_country = code, best = n;
+  std::pair<int, std::size_t> best{0, 0};
+  for (const auto& [code, rank] : country_counts) {
+    if (rank.first > best.first || (rank.first == best.first && rank.second < best.second)) {
+      main_country = code;
+      best = rank;
+    }
   }
   const Country* main =
       gazetteer_ && !main_country.empty() ? gazetteer_->country(main_country) : nullptr;
@@ -149,7 +158,7 @@ void ActorRecognizer::annotate(Document& doc) const {
       auto m = matcher_.longest_at(doc, i, end);
       // « le Groupe de soutien à l'islam… »: a longer name starting on the next word wins over
       // « le groupe » here.
-      if (m && i + 1 < end) {
+      if (m && m->length >= 2 && i + 1 < end) {
         if (auto next = matcher_.longest_at(doc, i + 1, end);
             next && i + 1 + next->length > i + m->length)
           m.reset();
