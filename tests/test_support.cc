@@ -88,9 +88,11 @@ RunResult run_vigie(const std::string& args, const std::string& stdin_text) {
   TempDir dir;
   const fs::path in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
   write_file(in, stdin_text);
-  const std::string cmd = std::string("VIGIE_LANG_DIR='") + (source_dir() / "lang").string() +
-                          "' '" + VIGIE_BINARY + "' " + args + " <'" + in.string() + "' >'" +
-                          out.string() + "' 2>'" + err.string() + "'";
+  // A data directory of its own: the user's gazetteer must not change what the tests see.
+  const std::string cmd = std::string("VIGIE_DATA='") + (dir / "data").string() +
+                          "' VIGIE_LANG_DIR='" + (source_dir() / "lang").string() + "' '" +
+                          VIGIE_BINARY + "' " + args + " <'" + in.string() + "' >'" + out.string() +
+                          "' 2>'" + err.string() + "'";
   const int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

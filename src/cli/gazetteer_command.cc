@@ -35,7 +35,11 @@ int run_gazetteer(const CLI::App& app, const GazetteerOptions& o) {
   std::optional<Gazetteer> g;
   if (std::filesystem::exists(file)) {
     g = Gazetteer::load(file, error);
-    if (!g) {
+    if (!g && cmd->got_subcommand("import")) {
+      // Importing is how a gazetteer of an older vigie is rebuilt.
+      std::cerr << "vigie: " << error << "; starting a new one from the files given (import the "
+                << "country dumps again)\n";
+    } else if (!g) {
       std::cerr << "vigie: " << error << "\n";
       return kExitFatal;
     }
