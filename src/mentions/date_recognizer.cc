@@ -310,6 +310,17 @@ std::optional<DateRecognizer::Partial> DateRecognizer::partial_at(const Context&
   return p;
 }
 
+std::optional<int> DateRecognizer::year_after_month(const Context& c, int month,
+                                                    std::uint32_t& end) const {
+  if (end < c.end) {
+    if (auto y = year_number(c.doc->tokens[end], *c.doc)) {
+      ++end;
+      return y;
+    }
+  }
+  return year_for_month(month, c);
+}
+
 std::optional<int> DateRecognizer::year_for_month(int month, const Context& c) const {
   if (!c.anchor) return std::nullopt;
   const int y = calendar::year_of(*c.anchor), m = calendar::month_of(*c.anchor);
@@ -501,12 +512,7 @@ std::optional<DateRecognizer::Found> DateRecognizer::week_of_month_at(const Cont
   auto month = month_at(c, m);
   if (!month) return std::nullopt;
   std::uint32_t end = m + 1;
-  std::optional<int> year;
-  if (end < c.end) year = year_number(c.doc->tokens[end], *c.doc);
-  if (year)
-    ++end;
-  else
-    year = year_for_month(*month, c);
+  const std::optional<int> year = year_after_month(c, *month, end);
   std::optional<Day> from, to;
   if (year) {
     const int last = calendar::days_in_month(*year, *month);
@@ -547,12 +553,7 @@ std::optional<DateRecognizer::Found> DateRecognizer::month_part_at(const Context
   }
   if (!part || !month) return std::nullopt;
   std::uint32_t end = m + 1;
-  std::optional<int> year;
-  if (end < c.end) year = year_number(c.doc->tokens[end], *c.doc);
-  if (year)
-    ++end;
-  else
-    year = year_for_month(*month, c);
+  const std::optional<int> year = year_after_month(c, *month, end);
   std::optional<Day> from, to;
   if (year) {
     const int last = calendar::days_in_month(*year, *month);

@@ -83,6 +83,8 @@ class DateRecognizer {
   std::optional<calendar::Day> resolve_day(const Partial& p, const Context& c) const;
   /// Year of a month named without one, from the anchor and the tense.
   std::optional<int> year_for_month(int month, const Context& c) const;
+  /// The year written at `end` (which then moves past it), else year_for_month().
+  std::optional<int> year_after_month(const Context& c, int month, std::uint32_t& end) const;
   Found make(const Context& c, std::uint32_t first, std::uint32_t end,
              std::optional<calendar::Day> start, std::optional<calendar::Day> last,
              DateGranularity g, DateType t, std::string rule) const;
