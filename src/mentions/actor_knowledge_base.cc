@@ -38,9 +38,21 @@ ActorKnowledgeBase::ActorKnowledgeBase(const std::filesystem::path& file) {
     if (a.inter < 1 || a.inter > 8) throw DataError(where + "inter code must be 1 to 8");
     a.country = row.fields[3] == "-" ? "" : row.fields[3];
     a.source = row.fields.size() > 6 && row.fields[6] == "source";
+    if (row.fields.size() > 7) a.successor = row.fields[7];
     by_name_[a.name] = actors_.size();
     actors_.push_back(std::move(a));
   }
+}
+
+const Actor* ActorKnowledgeBase::as_of(const std::string& name, int year) const {
+  const Actor* a = find(name);
+  // A few steps at most: renamings do not loop, but the data is not trusted to say so.
+  for (int step = 0;
+       a && year && a->valid_to && year > a->valid_to && !a->successor.empty() && step < 4;
+       ++step) {
+    a = find(a->successor);
+  }
+  return a;
 }
 
 const Actor* ActorKnowledgeBase::find(const std::string& name) const {
@@ -53,33 +65,39 @@ Actor ActorKnowledgeBase::generic(ActorKind kind, const Country* country) const 
   const std::string in = country ? " (" + country->name_en + ")" : "";
   Actor a;
   a.country = country ? country->code : "";
+  auto set = [&](std::string name, const char* type, int inter) {
+    a.name = std::move(name);
+    a.type = type;
+    a.inter = inter;
+  };
   switch (kind) {
     case ActorKind::Military:
-      a = {"Military Forces" + of, "state_forces", 1, a.country};
+      set("Military Forces" + of, "state_forces", 1);
       break;
     case ActorKind::Police:
-      a = {"Police Forces" + of, "state_forces", 1, a.country};
+      set("Police Forces" + of, "state_forces", 1);
       break;
     case ActorKind::Government:
-      a = {"Government" + of, "state_forces", 1, a.country};
+      set("Government" + of, "state_forces", 1);
       break;
     case ActorKind::Civilians:
-      a = {"Civilians" + in, "civilians", 7, a.country};
+      set("Civilians" + in, "civilians", 7);
       break;
     case ActorKind::Unidentified:
-      a = {"Unidentified Armed Group" + in, "political_militia", 3, a.country};
+      set("Unidentified Armed Group" + in, "political_militia", 3);
       break;
     case ActorKind::Islamist:
-      a = {"Islamist Militia" + in, "political_militia", 3, a.country};
+      set("Islamist Militia" + in, "political_militia", 3);
       break;
     case ActorKind::Protesters:
-      a = {"Protesters" + in, "protesters", 6, a.country};
+      set("Protesters" + in, "protesters", 6);
       break;
     case ActorKind::Rioters:
-      a = {"Rioters" + in, "rioters", 5, a.country};
+      set("Rioters" + in, "rioters", 5);
       break;
     case ActorKind::Foreign:
-      a = {"Foreign Forces (unidentified)", "external_other", 8, ""};
+      set("Foreign Forces (unidentified)", "external_other", 8);
+      a.country.clear();
       break;
   }
   return a;

@@ -21,7 +21,8 @@ struct Actor {
   std::string country;  ///< "" when not tied to one
   int valid_from = 0;   ///< year, 0 = always
   int valid_to = 0;
-  bool source = false;  ///< reports rather than fights: agencies, NGOs, international bodies
+  bool source = false;    ///< reports rather than fights: agencies, NGOs, international bodies
+  std::string successor;  ///< the name taken after valid_to ("Wagner Group" → "Africa Corps")
 };
 
 /// The kinds of actor every country has, each a template of name, type and inter code.
@@ -44,6 +45,8 @@ class ActorKnowledgeBase {
   explicit ActorKnowledgeBase(const std::filesystem::path& actors_tsv);
 
   const Actor* find(const std::string& name) const;
+  /// The actor a name stood for in `year` (0: unknown), following renamings after valid_to.
+  const Actor* as_of(const std::string& name, int year) const;
   /// The actor of a kind for a country ("" for none: "Unidentified Armed Group").
   Actor generic(ActorKind kind, const Country* country) const;
   const std::vector<Actor>& named() const { return actors_; }

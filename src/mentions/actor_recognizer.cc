@@ -147,6 +147,7 @@ void ActorRecognizer::annotate(Document& doc) const {
   const Country* main =
       gazetteer_ && !main_country.empty() ? gazetteer_->country(main_country) : nullptr;
 
+  const int year = doc.meta.published ? std::atoi(doc.meta.published->substr(0, 4).c_str()) : 0;
   struct Found {
     std::uint32_t first, end, target;
   };
@@ -183,7 +184,8 @@ void ActorRecognizer::annotate(Document& doc) const {
     a.span = {doc.tokens[first].span.begin, doc.tokens[f.end - 1].span.end};
     a.rule = t.rule;
     if (t.source == Target::Source::Named) {
-      const Actor* actor = kb_.find(t.name);
+      const Actor* actor = kb_.as_of(t.name, year);
+      if (actor->name != t.name) a.rule = "name, " + t.name + " became " + actor->name;
       a.name = actor->name;
       a.type = actor->type;
       a.inter = actor->inter;
