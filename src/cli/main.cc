@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/eval_command.h"
 #include "cli/extract_command.h"
 #include "cli/gazetteer_command.h"
 #include "version.h"
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
   vigie::add_extract_command(app, extract);
   vigie::GazetteerOptions gazetteer;
   vigie::add_gazetteer_command(app, gazetteer);
+  vigie::EvalOptions eval;
+  vigie::add_eval_command(app, eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -27,5 +30,6 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("extract")) return vigie::run_extract(extract);
   if (app.got_subcommand("gazetteer")) return vigie::run_gazetteer(app, gazetteer);
+  if (app.got_subcommand("eval")) return vigie::run_eval(eval);
   return vigie::kExitUsage;
 }
