@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <iostream>
+#include <set>
 
 #include "clean/cleaner.h"
 #include "langid/language_identifier.h"
+#include "mentions/event_taxonomy.h"
 #include "pipeline/pipeline.h"
 #include "test_support.h"
 #include "text/folding.h"
@@ -361,6 +363,42 @@ TEST_P(CorpusTest, Counts) {
     EXPECT_EQ(found->what + " " + (found->who.empty() ? "-" : found->who),
               row.fields[2] + " " + row.fields[3])
         << where("counts.tsv", row) << " (rule " << found->rule << ")";
+  }
+}
+
+TEST_P(CorpusTest, Triggers) {
+  const auto all = rows("triggers.tsv");
+  EXPECT_GE(all.size(), 60u);
+  std::set<std::string> types_seen;
+  for (const auto& row : all) {
+    ASSERT_EQ(row.fields.size(), 3u) << where("triggers.tsv", row);
+    const Document doc = with_mentions(pipeline_, pack(), row.fields[0], kReferenceDate);
+    const TriggerMention* found = nullptr;
+    std::vector<std::string> seen;
+    for (const auto& t : doc.triggers) {
+      seen.push_back(std::string(doc.slice(t.span)));
+      if (seen.back() == row.fields[1]) found = &t;
+    }
+    if (row.fields[2] == "-") {
+      EXPECT_EQ(found, nullptr) << where("triggers.tsv", row) << ": '" << row.fields[1]
+                                << "' reports no event, got " << (found ? found->rule : "");
+      continue;
+    }
+    if (!found) {
+      ADD_FAILURE() << where("triggers.tsv", row) << ": no trigger '" << row.fields[1]
+                    << "' (found: " << ::testing::PrintToString(seen) << ")";
+      continue;
+    }
+    types_seen.insert(found->sub_event_type);
+    EXPECT_EQ(found->sub_event_type, row.fields[2])
+        << where("triggers.tsv", row) << " (rule " << found->rule << ")";
+  }
+  // Every ACLED sub-event type has a word that reports it, tested.
+  const EventTaxonomy taxonomy(test::languages().data_root() / "event_types.tsv");
+  EXPECT_EQ(taxonomy.kinds().size(), 25u);
+  for (const auto& kind : taxonomy.kinds()) {
+    EXPECT_TRUE(types_seen.count(kind.sub_event_type))
+        << "no trigger tested for " << kind.sub_event_type;
   }
 }
 

@@ -81,3 +81,17 @@ struct ActorMention {
 };
 
 }  // namespace vigie
+
+namespace vigie {
+
+/// A word or phrase that reports an event (« ont tué », « frappe aérienne », "ambushed"), with
+/// the ACLED sub-event type it suggests; the event builder confirms or revises it from the
+/// event's arguments.
+struct TriggerMention {
+  Span span;
+  std::string sub_event_type;  ///< one of data/event_types.tsv
+  std::uint32_t head = 0;      ///< token index of the word that carries tense and negation
+  std::string rule;            ///< "lemma:tuer", "phrase:frappe aérienne"
+};
+
+}  // namespace vigie

@@ -66,6 +66,7 @@ void write_annotations(const Document& doc, const Gazetteer* gazetteer, std::ost
                          (a.country.empty() ? "" : ", " + a.country) + "]",
                      a.rule});
   }
+  for (const auto& t : doc.triggers) lines.push_back({t.span, "trigger", t.sub_event_type, t.rule});
   std::stable_sort(lines.begin(), lines.end(),
                    [](const Line& a, const Line& b) { return a.span.begin < b.span.begin; });
   out << "# " << doc.meta.id << " (" << doc.language.code << ", published "

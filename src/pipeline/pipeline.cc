@@ -9,6 +9,7 @@
 #include "mentions/date_recognizer.h"
 #include "mentions/number_recognizer.h"
 #include "mentions/place_recognizer.h"
+#include "mentions/trigger_recognizer.h"
 #include "morph/morph_analyzer.h"
 #include "segment/sentence_splitter.h"
 #include "segment/tokenizer.h"
@@ -17,13 +18,15 @@ namespace vigie {
 
 // ICU iterators, Hunspell and the word caches are not thread-safe: one set per thread and language.
 struct Pipeline::ThreadTools {
-  ThreadTools(const LanguagePack& pack, const Gazetteer* gazetteer, const ActorKnowledgeBase& kb)
+  ThreadTools(const LanguagePack& pack, const Gazetteer* gazetteer, const ActorKnowledgeBase& kb,
+              const EventTaxonomy& taxonomy)
       : sentences(pack),
         tokens(pack),
         morph(pack),
         dates(pack, tokens),
         numbers(pack, tokens),
-        counts(pack) {
+        counts(pack),
+        triggers(pack, taxonomy, tokens) {
     if (gazetteer) places.emplace(pack, *gazetteer, tokens);
     actors.emplace(pack, kb, gazetteer, tokens);
   }
@@ -33,6 +36,7 @@ struct Pipeline::ThreadTools {
   DateRecognizer dates;
   NumberRecognizer numbers;
   CountRecognizer counts;
+  TriggerRecognizer triggers;
   std::optional<PlaceRecognizer> places;
   std::optional<ActorRecognizer> actors;
 };
@@ -49,6 +53,7 @@ Pipeline::Pipeline(const LanguageRegistry& languages, PipelineOptions options)
       cleaner_(boilerplate_),
       identifier_(languages),
       actor_kb_(std::make_unique<ActorKnowledgeBase>(languages.data_root() / "actors.tsv")),
+      taxonomy_(std::make_unique<EventTaxonomy>(languages.data_root() / "event_types.tsv")),
       per_thread_(std::make_unique<PerThread>()) {}
 
 Pipeline::~Pipeline() = default;
@@ -56,7 +61,7 @@ Pipeline::~Pipeline() = default;
 Pipeline::ThreadTools& Pipeline::tools_for(const LanguagePack& pack) const {
   auto& mine = per_thread_->tools.local();
   auto& slot = mine[pack.code];
-  if (!slot) slot = std::make_unique<ThreadTools>(pack, options_.gazetteer, *actor_kb_);
+  if (!slot) slot = std::make_unique<ThreadTools>(pack, options_.gazetteer, *actor_kb_, *taxonomy_);
   return *slot;
 }
 
@@ -74,6 +79,7 @@ void Pipeline::recognise_mentions(Document& doc, const LanguagePack& pack) const
   tools.counts.annotate(doc);
   if (tools.places) tools.places->annotate(doc);
   tools.actors->annotate(doc);  // after places: descriptions take the document's country
+  tools.triggers.annotate(doc);
 }
 
 namespace {

@@ -17,6 +17,7 @@
 #include "lang/language_pack.h"
 #include "langid/language_identifier.h"
 #include "mentions/actor_knowledge_base.h"
+#include "mentions/event_taxonomy.h"
 #include "output/event_record.h"
 
 namespace vigie {
@@ -60,6 +61,7 @@ class Pipeline {
   Cleaner cleaner_;
   LanguageIdentifier identifier_;
   std::unique_ptr<ActorKnowledgeBase> actor_kb_;
+  std::unique_ptr<EventTaxonomy> taxonomy_;
   struct PerThread;
   std::unique_ptr<PerThread> per_thread_;
 };

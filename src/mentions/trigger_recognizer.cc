@@ -1,0 +1,60 @@
+#include "mentions/trigger_recognizer.h"
+
+#include "text/folding.h"
+#include "util/tsv.h"
+
+namespace vigie {
+
+TriggerRecognizer::TriggerRecognizer(const LanguagePack& pack, const EventTaxonomy& taxonomy,
+                                     Tokenizer& tokenizer) {
+  const auto file = pack.dir / "triggers.tsv";
+  if (!std::filesystem::exists(file)) return;
+  for (const auto& row : read_tsv(file)) {
+    const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
+    if (row.fields.size() != 3) throw DataError(where + "expected 3 fields");
+    const std::string& kind = row.fields[0];
+    const std::string& type = row.fields[2];
+    if (!taxonomy.find(type)) throw DataError(where + "'" + type + "' is no ACLED sub-event type");
+    if (kind == "lemma") {
+      lemmas_[fold(row.fields[1])] = type;
+    } else if (kind == "phrase") {
+      std::string_view variants = row.fields[1];
+      while (!variants.empty()) {
+        const auto bar = variants.find('|');
+        const std::string variant(variants.substr(0, bar));
+        phrase_list_.push_back({variant, type});
+        phrases_.add(variant, static_cast<std::uint32_t>(phrase_list_.size() - 1), tokenizer);
+        variants = bar == std::string_view::npos ? std::string_view() : variants.substr(bar + 1);
+      }
+    } else {
+      throw DataError(where + "unknown kind '" + kind + "'");
+    }
+  }
+}
+
+void TriggerRecognizer::annotate(Document& doc) const {
+  doc.triggers.clear();
+  for (const auto& sentence : doc.sentences) {
+    const std::uint32_t end = sentence.first_token + sentence.token_count;
+    for (std::uint32_t i = sentence.first_token; i < end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::Word) continue;
+      if (auto m = phrases_.longest_at(doc, i, end)) {
+        const Phrase& p = phrase_list_[m->payload];
+        doc.triggers.push_back({Span{t.span.begin, doc.tokens[i + m->length - 1].span.end},
+                                p.sub_event_type, i, "phrase:" + p.text});
+        i += m->length - 1;
+        continue;
+      }
+      // The form first: « attaque » is a noun whose lemma may come out as the verb « attaquer ».
+      for (const std::string* key : {&t.fold, &t.lemma}) {
+        const auto it = lemmas_.find(key == &t.fold ? *key : fold(*key));
+        if (it == lemmas_.end()) continue;
+        doc.triggers.push_back({t.span, it->second, i, "lemma:" + it->first});
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace vigie

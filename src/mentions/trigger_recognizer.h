@@ -1,0 +1,38 @@
+#pragma once
+// Finds the words that report events: verbs and nouns on their lemma (« ont tué » → tuer,
+// "ambushed" → ambush) and fixed phrases as written (« frappe aérienne », "opened fire"), the
+// longest phrase first, from lang/<code>/triggers.tsv. Each gets the ACLED sub-event type the
+// word suggests; whether an event happened (negation, threats, background) is the event
+// builder's call, not this layer's.
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "document/document.h"
+#include "lang/language_pack.h"
+#include "mentions/event_taxonomy.h"
+#include "mentions/phrase_matcher.h"
+
+namespace vigie {
+
+class Tokenizer;
+
+class TriggerRecognizer {
+ public:
+  /// Throws DataError when triggers.tsv names a sub-event type the taxonomy lacks.
+  TriggerRecognizer(const LanguagePack& pack, const EventTaxonomy& taxonomy, Tokenizer& tokenizer);
+
+  /// Fills doc.triggers from the analysed tokens.
+  void annotate(Document& doc) const;
+
+ private:
+  struct Phrase {
+    std::string text;
+    std::string sub_event_type;
+  };
+  PhraseMatcher phrases_;
+  std::vector<Phrase> phrase_list_;
+  std::unordered_map<std::string, std::string> lemmas_;  // folded lemma → sub-event type
+};
+
+}  // namespace vigie
