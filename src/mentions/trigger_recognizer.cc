@@ -1,5 +1,7 @@
 #include "mentions/trigger_recognizer.h"
 
+#include <algorithm>
+
 #include "text/folding.h"
 #include "util/tsv.h"
 
@@ -32,13 +34,32 @@ TriggerRecognizer::TriggerRecognizer(const LanguagePack& pack, const EventTaxono
   }
 }
 
+namespace {
+
+// Words inside a date or a place name report nothing: "March 3", « Attaque de Boni » as a place.
+// Actor mentions stay open: « les manifestants » is an actor and a protest.
+std::vector<Span> inside_other_mentions(const Document& doc) {
+  std::vector<Span> spans;
+  for (const auto& d : doc.dates) spans.push_back(d.span);
+  for (const auto& p : doc.places) spans.push_back(p.span);
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  return spans;
+}
+
+}  // namespace
+
 void TriggerRecognizer::annotate(Document& doc) const {
   doc.triggers.clear();
+  const std::vector<Span> taken = inside_other_mentions(doc);
+  auto next_taken = taken.begin();
   for (const auto& sentence : doc.sentences) {
     const std::uint32_t end = sentence.first_token + sentence.token_count;
     for (std::uint32_t i = sentence.first_token; i < end; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::Word) continue;
+      while (next_taken != taken.end() && next_taken->end <= t.span.begin) ++next_taken;
+      if (next_taken != taken.end() && next_taken->begin <= t.span.begin) continue;
       if (auto m = phrases_.longest_at(doc, i, end)) {
         const Phrase& p = phrase_list_[m->payload];
         doc.triggers.push_back({Span{t.span.begin, doc.tokens[i + m->length - 1].span.end},
