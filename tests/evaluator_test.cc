@@ -169,6 +169,37 @@ TEST(EvalCommand, ScoresAFileAndReportsBadLines) {
   EXPECT_NE(r.err.find("not a gold file"), std::string::npos) << r.err;
 }
 
+TEST(EvalCommand, ScoresADirectoryOfGoldFilesByDocument) {
+  test::TempDir dir;
+  json gold = kGold;
+  for (const std::string name : {"a", "b"}) {
+    test::write_file(dir / (name + ".txt"), kText);
+    gold["doc"]["file"] = name + ".txt";
+    test::write_file(dir / (name + ".gold.json"), gold.dump());
+  }
+  // Document a: both events; document b: only the army's account.
+  auto of = [&](json record, const std::string& name) {
+    record["doc"] = {{"id", (dir / (name + ".txt")).string()}};
+    return record.dump() + "\n";
+  };
+  test::write_file(dir / "out.jsonl", of(killing_record(), "a") + of(army_record("i1"), "a") +
+                                          of(army_record("i1"), "b"));
+  auto r = test::run_vigie("eval --gold '" + dir.path().string() + "' '" +
+                           (dir / "out.jsonl").string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("a.gold.json: F1 1.000 (2/2 found, 2 predicted)"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("b.gold.json: F1 0.667 (1/2 found, 1 predicted)"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("b.gold.json: killing: not found"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("events: gold 4, predicted 3, matched 3"), std::string::npos) << r.out;
+
+  r = test::run_vigie("eval --fail-under 0.9 --gold '" + dir.path().string() + "' '" +
+                      (dir / "out.jsonl").string() + "'");
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_NE(r.err.find("event F1 0.857"), std::string::npos) << r.err;
+}
+
 TEST(EvalCommand, ReadsTheSharedExampleGold) {
   SKIP_WITHOUT_SHARED();
   const auto gold = test::shared_dir() / "examples/mali-wagner-moura.gold.json";

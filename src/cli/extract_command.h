@@ -10,10 +10,11 @@ namespace vigie {
 
 /// Exit codes of every vigie command (README: "Exit codes").
 enum ExitCode : int {
-  kExitOk = 0,          ///< every input was processed
-  kExitSomeFailed = 1,  ///< some inputs were reported and skipped; the others were processed
-  kExitUsage = 2,       ///< bad command line
-  kExitFatal = 3,       ///< nothing could run: output not writable, language data missing
+  kExitOk = 0,              ///< every input was processed
+  kExitSomeFailed = 1,      ///< some inputs were reported and skipped; the others were processed
+  kExitUsage = 2,           ///< bad command line
+  kExitFatal = 3,           ///< nothing could run: output not writable, language data missing
+  kExitBelowThreshold = 4,  ///< vigie eval: scores below --fail-under
 };
 
 struct ExtractOptions {

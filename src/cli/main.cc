@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 all inputs processed; 1 some inputs reported and skipped; 2 usage error; "
-      "3 fatal (output not writable, language data missing).\nRun 'vigie COMMAND --help' for a "
+      "3 fatal (output not writable, language data missing); 4 vigie eval scores below "
+      "--fail-under.\nRun 'vigie COMMAND --help' for a "
       "command's options.");
   vigie::ExtractOptions extract;
   vigie::add_extract_command(app, extract);

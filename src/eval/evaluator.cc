@@ -248,6 +248,19 @@ bool matches_without_evidence(const json& g, const json& r) {
 
 }  // namespace
 
+void EvalReport::add(const EvalReport& other, const std::string& label) {
+  gold_events += other.gold_events;
+  predicted_events += other.predicted_events;
+  matched += other.matched;
+  matched_optional += other.matched_optional;
+  background += other.background;
+  for (const auto& [name, s] : other.fields) {
+    fields[name].right += s.right;
+    fields[name].total += s.total;
+  }
+  for (const auto& m : other.misses) misses.push_back(label + ": " + m);
+}
+
 double EvalReport::precision() const {
   const int counted = predicted_events - matched_optional;
   return counted > 0 ? static_cast<double>(matched) / counted : (gold_events == 0 ? 1.0 : 0.0);

@@ -27,6 +27,9 @@ struct EvalReport {
   std::map<std::string, FieldScore> fields;
   std::vector<std::string> misses;  ///< readable lines: unmatched gold, wrong fields, extra events
 
+  /// Adds another document's counts; its misses are prefixed with `label`.
+  void add(const EvalReport& other, const std::string& label);
+
   double precision() const;
   double recall() const;
   double f1() const;
