@@ -185,6 +185,8 @@ void Gazetteer::recover_place_names() {
 
 void Gazetteer::finish() {
   if (finished_) return;
+  // An import that added only admin codes or countries to a loaded gazetteer still rebuilds.
+  recover_place_names();
   auto build = [&](Index& index, bool loose) {
     std::vector<std::pair<std::string, std::uint32_t>> pairs;
     for (std::uint32_t i = 0; i < places_.size(); ++i) {

@@ -51,11 +51,11 @@ ActorRecognizer::ActorRecognizer(const LanguagePack& pack, const ActorKnowledgeB
         t.source = Target::Source::Generic;
         t.kind = g->second.first;
         t.country = g->second.second;
-      } else if (gazetteer_ || row.fields[1].find(" of ") == std::string::npos) {
+      } else if (!generated.empty() || row.fields[1].find(" of ") == std::string::npos) {
         throw DataError(aliases.string() + ":" + std::to_string(row.line) + ": unknown actor '" +
                         row.fields[1] + "' (data/actors.tsv)");
       } else {
-        continue;  // a country's forces, without a gazetteer to know the country
+        continue;  // a country's forces, without a country table (gazetteer) to know the country
       }
       matcher_.add(row.fields[0], add_target(std::move(t)), tokenizer);
     }
