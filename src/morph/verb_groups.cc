@@ -47,11 +47,18 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
     auto it = pack_.auxiliaries.find(t.fold);
     return it != pack_.auxiliaries.end() && it->second.lemma == t.lemma;
   };
+  // A negator within three words before the group or two after it, not across punctuation:
+  // in « qui ne parlaient pas français, ont exécuté », the « pas » belongs to the relative clause.
   auto negator_near = [&](std::uint32_t first, std::uint32_t last) {
-    const std::uint32_t from = first >= sentence.first_token + 3 ? first - 3 : sentence.first_token;
-    const std::uint32_t to = std::min(end, last + 2);
-    for (std::uint32_t k = from; k < to; ++k) {
-      if (pack_.negators.count(doc.tokens[k].fold)) return true;
+    auto is_negator = [&](std::uint32_t k) { return pack_.negators.count(doc.tokens[k].fold) > 0; };
+    for (std::uint32_t k = first; k > sentence.first_token && first - k < 3;) {
+      --k;
+      if (doc.tokens[k].kind == TokenKind::Punct) break;
+      if (is_negator(k)) return true;
+    }
+    for (std::uint32_t k = first; k < std::min(end, last + 2); ++k) {
+      if (k > last && doc.tokens[k].kind == TokenKind::Punct) break;
+      if (is_negator(k)) return true;
     }
     return false;
   };
