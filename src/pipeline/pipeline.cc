@@ -4,6 +4,7 @@
 
 #include <unordered_map>
 
+#include "events/event_builder.h"
 #include "mentions/actor_recognizer.h"
 #include "mentions/count_recognizer.h"
 #include "mentions/date_recognizer.h"
@@ -133,7 +134,8 @@ ProcessedDocument Pipeline::process(RawDocument raw) const {
       analyse(doc, *pack);
       recognise_mentions(doc, *pack);
     }
-    // Actors, places, events and resolution: issues #3 and #4.
+    if (options_.analyse)
+      result.events = EventBuilder(*taxonomy_, *actor_kb_, options_.gazetteer).build(doc);
     result.doc = std::move(doc);
   } catch (const std::exception& e) {
     result.problem = InputProblem{origin, std::string("internal error: ") + e.what()};
