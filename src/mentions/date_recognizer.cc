@@ -409,24 +409,31 @@ std::optional<DateRecognizer::Found> DateRecognizer::simple_at(const Context& c,
               p->year ? "<month> <year>" : "<month>");
 }
 
+// The first side of a pair after its opener: a day alone before the joiner (« entre le 27 et le
+// 31 mars », the month comes from the second side), or a fuller date (« du 27 mars au 2 avril »).
+// `end` of the result is where the joiner should stand.
+std::optional<DateRecognizer::Partial> DateRecognizer::first_of_pair(
+    const Context& c, std::uint32_t i, const std::string& joiner) const {
+  const std::uint32_t a = skip_articles(c, i);
+  if (a < c.end && day_number(c.doc->tokens[a], *c.doc) && is_word(c, a + 1, joiner)) {
+    Partial p;
+    p.day = day_number(c.doc->tokens[a], *c.doc);
+    p.end = a + 1;
+    return p;
+  }
+  return partial_at(c, a, false);
+}
+
 // « entre le 27 et le 31 mars », « du 27 mars au 2 avril », "between March 27 and 31".
 std::optional<DateRecognizer::Found> DateRecognizer::range_at(const Context& c,
                                                               std::uint32_t i) const {
   auto opener = range_matcher_.longest_at(*c.doc, i, c.end);
   if (!opener) return std::nullopt;
   const auto& [phrase, joiner, joiner_text] = ranges_[opener->payload];
-  const std::uint32_t a = skip_articles(c, i + opener->length);
-  Partial p1;
-  std::uint32_t after_first;
-  if (a < c.end && day_number(c.doc->tokens[a], *c.doc) && is_word(c, a + 1, joiner)) {
-    p1.day = day_number(c.doc->tokens[a], *c.doc);  // « entre le 27 et le 31 mars »: month below
-    after_first = a + 1;
-  } else {
-    auto p = partial_at(c, a, false);
-    if (!p) return std::nullopt;
-    p1 = *p;
-    after_first = p->end;
-  }
+  auto first = first_of_pair(c, i + opener->length, joiner);
+  if (!first) return std::nullopt;
+  Partial p1 = *first;
+  const std::uint32_t after_first = first->end;
   if (after_first >= c.end || c.doc->tokens[after_first].fold != joiner) return std::nullopt;
   std::uint32_t b = skip_articles(c, after_first + 1);
   Partial p2;
@@ -468,18 +475,10 @@ std::optional<DateRecognizer::Found> DateRecognizer::night_at(const Context& c,
   auto opener = night_matcher_.longest_at(*c.doc, i, c.end);
   if (!opener) return std::nullopt;
   const auto& [phrase, joiner, joiner_text] = nights_[opener->payload];
-  const std::uint32_t a = skip_articles(c, i + opener->length);
-  Partial p1;
-  std::uint32_t after_first;
-  if (a < c.end && day_number(c.doc->tokens[a], *c.doc) && is_word(c, a + 1, joiner)) {
-    p1.day = day_number(c.doc->tokens[a], *c.doc);
-    after_first = a + 1;
-  } else {
-    auto p = partial_at(c, a, false);
-    if (!p) return std::nullopt;
-    p1 = *p;
-    after_first = p->end;
-  }
+  auto first = first_of_pair(c, i + opener->length, joiner);
+  if (!first) return std::nullopt;
+  Partial p1 = *first;
+  const std::uint32_t after_first = first->end;
   if (after_first < c.end && c.doc->tokens[after_first].fold == joiner) {
     auto p2 = partial_at(c, skip_articles(c, after_first + 1), false);
     if (p2) {

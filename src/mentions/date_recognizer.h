@@ -70,6 +70,8 @@ class DateRecognizer {
   std::optional<Found> simple_at(const Context& c, std::uint32_t i) const;
 
   std::optional<Partial> partial_at(const Context& c, std::uint32_t i, bool allow_bare_month) const;
+  std::optional<Partial> first_of_pair(const Context& c, std::uint32_t i,
+                                       const std::string& joiner) const;
   std::optional<int> day_number(const Token& t, const Document& doc) const;
   std::optional<int> year_number(const Token& t, const Document& doc) const;
   std::optional<int> month_at(const Context& c, std::uint32_t i) const;
