@@ -18,7 +18,8 @@ TriggerRecognizer::TriggerRecognizer(const LanguagePack& pack, const EventTaxono
     const std::string& type = row.fields[2];
     if (!taxonomy.find(type)) throw DataError(where + "'" + type + "' is no ACLED sub-event type");
     if (kind == "lemma") {
-      lemmas_[fold(row.fields[1])] = type;
+      lemmas_[row.fields[1]] = type;
+      folded_lemmas_[fold(row.fields[1])] = type;
     } else if (kind == "phrase") {
       std::string_view variants = row.fields[1];
       while (!variants.empty()) {
@@ -68,11 +69,10 @@ void TriggerRecognizer::annotate(Document& doc) const {
         continue;
       }
       // The form first: « attaque » is a noun whose lemma may come out as the verb « attaquer ».
-      for (const std::string* key : {&t.fold, &t.lemma}) {
-        const auto it = lemmas_.find(key == &t.fold ? *key : fold(*key));
-        if (it == lemmas_.end()) continue;
-        doc.triggers.push_back({t.span, it->second, i, "lemma:" + it->first});
-        break;
+      if (auto it = folded_lemmas_.find(t.fold); it != folded_lemmas_.end()) {
+        doc.triggers.push_back({t.span, it->second, i, "form:" + it->first});
+      } else if (auto lemma = lemmas_.find(t.lemma); lemma != lemmas_.end()) {
+        doc.triggers.push_back({t.span, lemma->second, i, "lemma:" + lemma->first});
       }
     }
   }

@@ -32,7 +32,9 @@ class TriggerRecognizer {
   };
   PhraseMatcher phrases_;
   std::vector<Phrase> phrase_list_;
-  std::unordered_map<std::string, std::string> lemmas_;  // folded lemma → sub-event type
+  // Lemmas as the analyser writes them (« exécuter ») and folded (« executer ») for forms, so
+  // that no token is folded again here.
+  std::unordered_map<std::string, std::string> lemmas_, folded_lemmas_;
 };
 
 }  // namespace vigie
