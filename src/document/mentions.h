@@ -91,7 +91,7 @@ struct TriggerMention {
   Span span;
   std::string sub_event_type;  ///< one of data/event_types.tsv
   std::uint32_t head = 0;      ///< token index of the word that carries tense and negation
-  std::string rule;            ///< "lemma:tuer", "phrase:frappe aérienne"
+  std::string rule;            ///< "lemma:tuer", "form:attaque", "phrase:frappe aérienne"
 };
 
 }  // namespace vigie
