@@ -15,10 +15,8 @@ class EventBuilderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     SKIP_WITHOUT_SHARED();
-    gazetteer_ = test::test_gazetteer();
-    if (!gazetteer_) GTEST_SKIP() << "no gazetteer inputs";
-    pipeline_ = std::make_unique<Pipeline>(test::languages(),
-                                           PipelineOptions{"auto", "2022-04-25", true, gazetteer_});
+    pipeline_ = test::pipeline_with_gazetteer("2022-04-25");
+    if (!pipeline_) GTEST_SKIP() << "no gazetteer inputs";
   }
 
   std::vector<EventRecord> events(const std::string& text) {
@@ -30,7 +28,6 @@ class EventBuilderTest : public ::testing::Test {
     return r.events;
   }
 
-  const Gazetteer* gazetteer_ = nullptr;
   std::unique_ptr<Pipeline> pipeline_;
 };
 

@@ -12,10 +12,9 @@ class ExampleArticle : public ::testing::Test {
  protected:
   void SetUp() override {
     SKIP_WITHOUT_SHARED();
+    pipeline_ = test::pipeline_with_gazetteer("2022-04-25");
+    if (!pipeline_) GTEST_SKIP() << "no gazetteer inputs";
     gazetteer_ = test::test_gazetteer();
-    if (!gazetteer_) GTEST_SKIP() << "no gazetteer inputs";
-    pipeline_ = std::make_unique<Pipeline>(test::languages(),
-                                           PipelineOptions{"auto", "2022-04-25", true, gazetteer_});
     RawDocument raw;
     raw.bytes = test::read_file(test::shared_dir() / "examples/mali-wagner-moura.fr.txt");
     raw.origin.path = "mali.txt";

@@ -55,6 +55,13 @@ const Gazetteer* test_gazetteer() {
   return gazetteer ? &*gazetteer : nullptr;
 }
 
+std::unique_ptr<Pipeline> pipeline_with_gazetteer(const std::string& published) {
+  const Gazetteer* gazetteer = test_gazetteer();
+  if (!gazetteer) return nullptr;
+  return std::make_unique<Pipeline>(languages(),
+                                    PipelineOptions{"auto", published, true, gazetteer});
+}
+
 const LanguageRegistry& languages() {
   static const LanguageRegistry registry(source_dir() / "lang");
   return registry;

@@ -2,11 +2,13 @@
 // Shared helpers for the test suite: paths to the repository, shared/ and the vigie binary, a
 // temporary directory, and one loaded language registry.
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "gazetteer/gazetteer.h"
 #include "input/input_reader.h"
 #include "lang/language_pack.h"
+#include "pipeline/pipeline.h"
 
 namespace vigie::test {
 
@@ -20,6 +22,10 @@ std::vector<InputItem> read_all_inputs(std::vector<std::string> paths, ReaderOpt
 /// A gazetteer built once per test run from the npm data packages (node_modules/) and the GeoNames
 /// dumps of shared/ (Mali, Burkina Faso, Niger, admin codes); nullptr when those are missing.
 const Gazetteer* test_gazetteer();
+
+/// A full pipeline (mentions included) with test_gazetteer(), reading documents as published on
+/// `published`; nullptr when the gazetteer inputs are missing.
+std::unique_ptr<Pipeline> pipeline_with_gazetteer(const std::string& published);
 
 /// The repository's language packs, loaded once.
 const LanguageRegistry& languages();
