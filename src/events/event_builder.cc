@@ -12,20 +12,36 @@ namespace {
 // Events dated wholly more than this before publication are history recalled as context.
 constexpr std::chrono::days kBackgroundAge{365};
 
+// Each layer's mentions grouped by the sentence that holds them, in one pass per layer (sentences
+// are in text order; a layer need not be), so a long document costs no more per sentence.
 template <class Mention>
-std::vector<const Mention*> in_sentence(const std::vector<Mention>& layer, const Sentence& s) {
-  std::vector<const Mention*> out;
+std::vector<std::vector<const Mention*>> by_sentence(const std::vector<Mention>& layer,
+                                                     const std::vector<Sentence>& sentences) {
+  std::vector<std::vector<const Mention*>> out(sentences.size());
   for (const auto& m : layer) {
-    if (s.span.contains(m.span)) out.push_back(&m);
+    auto it =
+        std::upper_bound(sentences.begin(), sentences.end(), m.span.begin,
+                         [](std::uint32_t at, const Sentence& s) { return at < s.span.begin; });
+    if (it == sentences.begin()) continue;
+    --it;
+    if (it->span.contains(m.span))
+      out[static_cast<std::size_t>(it - sentences.begin())].push_back(&m);
+  }
+  for (auto& list : out) {
+    std::stable_sort(list.begin(), list.end(), [](const Mention* a, const Mention* b) {
+      return a->span.begin < b->span.begin;
+    });
   }
   return out;
 }
 
+// Verb groups are found in token order.
 const VerbGroup* verb_group_of(const Document& doc, std::uint32_t token) {
-  for (const auto& g : doc.verb_groups) {
-    if (g.first <= token && token <= g.last) return &g;
-  }
-  return nullptr;
+  auto it = std::upper_bound(doc.verb_groups.begin(), doc.verb_groups.end(), token,
+                             [](std::uint32_t at, const VerbGroup& g) { return at < g.first; });
+  if (it == doc.verb_groups.begin()) return nullptr;
+  --it;
+  return it->first <= token && token <= it->last ? &*it : nullptr;
 }
 
 // A negated or announced event did not happen (« n'a pas été attaqué », "will attack"), and a
@@ -81,8 +97,14 @@ std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
   std::vector<EventRecord> events;
   const auto published = doc.meta.published ? calendar::parse_iso(*doc.meta.published)
                                             : std::optional<calendar::Day>();
-  for (const auto& sentence : doc.sentences) {
-    const auto triggers = in_sentence(doc.triggers, sentence);
+  const auto triggers_in = by_sentence(doc.triggers, doc.sentences);
+  const auto dates_in = by_sentence(doc.dates, doc.sentences);
+  const auto places_in = by_sentence(doc.places, doc.sentences);
+  const auto actors_in = by_sentence(doc.actors, doc.sentences);
+  const auto counts_in = by_sentence(doc.counts, doc.sentences);
+  for (std::size_t index = 0; index < doc.sentences.size(); ++index) {
+    const Sentence& sentence = doc.sentences[index];
+    const auto& triggers = triggers_in[index];
     const TriggerMention* trigger = nullptr;
     for (const TriggerMention* t : triggers) {
       if (reports_a_fact(doc, *t)) {
@@ -98,7 +120,7 @@ std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
     e.doc = {doc.meta.id, doc.meta.source, doc.meta.url, doc.meta.published, doc.language.code};
 
     // Date: the sentence's first resolved expression; background history is dropped.
-    for (const DateMention* d : in_sentence(doc.dates, sentence)) {
+    for (const DateMention* d : dates_in[index]) {
       if (!d->start) continue;
       DateField f;
       f.start = d->start;
@@ -124,7 +146,7 @@ std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
 
     // Place: a resolved place before a country named alone.
     const PlaceMention* place = nullptr;
-    for (const PlaceMention* p : in_sentence(doc.places, sentence)) {
+    for (const PlaceMention* p : places_in[index]) {
       if (!place || (p->place && !place->place)) place = p;
     }
     if (place) {
@@ -158,7 +180,7 @@ std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
     const VerbGroup* group = verb_group_of(doc, trigger->head);
     const bool passive = group && group->voice == Voice::Passive;
     std::vector<const ActorMention*> before, after;
-    for (const ActorMention* a : in_sentence(doc.actors, sentence)) {
+    for (const ActorMention* a : actors_in[index]) {
       // An organisation that reports (HRW, the UN, a news agency) is the source, not a party.
       if (const Actor* known = actors_.find(a->name); known && known->source) {
         if (!e.source) {
@@ -188,7 +210,7 @@ std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
     add_actors(patients, e.actor2, e.assoc_actor2);
 
     // Fatalities: the deaths counted in the sentence, added up.
-    for (const CountMention* c : in_sentence(doc.counts, sentence)) {
+    for (const CountMention* c : counts_in[index]) {
       if (c->what != "killed") continue;
       const NumberMention& n = doc.numbers[c->number];
       if (!e.fatalities) {
