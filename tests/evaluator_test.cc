@@ -162,6 +162,13 @@ TEST(EvalCommand, ScoresAFileAndReportsBadLines) {
   EXPECT_EQ(scores["matched"], 2);
   EXPECT_DOUBLE_EQ(scores["f1"].get<double>(), 1.0);
 
+  // A text that is not UTF-8 is refused as vigie extract refuses it, naming the byte.
+  test::write_file(dir / "latin1.txt", "Attaque \xE0 Gao");
+  r = test::run_vigie("eval --gold '" + (dir / "gold.json").string() + "' --text '" +
+                      (dir / "latin1.txt").string() + "' '" + (dir / "out.jsonl").string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("latin1.txt: invalid UTF-8 at byte offset 8"), std::string::npos) << r.err;
+
   test::write_file(dir / "not-gold.json", "[1, 2]");
   r = test::run_vigie("eval --gold '" + (dir / "not-gold.json").string() + "' '" +
                       (dir / "out.jsonl").string() + "'");

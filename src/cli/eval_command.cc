@@ -10,7 +10,6 @@
 #include "cli/extract_command.h"
 #include "eval/evaluator.h"
 #include "input/content_check.h"
-#include "util/utf8.h"
 
 namespace vigie {
 namespace {
@@ -89,9 +88,9 @@ int score_one(const std::filesystem::path& gold_path, const std::string& text_op
               << ": no document text to read the evidence from (give --text FILE)\n";
     return kExitUsage;
   }
-  if (auto bad = utf8::first_invalid_byte(text)) {
-    std::cerr << "vigie: " << text_path.string() << ": invalid UTF-8 at byte offset " << *bad
-              << "\n";
+  // The same check vigie extract makes of its inputs, with the same message.
+  if (auto problem = check_text_content(text)) {
+    std::cerr << "vigie: " << text_path.string() << ": " << *problem << "\n";
     return kExitUsage;
   }
   strip_utf8_bom(text);  // as vigie extract does before counting offsets
