@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "test_support.h"
+#include "util/utf8.h"
 
 namespace vigie {
 namespace {
@@ -42,11 +43,8 @@ const json kGold = json::parse(R"json({
 json evidence_of(const std::string& phrase) {
   const auto byte = kText.find(phrase);
   EXPECT_NE(byte, std::string::npos) << phrase;
-  std::size_t cp = 0;
-  for (std::size_t i = 0; i < byte; ++i)
-    cp += (static_cast<unsigned char>(kText[i]) & 0xC0) != 0x80;
-  std::size_t len = 0;
-  for (char c : phrase) len += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  const std::size_t cp = utf8::count_code_points(std::string_view(kText).substr(0, byte));
+  const std::size_t len = utf8::count_code_points(phrase);
   return json::array({{{"start", cp}, {"end", cp + len}}});
 }
 
