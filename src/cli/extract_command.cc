@@ -12,20 +12,22 @@
 #include "output/annotations_writer.h"
 #include "output/conllu_writer.h"
 #include "output/event_writer.h"
+#include "output/explanation_writer.h"
 #include "pipeline/batch_runner.h"
 #include "util/tsv.h"
 
 namespace vigie {
 
-void add_extract_command(CLI::App& app, ExtractOptions& o) {
-  auto* cmd = app.add_subcommand("extract", "Extract event records from articles");
+namespace {
+
+// What `vigie extract` and `vigie explain` share: inputs, how to read them, where to write.
+CLI::App* add_reading_options(CLI::App& app, const std::string& name,
+                              const std::string& description, ExtractOptions& o) {
+  auto* cmd = app.add_subcommand(name, description);
   cmd->add_option("inputs", o.inputs,
                   "Files (.txt, .html, .jsonl, optionally .gz/.zst), directories (recursive) or - "
                   "for standard input")
       ->type_name("FILE|DIR|-");
-  cmd->add_option("--format,-f", o.format, "Output format")
-      ->check(CLI::IsMember({"jsonl", "csv", "geojson"}))
-      ->capture_default_str();
   cmd->add_option("--input-format", o.input_format, "Read every input as this format")
       ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}))
       ->capture_default_str();
@@ -37,13 +39,6 @@ void add_extract_command(CLI::App& app, ExtractOptions& o) {
   cmd->add_option("--lang", o.lang,
                   "Language of the inputs: auto, or a language pack code (fr, en)")
       ->capture_default_str();
-  cmd->add_flag(
-      "--emit-text", o.emit_text,
-      "Print the cleaned article text instead of events (documents separated by a form feed line)");
-  cmd->add_flag("--annotations", o.annotations,
-                "Print every mention (span, text, resolved value, rule) instead of events");
-  cmd->add_flag("--emit-conllu", o.emit_conllu,
-                "Print sentences, tokens, lemmas and parts of speech as CoNLL-U instead of events");
   cmd->add_option("-j,--threads", o.threads,
                   "Worker threads (default: all cores); output keeps input order")
       ->check(CLI::Range(0, 256));
@@ -52,6 +47,31 @@ void add_extract_command(CLI::App& app, ExtractOptions& o) {
   cmd->add_option(
       "--data", o.data_dir,
       "Data directory holding the gazetteer (default: $VIGIE_DATA or ~/.local/share/vigie)");
+  return cmd;
+}
+
+}  // namespace
+
+void add_extract_command(CLI::App& app, ExtractOptions& o) {
+  auto* cmd = add_reading_options(app, "extract", "Extract event records from articles", o);
+  cmd->add_option("--format,-f", o.format, "Output format")
+      ->check(CLI::IsMember({"jsonl", "csv", "geojson"}))
+      ->capture_default_str();
+  cmd->add_flag(
+      "--emit-text", o.emit_text,
+      "Print the cleaned article text instead of events (documents separated by a form feed line)");
+  cmd->add_flag("--annotations", o.annotations,
+                "Print every mention (span, text, resolved value, rule) instead of events");
+  cmd->add_flag("--emit-conllu", o.emit_conllu,
+                "Print sentences, tokens, lemmas and parts of speech as CoNLL-U instead of events");
+}
+
+void add_explain_command(CLI::App& app, ExtractOptions& o) {
+  o.explain = true;
+  add_reading_options(app, "explain",
+                      "Print each event with its event word, the rules that fired and, for every "
+                      "field, the words chosen and why",
+                      o);
 }
 
 int run_extract(const ExtractOptions& o) {
@@ -70,7 +90,8 @@ int run_extract(const ExtractOptions& o) {
   std::vector<std::string> inputs = o.inputs;
   if (inputs.empty()) {
     if (isatty(STDIN_FILENO)) {
-      std::cerr << "vigie extract: no input (give files, directories, or - for standard input)\n";
+      std::cerr << "vigie " << (o.explain ? "explain" : "extract")
+                << ": no input (give files, directories, or - for standard input)\n";
       return kExitUsage;
     }
     inputs.push_back("-");
@@ -106,6 +127,7 @@ int run_extract(const ExtractOptions& o) {
   }
   PipelineOptions popts;
   popts.gazetteer = gazetteer ? &*gazetteer : nullptr;
+  popts.explain = o.explain;
   popts.lang = o.lang;
   if (!o.published.empty()) popts.published = o.published;
   std::unique_ptr<Pipeline> pipeline;
@@ -123,7 +145,7 @@ int run_extract(const ExtractOptions& o) {
   InputReader reader(inputs, ropts);
 
   auto writer = make_event_writer(o.format, *out);
-  const bool events_out = !o.emit_text && !o.emit_conllu && !o.annotations;
+  const bool events_out = !o.emit_text && !o.emit_conllu && !o.annotations && !o.explain;
   if (events_out) writer->begin();
   bool first_text = true;
   int threads = o.threads > 0 ? o.threads
@@ -145,6 +167,8 @@ int run_extract(const ExtractOptions& o) {
         write_conllu(*processed.doc, *out);
       } else if (o.annotations) {
         write_annotations(*processed.doc, gazetteer ? &*gazetteer : nullptr, *out);
+      } else if (o.explain) {
+        write_explanation(*processed.doc, processed.explained, *out);
       } else {
         for (const auto& e : processed.events) writer->write(e);
       }

@@ -26,6 +26,7 @@ struct ExtractOptions {
   bool emit_text = false;
   bool emit_conllu = false;
   bool annotations = false;
+  bool explain = false;  ///< `vigie explain`: events with the reasons for every choice
   int threads = 0;
   std::string output = "-";
   bool quiet = false;
@@ -34,6 +35,9 @@ struct ExtractOptions {
 
 /// Adds `vigie extract` and its options to the app; `run` is set when it was chosen.
 void add_extract_command(CLI::App& app, ExtractOptions& options);
+
+/// Adds `vigie explain`: the reading options of extract, output for a person.
+void add_explain_command(CLI::App& app, ExtractOptions& options);
 
 int run_extract(const ExtractOptions& options);
 

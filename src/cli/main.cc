@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
       "command's options.");
   vigie::ExtractOptions extract;
   vigie::add_extract_command(app, extract);
+  vigie::ExtractOptions explain;
+  vigie::add_explain_command(app, explain);
   vigie::GazetteerOptions gazetteer;
   vigie::add_gazetteer_command(app, gazetteer);
   vigie::EvalOptions eval;
@@ -30,6 +32,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : vigie::kExitUsage;
   }
   if (app.got_subcommand("extract")) return vigie::run_extract(extract);
+  if (app.got_subcommand("explain")) return vigie::run_extract(explain);
   if (app.got_subcommand("gazetteer")) return vigie::run_gazetteer(app, gazetteer);
   if (app.got_subcommand("eval")) return vigie::run_eval(eval);
   return vigie::kExitUsage;

@@ -107,7 +107,8 @@ class Document {
   std::vector<CountMention> counts;    ///< quantities with what they count, by position
   std::vector<PlaceMention> places;    ///< places and countries, by position
   std::vector<ActorMention> actors;    ///< actors named, described or referred back to, by position
-  std::vector<TriggerMention> triggers;  ///< words that report events, by position
+  std::vector<TriggerMention> triggers;          ///< words that report events, by position
+  std::vector<AttributionMention> attributions;  ///< who says what, by position of the cue
 
  private:
   void build_offset_index();

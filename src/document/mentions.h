@@ -84,6 +84,22 @@ struct ActorMention {
 
 namespace vigie {
 
+/// Who some words of a sentence are attributed to (« selon HRW », « a déclaré le GSIM », "the army
+/// said"): the event builder takes an event's source and status from it.
+struct AttributionMention {
+  Span cue;                             ///< « selon », « a déclaré », "according to"
+  std::string stance;                   ///< says, claims, denies, confirms
+  Span claim;                           ///< the words attributed to the speaker
+  std::optional<ActorMention> speaker;  ///< nullopt when the text does not say who
+  bool speaker_acts = false;  ///< the speaker did the deed: « affirme avoir capturé », "claimed"
+  bool unproven = false;      ///< « sans fournir de preuves », "without providing evidence"
+  std::string rule;
+};
+
+}  // namespace vigie
+
+namespace vigie {
+
 /// A word or phrase that reports an event (« ont tué », « frappe aérienne », "ambushed"), with
 /// the ACLED sub-event type it suggests; the event builder confirms or revises it from the
 /// event's arguments.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "events/incident_merger.h"
+#include "events/roles.h"
 #include "mentions/calendar.h"
 #include "text/folding.h"
 
@@ -14,34 +16,33 @@ constexpr std::chrono::days kBackgroundAge{365};
 
 // Each layer's mentions grouped by the sentence that holds them, in one pass per layer (sentences
 // are in text order; a layer need not be), so a long document costs no more per sentence.
-template <class Mention>
+template <class Mention, class SpanOf>
 std::vector<std::vector<const Mention*>> by_sentence(const std::vector<Mention>& layer,
-                                                     const std::vector<Sentence>& sentences) {
+                                                     const std::vector<Sentence>& sentences,
+                                                     SpanOf span_of) {
   std::vector<std::vector<const Mention*>> out(sentences.size());
   for (const auto& m : layer) {
+    const Span span = span_of(m);
     auto it =
-        std::upper_bound(sentences.begin(), sentences.end(), m.span.begin,
+        std::upper_bound(sentences.begin(), sentences.end(), span.begin,
                          [](std::uint32_t at, const Sentence& s) { return at < s.span.begin; });
     if (it == sentences.begin()) continue;
     --it;
-    if (it->span.contains(m.span))
+    if (it->span.contains(span))
       out[static_cast<std::size_t>(it - sentences.begin())].push_back(&m);
   }
   for (auto& list : out) {
-    std::stable_sort(list.begin(), list.end(), [](const Mention* a, const Mention* b) {
-      return a->span.begin < b->span.begin;
+    std::stable_sort(list.begin(), list.end(), [&](const Mention* a, const Mention* b) {
+      return span_of(*a).begin < span_of(*b).begin;
     });
   }
   return out;
 }
 
-// Verb groups are found in token order.
-const VerbGroup* verb_group_of(const Document& doc, std::uint32_t token) {
-  auto it = std::upper_bound(doc.verb_groups.begin(), doc.verb_groups.end(), token,
-                             [](std::uint32_t at, const VerbGroup& g) { return at < g.first; });
-  if (it == doc.verb_groups.begin()) return nullptr;
-  --it;
-  return it->first <= token && token <= it->last ? &*it : nullptr;
+template <class Mention>
+std::vector<std::vector<const Mention*>> by_sentence(const std::vector<Mention>& layer,
+                                                     const std::vector<Sentence>& sentences) {
+  return by_sentence(layer, sentences, [](const Mention& m) { return m.span; });
 }
 
 // A negated or announced event did not happen (« n'a pas été attaqué », "will attack"), and a
@@ -53,6 +54,17 @@ bool reports_a_fact(const Document& doc, const TriggerMention& t) {
   }
   const Token& head = doc.tokens[t.head];
   return !(head.pos == Pos::VERB && head.features.find("VerbForm=Inf") != std::string::npos);
+}
+
+// When a sentence holds several event words, the one that says most about the kind wins: « tué
+// par une bombe » is an explosion, « affronté … avant de tuer des civils » a clash.
+int specificity_rank(const std::string& event_type) {
+  static const char* const order[] = {
+      "Explosions/Remote violence", "Violence against civilians", "Battles", "Riots", "Protests",
+      "Strategic developments"};
+  for (int k = 0; k < 6; ++k)
+    if (event_type == order[k]) return k;
+  return 6;
 }
 
 CodePointSpan code_points(const Document& doc, Span s) {
@@ -87,14 +99,39 @@ int time_precision(DateGranularity g) {
   }
 }
 
+// A party to the fighting speaks for itself (claimed); an organisation that reports, a witness or
+// a document does not (reported).
+bool is_party(const ActorMention& a, const ActorKnowledgeBase& kb) {
+  if (a.type == "state_forces" || a.type == "rebel_group" || a.type == "political_militia" ||
+      a.type == "identity_militia")
+    return true;
+  const Actor* known = kb.find(a.name);
+  return a.type == "external_other" && !(known && known->source);
+}
+
+bool violent(const std::string& event_type) {
+  return event_type == "Battles" || event_type == "Explosions/Remote violence" ||
+         event_type == "Violence against civilians";
+}
+
 }  // namespace
 
 EventBuilder::EventBuilder(const EventTaxonomy& taxonomy, const ActorKnowledgeBase& actors,
-                           const Gazetteer* gazetteer)
-    : taxonomy_(taxonomy), actors_(actors), gazetteer_(gazetteer) {}
+                           const Gazetteer* gazetteer, const RoleLexicon& roles)
+    : taxonomy_(taxonomy), actors_(actors), gazetteer_(gazetteer), roles_(roles) {}
 
 std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
-  std::vector<EventRecord> events;
+  std::vector<EventRecord> out;
+  for (auto& c : build_explained(doc)) out.push_back(std::move(c.record));
+  return out;
+}
+
+std::vector<EventCandidate> EventBuilder::build_explained(const Document& doc) const {
+  return merge_incidents(candidates(doc), doc.meta.id);
+}
+
+std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const {
+  std::vector<EventCandidate> found;
   const auto published = doc.meta.published ? calendar::parse_iso(*doc.meta.published)
                                             : std::optional<calendar::Day>();
   const auto triggers_in = by_sentence(doc.triggers, doc.sentences);
@@ -102,52 +139,85 @@ std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
   const auto places_in = by_sentence(doc.places, doc.sentences);
   const auto actors_in = by_sentence(doc.actors, doc.sentences);
   const auto counts_in = by_sentence(doc.counts, doc.sentences);
+  const auto said_in = by_sentence(doc.attributions, doc.sentences,
+                                   [](const AttributionMention& a) { return a.cue; });
   for (std::size_t index = 0; index < doc.sentences.size(); ++index) {
     const Sentence& sentence = doc.sentences[index];
-    const auto& triggers = triggers_in[index];
+
+    // The event word: a fresh mention before one that refers back (« cette capture »), then the
+    // most specific kind, then the first.
     const TriggerMention* trigger = nullptr;
-    for (const TriggerMention* t : triggers) {
-      if (reports_a_fact(doc, *t)) {
+    const EventKind* kind = nullptr;
+    bool repeat = false;
+    int best = 1000;
+    for (const TriggerMention* t : triggers_in[index]) {
+      if (!reports_a_fact(doc, *t)) continue;
+      const EventKind* k = taxonomy_.find(t->sub_event_type);
+      if (!k) continue;
+      const bool refers_back =
+          t->head > sentence.first_token && roles_.refers_back(doc.tokens[t->head - 1].fold);
+      const int rank = (refers_back ? 100 : 0) + specificity_rank(k->event_type);
+      if (rank < best) {
+        best = rank;
         trigger = t;
-        break;
+        kind = k;
+        repeat = refers_back;
       }
     }
     if (!trigger) continue;
-    const EventKind* kind = taxonomy_.find(trigger->sub_event_type);
-    if (!kind) continue;
 
-    EventRecord e;
+    EventCandidate c;
+    EventRecord& e = c.record;
+    c.sentence = index;
+    c.trigger = trigger->span;
+    c.trigger_text = std::string(doc.slice(trigger->span));
+    c.trigger_rule = trigger->rule;
+    c.repeat = repeat;
     e.doc = {doc.meta.id, doc.meta.source, doc.meta.url, doc.meta.published, doc.language.code};
 
-    // Date: the sentence's first resolved expression; background history is dropped.
+    // Who said it: the narrowest attributed stretch that holds the event word.
+    const AttributionMention* said = nullptr;
+    for (const AttributionMention* a : said_in[index]) {
+      if (a->claim.contains(trigger->span) && (!said || a->claim.size() < said->claim.size()))
+        said = a;
+    }
+    auto in_claim = [&](Span s) { return said && said->claim.contains(s); };
+
+    // Date: the first resolved expression of what was said, else of the sentence.
+    const DateMention* date = nullptr;
     for (const DateMention* d : dates_in[index]) {
       if (!d->start) continue;
+      if (!date || (in_claim(d->span) && !in_claim(date->span))) date = d;
+    }
+    if (date) {
       DateField f;
-      f.start = d->start;
-      f.end = d->end;
-      f.granularity = std::string(granularity_name(d->granularity));
-      f.type = std::string(date_type_name(d->type));
-      f.time_precision = time_precision(d->granularity);
-      f.text = std::string(doc.slice(d->span));
-      f.span = code_points(doc, d->span);
+      f.start = date->start;
+      f.end = date->end;
+      f.granularity = std::string(granularity_name(date->granularity));
+      f.type = std::string(date_type_name(date->type));
+      f.time_precision = time_precision(date->granularity);
+      f.text = std::string(doc.slice(date->span));
+      f.span = code_points(doc, date->span);
       e.date = f;
-      break;
-    }
-    if (e.date && published && e.date->end) {
-      if (auto end = calendar::parse_iso(*e.date->end); end && *end < *published - kBackgroundAge) {
-        continue;
+      c.reasons.push_back("date: '" + f.text + "' (" + date->rule + ")");
+      if (published && date->end) {
+        if (auto end = calendar::parse_iso(*date->end); end && *end < *published - kBackgroundAge)
+          continue;  // background history, not news
       }
-    }
-    if (!e.date) {
+    } else {
       e.date = DateField{};
       e.date->granularity = "day";
       e.date->type = "unresolved";
+      c.reasons.push_back("date: unresolved, the sentence gives none");
     }
 
-    // Place: a resolved place before a country named alone.
+    // Place: a place below the country before a country named alone; what was said first.
     const PlaceMention* place = nullptr;
+    auto place_rank = [&](const PlaceMention* p) {
+      return (p->place ? 0 : 2) + (in_claim(p->span) ? 0 : 1);
+    };
     for (const PlaceMention* p : places_in[index]) {
-      if (!place || (p->place && !place->place)) place = p;
+      if (!place || place_rank(p) < place_rank(place)) place = p;
     }
     if (place) {
       LocationField f;
@@ -168,83 +238,164 @@ std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
         f.geonameid = g.geonameid;
         f.feature_code = g.feature_code;
         if (auto a1 = gazetteer_->admin1_name(g.country, g.admin1); !a1.empty()) f.admin1 = a1;
-      } else {
+      } else if (place->precision != "country") {
         f.name = std::string(doc.slice(place->span));
       }
+      // A country alone has no place name: the record says the country and its precision.
       f.text = std::string(doc.slice(place->span));
       f.span = code_points(doc, place->span);
       e.location = f;
+      c.reasons.push_back("location: '" + f.text + "' (" + place->rule + ", " + f.precision + ")");
+    } else {
+      c.reasons.push_back("location: none named in the sentence");
     }
 
-    // Actors: before the trigger acts, after it undergoes; the passive turns that round.
-    const VerbGroup* group = verb_group_of(doc, trigger->head);
-    const bool passive = group && group->voice == Voice::Passive;
-    std::vector<const ActorMention*> before, after;
-    for (const ActorMention* a : actors_in[index]) {
-      // An organisation that reports (HRW, the UN, a news agency) is the source, not a party.
-      if (const Actor* known = actors_.find(a->name); known && known->source) {
-        if (!e.source) {
-          e.source = SourceField{a->name, "reported", std::string(doc.slice(a->span)),
-                                 code_points(doc, a->span)};
-        }
-        continue;
-      }
-      (a->span.begin < trigger->span.begin ? before : after).push_back(a);
-    }
-    const auto& agents = passive ? after : before;
-    const auto& patients = passive ? before : after;
-    auto add_actors = [&](const std::vector<const ActorMention*>& from,
-                          std::optional<ActorField>& main, std::vector<ActorField>& assoc) {
-      for (const ActorMention* a : from) {
-        if (e.actor1 && e.actor1->name == a->name) continue;
-        if (!main) {
-          main = actor_field(doc, *a);
-        } else if (main->name != a->name &&
-                   std::none_of(assoc.begin(), assoc.end(),
-                                [&](const ActorField& f) { return f.name == a->name; })) {
-          assoc.push_back(actor_field(doc, *a));
+    // Actors, from the clause.
+    const ClauseContext context{doc, sentence, *trigger, said, actors_in[index], counts_in[index]};
+    const Roles roles = assign_roles(context, roles_, actors_);
+    for (const auto& r : roles.reasons) c.reasons.push_back("actor " + r);
+    auto add_side = [&](const std::vector<const ActorMention*>& main,
+                        const std::vector<const ActorMention*>& with,
+                        std::optional<ActorField>& slot, std::vector<ActorField>& assoc) {
+      auto taken = [&](const std::string& name) {
+        return (e.actor1 && e.actor1->name == name) || (e.actor2 && e.actor2->name == name) ||
+               std::any_of(assoc.begin(), assoc.end(),
+                           [&](const ActorField& f) { return f.name == name; });
+      };
+      for (const auto* list : {&main, &with}) {
+        for (const ActorMention* a : *list) {
+          if (taken(a->name)) continue;
+          if (!slot) {
+            slot = actor_field(doc, *a);
+          } else {
+            assoc.push_back(actor_field(doc, *a));
+          }
         }
       }
     };
-    add_actors(agents, e.actor1, e.assoc_actor1);
-    add_actors(patients, e.actor2, e.assoc_actor2);
+    add_side(roles.agents, roles.with_agents, e.actor1, e.assoc_actor1);
+    add_side(roles.targets, roles.with_targets, e.actor2, e.assoc_actor2);
 
     // Fatalities: the deaths counted in the sentence, added up.
-    for (const CountMention* c : counts_in[index]) {
-      if (c->what != "killed") continue;
-      const NumberMention& n = doc.numbers[c->number];
+    bool civilians_killed = false, others_killed = false;
+    for (const CountMention* n : counts_in[index]) {
+      if (n->what != "killed") continue;
+      (n->who == "civilians" ? civilians_killed : others_killed) = true;
+      const NumberMention& number = doc.numbers[n->number];
       if (!e.fatalities) {
         e.fatalities = FatalitiesField{};
-        e.fatalities->text = std::string(doc.slice(c->span));
-        e.fatalities->span = code_points(doc, c->span);
+        e.fatalities->text = std::string(doc.slice(n->span));
+        e.fatalities->span = code_points(doc, n->span);
       }
-      e.fatalities->best += static_cast<int>(n.best);
-      e.fatalities->low += static_cast<int>(n.low.value_or(n.best));
-      e.fatalities->high += static_cast<int>(n.high.value_or(n.best));
+      e.fatalities->best += static_cast<int>(number.best);
+      e.fatalities->low += static_cast<int>(number.low.value_or(number.best));
+      e.fatalities->high += static_cast<int>(number.high.value_or(number.best));
+    }
+    if (e.fatalities) {
+      c.reasons.push_back("fatalities: '" + e.fatalities->text + "' → " +
+                          std::to_string(e.fatalities->best));
     }
 
-    // Civilians on the receiving end of a clash make it violence against civilians (ACLED).
-    if (kind->event_type == "Battles" && e.actor2 && e.actor2->type == "civilians") {
-      kind = taxonomy_.find("Attack");
+    // The kind, revised by the arguments (ACLED's definitions).
+    auto revise = [&](const char* sub_type, const std::string& why) {
+      if (const EventKind* k = taxonomy_.find(sub_type); k && k != kind) {
+        kind = k;
+        c.reasons.push_back(std::string("type: ") + sub_type + ", " + why);
+      }
+    };
+    const bool civilians_hit = e.actor2 && e.actor2->type == "civilians";
+    if (kind->event_type == "Battles" && (civilians_hit || (civilians_killed && !others_killed)))
+      revise("Attack", "civilians were its victims");
+    if (kind->event_type == "Violence against civilians" && e.actor2 &&
+        e.actor2->type != "civilians") {
+      // Civilians are actor2 in violence against civilians; armed men beside them are not.
+      auto civ = std::find_if(e.assoc_actor2.begin(), e.assoc_actor2.end(),
+                              [](const ActorField& f) { return f.type == "civilians"; });
+      if (civ != e.assoc_actor2.end()) {
+        e.actor2 = *civ;
+        e.assoc_actor2.clear();
+      }
+    }
+    if ((kind->event_type == "Battles" || kind->event_type == "Violence against civilians") &&
+        e.actor2 && e.actor2->type == "protesters" && e.actor1 && e.actor1->type == "state_forces")
+      revise("Excessive force against protesters", "state forces against protesters");
+    if (kind->sub_event_type == "Non-state actor overtakes territory" ||
+        kind->sub_event_type == "Government regains territory") {
+      // « s'emparer d'armes » takes goods, not ground: what follows the verb tells.
+      bool ground = trigger->rule.rfind("lemma:", 0) != 0 && trigger->rule.rfind("form:", 0) != 0;
+      const std::uint32_t end = sentence.first_token + sentence.token_count;
+      for (std::uint32_t k = trigger->head + 1; k < end && !ground; ++k) {
+        const Token& t = doc.tokens[k];
+        if (t.pos == Pos::ADP || t.pos == Pos::DET || t.elided) continue;
+        ground = roles_.territory(t.fold) ||
+                 std::any_of(places_in[index].begin(), places_in[index].end(),
+                             [&](const PlaceMention* p) { return p->span.begin == t.span.begin; });
+        break;
+      }
+      if (!ground) {
+        revise("Looting/property destruction", "what was seized is not ground");
+      } else if (e.actor1 && e.actor1->type == "state_forces") {
+        revise("Government regains territory", "taken by state forces");
+      }
+    }
+    // A government fights through its army: « Le Mali affirme avoir neutralisé… ».
+    if (violent(kind->event_type) && e.actor1 && e.actor1->name.rfind("Government of ", 0) == 0 &&
+        e.actor1->country && gazetteer_) {
+      if (const Country* country = gazetteer_->country(*e.actor1->country)) {
+        const Actor army = actors_.generic(ActorKind::Military, country);
+        e.actor1->name = army.name;
+        e.actor1->type = army.type;
+        e.actor1->inter = army.inter;
+        c.reasons.push_back("actor1: a government at war is its military forces");
+      }
     }
     e.event_type = kind->event_type;
     e.sub_event_type = kind->sub_event_type;
     if (!kind->plover.empty()) e.plover = kind->plover;
     if (!kind->cameo_root.empty()) e.cameo_root = kind->cameo_root;
+
+    // Source: the speaker; else a reporting organisation named in the sentence; else the
+    // publisher.
+    if (said && said->speaker) {
+      const ActorMention& who = *said->speaker;
+      std::string status = is_party(who, actors_) ? "claimed" : "reported";
+      if (said->stance == "denies") {
+        status = "denied";
+      } else if (said->stance == "confirms" && status == "reported") {
+        status = "confirmed";
+      } else if (said->unproven) {
+        status = "claimed";
+      }
+      e.source = SourceField{who.name, status, std::string(doc.slice(said->cue)),
+                             code_points(doc, said->cue)};
+      c.reasons.push_back("source: " + who.name + ", " + status + " (" + said->rule + ")");
+    } else {
+      for (const ActorMention* a : actors_in[index]) {
+        if (const Actor* known = actors_.find(a->name); known && known->source) {
+          e.source = SourceField{a->name, "reported", std::string(doc.slice(a->span)),
+                                 code_points(doc, a->span)};
+          c.reasons.push_back("source: " + a->name + ", reported (an organisation that reports)");
+          break;
+        }
+      }
+      if (!e.source && doc.meta.source) {
+        e.source = SourceField{*doc.meta.source, "reported", "", std::nullopt};
+        c.reasons.push_back("source: the publisher, nobody else is named");
+      }
+    }
+
     if (e.actor1) {
       const int a = e.actor1->inter, b = e.actor2 ? e.actor2->inter : 0;
       e.interaction = b ? std::min(a, b) * 10 + std::max(a, b) : a * 10;
     }
     e.evidence.push_back(code_points(doc, sentence.span));
-    // How much of the record the sentence filled: a guide for review, not a probability.
-    const int filled = (e.date->start ? 1 : 0) + (e.location ? 1 : 0) + (e.actor1 ? 1 : 0) +
-                       (e.actor2 ? 1 : 0) + (e.fatalities ? 1 : 0);
-    e.confidence = 0.3 + 0.1 * filled;
-    e.event_id = doc.meta.id + "#" + std::to_string(events.size() + 1);
-    e.incident_id = e.event_id;
-    events.push_back(std::move(e));
+    c.sentences.push_back(sentence.span);
+    c.anchored = (e.location && e.location->precision != "country") ||
+                 (e.date->start && e.date->time_precision <= 2) ||
+                 (e.fatalities && e.fatalities->high < 1000);
+    found.push_back(std::move(c));
   }
-  return events;
+  return found;
 }
 
 }  // namespace vigie

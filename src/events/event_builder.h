@@ -1,10 +1,13 @@
 #pragma once
-// Stage 7, first version: one event per sentence that holds an event word (a trigger), its
-// arguments taken from that sentence only. What it does and does not do yet is in docs/events.md;
-// every choice is conservative: a field the sentence does not give stays null or unresolved.
+// Stage 7: from the mention layers to event records. One candidate per sentence that reports a
+// fact with an event word, its fields from the clause and the sentence; repeated mentions of one
+// incident are then merged and competing accounts linked (events/incident_merger.h). The rules
+// are in docs/events.md; a field the text does not give stays null or unresolved.
 #include <vector>
 
 #include "document/document.h"
+#include "events/event_candidate.h"
+#include "events/role_lexicon.h"
 #include "gazetteer/gazetteer.h"
 #include "mentions/actor_knowledge_base.h"
 #include "mentions/event_taxonomy.h"
@@ -16,14 +19,20 @@ class EventBuilder {
  public:
   /// `gazetteer` may be null: places then keep only their country.
   EventBuilder(const EventTaxonomy& taxonomy, const ActorKnowledgeBase& actors,
-               const Gazetteer* gazetteer);
+               const Gazetteer* gazetteer, const RoleLexicon& roles);
 
   std::vector<EventRecord> build(const Document& doc) const;
 
+  /// The same events with the reasons for every choice (`vigie explain`).
+  std::vector<EventCandidate> build_explained(const Document& doc) const;
+
  private:
+  std::vector<EventCandidate> candidates(const Document& doc) const;
+
   const EventTaxonomy& taxonomy_;
   const ActorKnowledgeBase& actors_;
   const Gazetteer* gazetteer_;
+  const RoleLexicon& roles_;
 };
 
 }  // namespace vigie

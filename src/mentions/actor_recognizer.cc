@@ -1,5 +1,6 @@
 #include "mentions/actor_recognizer.h"
 
+#include <algorithm>
 #include <map>
 
 #include "text/folding.h"
@@ -229,6 +230,28 @@ void ActorRecognizer::annotate(Document& doc) const {
       a.rule = "refers back to " + antecedent->name;
     }
     doc.actors.push_back(std::move(a));
+  }
+
+  // « des forces russes de Wagner », "fighters of the Islamic State": a description followed by
+  // the name of whose it is stands for that name.
+  for (std::size_t k = 0; k + 1 < doc.actors.size(); ++k) {
+    ActorMention& description = doc.actors[k];
+    const ActorMention& named = doc.actors[k + 1];
+    if (description.rule.rfind("description", 0) != 0 || named.rule.rfind("name", 0) != 0) continue;
+    bool linked = true, any = false;
+    auto t = std::lower_bound(
+        doc.tokens.begin(), doc.tokens.end(), description.span.end,
+        [](const Token& token, std::uint32_t at) { return token.span.begin < at; });
+    for (; t != doc.tokens.end() && t->span.begin < named.span.begin; ++t) {
+      any = true;
+      linked = linked && (t->pos == Pos::ADP || t->pos == Pos::DET);
+    }
+    if (!any || !linked) continue;
+    description.rule = "description of " + named.name;
+    description.name = named.name;
+    description.type = named.type;
+    description.inter = named.inter;
+    description.country = named.country;
   }
 }
 

@@ -41,6 +41,8 @@ CountRecognizer::CountRecognizer(const LanguagePack& pack) {
       others_.insert(fold(row.fields[1]));
     } else if (kind == "linker") {
       linkers_.insert(fold(row.fields[1]));
+    } else if (kind == "one") {
+      ones_.insert(fold(row.fields[1]));
     } else {
       throw DataError(where + "unknown kind '" + kind + "'");
     }
@@ -61,8 +63,63 @@ const std::string* CountRecognizer::what_of(const Token& t) const {
   return nullptr;
 }
 
+// « un soldat a été tué », "a policeman was killed": the article counts one. It becomes a number
+// only where a group follows it; those that count nothing are taken out again after the counts.
+std::size_t CountRecognizer::add_articles(Document& doc) const {
+  if (ones_.empty()) return 0;
+  std::vector<NumberMention> articles;
+  auto number = doc.numbers.begin();
+  for (std::uint32_t k = 0; k + 1 < doc.tokens.size(); ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.pos != Pos::DET || !ones_.count(t.fold)) continue;
+    while (number != doc.numbers.end() && number->span.end <= t.span.begin) ++number;
+    if (number != doc.numbers.end() && number->span.begin <= t.span.begin) continue;
+    std::uint32_t noun = k + 1;
+    while (noun < doc.tokens.size() && noun < k + 1 + kMaxModifiers && !who_of(doc.tokens[noun]) &&
+           doc.tokens[noun].pos == Pos::ADJ)
+      ++noun;
+    if (noun >= doc.tokens.size() || !who_of(doc.tokens[noun])) continue;
+    NumberMention n;
+    n.span = t.span;
+    n.best = 1;
+    n.low = n.high = 1.0;
+    n.rule = "<article> <who>";
+    articles.push_back(std::move(n));
+  }
+  if (articles.empty()) return 0;
+  std::vector<NumberMention> merged;
+  merged.reserve(doc.numbers.size() + articles.size());
+  std::merge(
+      std::make_move_iterator(doc.numbers.begin()), std::make_move_iterator(doc.numbers.end()),
+      std::make_move_iterator(articles.begin()), std::make_move_iterator(articles.end()),
+      std::back_inserter(merged),
+      [](const NumberMention& a, const NumberMention& b) { return a.span.begin < b.span.begin; });
+  doc.numbers = std::move(merged);
+  return articles.size();
+}
+
+void CountRecognizer::drop_unused_articles(Document& doc) const {
+  std::vector<bool> used(doc.numbers.size(), false);
+  for (const auto& c : doc.counts) used[c.number] = true;
+  std::vector<std::uint32_t> new_index(doc.numbers.size());
+  std::vector<NumberMention> kept;
+  for (std::size_t k = 0; k < doc.numbers.size(); ++k) {
+    if (doc.numbers[k].rule == "<article> <who>" && !used[k]) continue;
+    new_index[k] = static_cast<std::uint32_t>(kept.size());
+    kept.push_back(std::move(doc.numbers[k]));
+  }
+  doc.numbers = std::move(kept);
+  for (auto& c : doc.counts) c.number = new_index[c.number];
+}
+
 void CountRecognizer::annotate(Document& doc) const {
   doc.counts.clear();
+  const bool articles = add_articles(doc) > 0;
+  count(doc);
+  if (articles) drop_unused_articles(doc);
+}
+
+void CountRecognizer::count(Document& doc) const {
   std::size_t sentence = 0, group_sentence = SIZE_MAX;
   std::string last_who;  // the group counted last in the sentence, for « cinq autres »
   Span last_who_span;

@@ -20,6 +20,9 @@ class CountRecognizer {
   void annotate(Document& doc) const;
 
  private:
+  void count(Document& doc) const;
+  std::size_t add_articles(Document& doc) const;
+  void drop_unused_articles(Document& doc) const;
   const std::string* who_of(const Token& t) const;
   const std::string* what_of(const Token& t) const;
 
@@ -27,6 +30,7 @@ class CountRecognizer {
   std::unordered_map<std::string, std::string> what_;  // folded lemma or form → outcome
   std::unordered_set<std::string> others_;             // « autres », "others", "more"
   std::unordered_set<std::string> linkers_;            // « de » in « la mort de six soldats »
+  std::unordered_set<std::string> ones_;               // « un », "a": an article that counts one
 };
 
 }  // namespace vigie

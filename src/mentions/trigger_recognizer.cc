@@ -16,16 +16,17 @@ TriggerRecognizer::TriggerRecognizer(const LanguagePack& pack, const EventTaxono
     if (row.fields.size() != 3) throw DataError(where + "expected 3 fields");
     const std::string& kind = row.fields[0];
     const std::string& type = row.fields[2];
-    if (!taxonomy.find(type)) throw DataError(where + "'" + type + "' is no ACLED sub-event type");
+    if (kind != "block" && !taxonomy.find(type))
+      throw DataError(where + "'" + type + "' is no ACLED sub-event type");
     if (kind == "lemma") {
       lemmas_[row.fields[1]] = type;
       folded_lemmas_[fold(row.fields[1])] = type;
-    } else if (kind == "phrase") {
+    } else if (kind == "phrase" || kind == "block") {
       std::string_view variants = row.fields[1];
       while (!variants.empty()) {
         const auto bar = variants.find('|');
         const std::string variant(variants.substr(0, bar));
-        phrase_list_.push_back({variant, type});
+        phrase_list_.push_back({variant, kind == "block" ? "" : type});
         phrases_.add(variant, static_cast<std::uint32_t>(phrase_list_.size() - 1), tokenizer);
         variants = bar == std::string_view::npos ? std::string_view() : variants.substr(bar + 1);
       }
@@ -63,9 +64,11 @@ void TriggerRecognizer::annotate(Document& doc) const {
       if (next_taken != taken.end() && next_taken->begin <= t.span.begin) continue;
       if (auto m = phrases_.longest_at(doc, i, end)) {
         const Phrase& p = phrase_list_[m->payload];
-        doc.triggers.push_back({Span{t.span.begin, doc.tokens[i + m->length - 1].span.end},
-                                p.sub_event_type, i, "phrase:" + p.text});
+        const std::uint32_t first = i;
         i += m->length - 1;
+        if (p.sub_event_type.empty()) continue;  // a blocked phrase: no event
+        doc.triggers.push_back({Span{t.span.begin, doc.tokens[i].span.end}, p.sub_event_type, first,
+                                "phrase:" + p.text});
         continue;
       }
       // The form first: « attaque » is a noun whose lemma may come out as the verb « attaquer ».

@@ -79,8 +79,11 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
           head = j;
           break;
         }
-        // Adverbs, negation and clitics may stand inside a group; anything else ends it.
-        if (t.pos != Pos::ADV && t.pos != Pos::PART && !pack_.negators.count(t.fold)) break;
+        // Adverbs, negation and clitics may stand inside a group (« a-t-il dit »); anything
+        // else ends it.
+        const bool clitic = t.pos == Pos::PRON && !t.fold.empty() && t.fold.front() == '-';
+        if (t.pos != Pos::ADV && t.pos != Pos::PART && !clitic && !pack_.negators.count(t.fold))
+          break;
       }
       // « il a été » with no participle after it: the last auxiliary is the verb itself.
       if (!head && auxes.size() > 1 && can_head(doc.tokens[auxes.back()])) {
@@ -123,8 +126,11 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
     // A bare form right after its subject is a present tense ("rebels control the road"); after
     // "to", a modal or a preposition it stays an infinitive.
     const Pos before = i > sentence.first_token ? doc.tokens[i - 1].pos : Pos::PUNCT;
-    const bool bare_present = first.pos == Pos::VERB && has(first.features, "VerbForm=Inf") &&
-                              (before == Pos::NOUN || before == Pos::PROPN || before == Pos::PRON);
+    // The same holds for a form read as an imperative (« Le Mali affirme »).
+    const bool after_subject = before == Pos::NOUN || before == Pos::PROPN || before == Pos::PRON;
+    const bool bare_present =
+        first.pos == Pos::VERB && after_subject &&
+        (has(first.features, "VerbForm=Inf") || has(first.features, "Mood=Imp"));
     if (first.pos == Pos::VERB &&
         ((has(first.features, "Tense=") && !non_finite) || bare_present)) {
       VerbGroup g;

@@ -67,6 +67,14 @@ void write_annotations(const Document& doc, const Gazetteer* gazetteer, std::ost
                      a.rule});
   }
   for (const auto& t : doc.triggers) lines.push_back({t.span, "trigger", t.sub_event_type, t.rule});
+  for (const auto& a : doc.attributions) {
+    std::string value = a.stance + " speaker=" + (a.speaker ? a.speaker->name : "-") +
+                        " claim=" + std::to_string(doc.code_point_at(a.claim.begin)) + "-" +
+                        std::to_string(doc.code_point_at(a.claim.end));
+    if (a.speaker_acts) value += " speaker-acts";
+    if (a.unproven) value += " unproven";
+    lines.push_back({a.cue, "attribution", value, a.rule});
+  }
   std::stable_sort(lines.begin(), lines.end(),
                    [](const Line& a, const Line& b) { return a.span.begin < b.span.begin; });
   out << "# " << doc.meta.id << " (" << doc.language.code << ", published "

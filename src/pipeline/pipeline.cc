@@ -6,6 +6,7 @@
 
 #include "events/event_builder.h"
 #include "mentions/actor_recognizer.h"
+#include "mentions/attribution_recognizer.h"
 #include "mentions/count_recognizer.h"
 #include "mentions/date_recognizer.h"
 #include "mentions/number_recognizer.h"
@@ -27,9 +28,11 @@ struct Pipeline::ThreadTools {
         dates(pack, tokens),
         numbers(pack, tokens),
         counts(pack),
-        triggers(pack, taxonomy, tokens) {
+        triggers(pack, taxonomy, tokens),
+        roles(pack, tokens) {
     if (gazetteer) places.emplace(pack, *gazetteer, tokens);
     actors.emplace(pack, kb, gazetteer, tokens);
+    attributions.emplace(pack, kb, gazetteer, tokens);
   }
   SentenceSplitter sentences;
   Tokenizer tokens;
@@ -38,8 +41,10 @@ struct Pipeline::ThreadTools {
   NumberRecognizer numbers;
   CountRecognizer counts;
   TriggerRecognizer triggers;
+  RoleLexicon roles;
   std::optional<PlaceRecognizer> places;
   std::optional<ActorRecognizer> actors;
+  std::optional<AttributionRecognizer> attributions;
 };
 
 struct Pipeline::PerThread {
@@ -81,6 +86,7 @@ void Pipeline::recognise_mentions(Document& doc, const LanguagePack& pack) const
   if (tools.places) tools.places->annotate(doc);
   tools.actors->annotate(doc);  // after places: descriptions take the document's country
   tools.triggers.annotate(doc);
+  tools.attributions->annotate(doc);  // after actors and places: speakers are among them
 }
 
 namespace {
@@ -133,9 +139,15 @@ ProcessedDocument Pipeline::process(RawDocument raw) const {
     if (options_.analyse) {
       analyse(doc, *pack);
       recognise_mentions(doc, *pack);
+      const EventBuilder builder(*taxonomy_, *actor_kb_, options_.gazetteer,
+                                 tools_for(*pack).roles);
+      if (options_.explain) {
+        result.explained = builder.build_explained(doc);
+        for (const auto& c : result.explained) result.events.push_back(c.record);
+      } else {
+        result.events = builder.build(doc);
+      }
     }
-    if (options_.analyse)
-      result.events = EventBuilder(*taxonomy_, *actor_kb_, options_.gazetteer).build(doc);
     result.doc = std::move(doc);
   } catch (const std::exception& e) {
     result.problem = InputProblem{origin, std::string("internal error: ") + e.what()};

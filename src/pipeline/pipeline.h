@@ -1,8 +1,9 @@
 #pragma once
 // The stage order, for one document at a time:
 //   clean → identify language → split sentences → tokenize → analyse (lemmas, POS, verb groups)
-//   → recognise mentions (numbers; dates, actors, places to come) → build events → resolve → output
-// Events and resolution arrive with later work; each stage only adds layers to the Document.
+//   → recognise mentions (dates, numbers, counts, places, actors, event words, attributions)
+//   → build events (merging repeats, linking accounts) → output
+// Each stage only adds layers to the Document.
 // Pipeline::process is thread-safe: per-thread tools are made on first use.
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "clean/boilerplate.h"
 #include "clean/cleaner.h"
 #include "document/document.h"
+#include "events/event_candidate.h"
 #include "gazetteer/gazetteer.h"
 #include "input/raw_document.h"
 #include "lang/language_pack.h"
@@ -27,12 +29,14 @@ struct PipelineOptions {
   std::optional<std::string> published;  ///< used when the input carries no date
   bool analyse = true;                   ///< false: stop after language identification
   const Gazetteer* gazetteer = nullptr;  ///< places are resolved only with one
+  bool explain = false;                  ///< keep the reasons for every choice (vigie explain)
 };
 
 /// What one document became: the annotated document and its events, or a problem.
 struct ProcessedDocument {
   std::optional<Document> doc;
   std::vector<EventRecord> events;
+  std::vector<EventCandidate> explained;  ///< with PipelineOptions::explain: events and reasons
   std::optional<InputProblem> problem;
 };
 

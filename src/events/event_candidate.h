@@ -1,0 +1,27 @@
+#pragma once
+// An event as the builder finds it in one sentence, with what the merging of repeated mentions
+// and `vigie explain` need to know about it.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "document/span.h"
+#include "output/event_record.h"
+
+namespace vigie {
+
+struct EventCandidate {
+  EventRecord record;
+  std::size_t sentence = 0;  ///< index of the sentence of the event word
+  Span trigger;              ///< the event word, in bytes
+  std::string trigger_text;
+  std::string trigger_rule;
+  /// Names something only one incident has: a place below the country, a day or a week, or a
+  /// death toll. An event without one is a repeat or a general statement (docs/events.md).
+  bool anchored = false;
+  bool repeat = false;               ///< « cette attaque », "this attack": an event already told
+  std::vector<Span> sentences;       ///< the evidence in bytes, for `vigie explain`
+  std::vector<std::string> reasons;  ///< "field: why", for `vigie explain`
+};
+
+}  // namespace vigie

@@ -1,0 +1,289 @@
+#include "events/incident_merger.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace vigie {
+namespace {
+
+bool same_place(const EventRecord& a, const EventRecord& b) {
+  return a.location && b.location && a.location->geonameid && b.location->geonameid &&
+         *a.location->geonameid == *b.location->geonameid;
+}
+
+// Places that may be one: the same entry, or at least one without a place below its country.
+bool places_compatible(const EventRecord& a, const EventRecord& b) {
+  if (!a.location || !b.location) return true;
+  if (a.location->geonameid && b.location->geonameid)
+    return *a.location->geonameid == *b.location->geonameid;
+  return !a.location->country || !b.location->country ||
+         *a.location->country == *b.location->country;
+}
+
+bool resolved(const EventRecord& e) {
+  return e.date && e.date->start && e.date->end;
+}
+
+bool dates_overlap(const EventRecord& a, const EventRecord& b) {
+  return *a.date->start <= *b.date->end && *b.date->start <= *a.date->end;  // ISO dates sort
+}
+
+bool dates_compatible(const EventRecord& a, const EventRecord& b) {
+  return !resolved(a) || !resolved(b) || dates_overlap(a, b);
+}
+
+// Positive signs that two anchored events are one incident.
+bool same_incident(const EventRecord& a, const EventRecord& b) {
+  if (!places_compatible(a, b) || !dates_compatible(a, b)) return false;
+  if (same_place(a, b)) return true;
+  return a.sub_event_type == b.sub_event_type && resolved(a) && resolved(b) &&
+         a.date->time_precision <= 2 && b.date->time_precision <= 2;
+}
+
+bool fatalities_compatible(const EventRecord& a, const EventRecord& b) {
+  if (!a.fatalities || !b.fatalities) return true;
+  return a.fatalities->low <= b.fatalities->high && b.fatalities->low <= a.fatalities->high;
+}
+
+// Two accounts agree when they tell the same kind of event with tolls and victims that fit.
+bool agree(const EventRecord& a, const EventRecord& b) {
+  const bool denial =
+      (a.source && a.source->status == "denied") || (b.source && b.source->status == "denied");
+  const bool victims_fit = !a.actor2 || !b.actor2 || a.actor2->type == b.actor2->type;
+  return !denial && a.event_type == b.event_type && fatalities_compatible(a, b) && victims_fit;
+}
+
+bool same_source(const EventRecord& a, const EventRecord& b) {
+  if (!a.source || !b.source) return !a.source && !b.source;
+  return a.source->name == b.source->name && a.source->status == b.source->status;
+}
+
+std::vector<std::string> actor_names(const EventRecord& e) {
+  std::vector<std::string> names;
+  if (e.actor1) names.push_back(e.actor1->name);
+  if (e.actor2) names.push_back(e.actor2->name);
+  for (const auto& a : e.assoc_actor1) names.push_back(a.name);
+  for (const auto& a : e.assoc_actor2) names.push_back(a.name);
+  return names;
+}
+
+// A mention that names nothing concrete repeats an event when it tells the same kind, at a place
+// and time that fit, among the same actors.
+bool repeats(const EventRecord& mention, const EventRecord& event) {
+  if (mention.event_type != event.event_type || !places_compatible(mention, event) ||
+      !dates_compatible(mention, event) || !fatalities_compatible(mention, event))
+    return false;
+  const auto mine = actor_names(mention), theirs = actor_names(event);
+  return mine.empty() || std::any_of(mine.begin(), mine.end(), [&](const std::string& n) {
+           return std::find(theirs.begin(), theirs.end(), n) != theirs.end();
+         });
+}
+
+int place_rank(const LocationField& l) {
+  static const char* const order[] = {"exact", "near", "admin2", "admin1", "country"};
+  for (int k = 0; k < 5; ++k)
+    if (l.precision == order[k]) return k;
+  return 5;
+}
+
+int source_rank(const std::optional<SourceField>& s) {
+  if (!s) return 4;
+  if (s->status == "confirmed") return 0;
+  if (s->status == "reported") return 1;
+  if (s->status == "claimed") return 2;
+  return 3;
+}
+
+// One mention folded into the record of its account: every field keeps the most precise value.
+void absorb(EventCandidate& into, const EventCandidate& from, const std::string& why) {
+  EventRecord& e = into.record;
+  const EventRecord& m = from.record;
+  auto width = [](const DateField& d) { return d.time_precision * 1000 + (*d.start != *d.end); };
+  if (resolved(m) &&
+      (!resolved(e) || (dates_overlap(e, m) && width(*m.date) < width(*e.date) &&
+                        *m.date->start >= *e.date->start && *m.date->end <= *e.date->end)))
+    e.date = m.date;
+  if (m.location && (!e.location || place_rank(*m.location) < place_rank(*e.location)))
+    e.location = m.location;
+  auto names = actor_names(e);
+  auto known = [&](const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  // A side left open takes a party the mention adds, from either of its sides: a follow-up
+  // may tell the incident from the other side (« les combattants se sont emparés d'armes aux
+  // mercenaires » after « les mercenaires ont effectué… »).
+  auto fill = [&](std::optional<ActorField>& slot, const std::optional<ActorField>& same,
+                  const std::optional<ActorField>& other) {
+    if (slot) return;
+    for (const auto* a : {&same, &other}) {
+      if (*a && !known((*a)->name)) {
+        slot = **a;
+        names.push_back((*a)->name);
+        return;
+      }
+    }
+  };
+  fill(e.actor1, m.actor1, m.actor2);
+  fill(e.actor2, m.actor2, m.actor1);
+  for (const auto* list : {&m.assoc_actor1, &m.assoc_actor2}) {
+    for (const auto& a : *list) {
+      if (known(a.name)) continue;
+      (list == &m.assoc_actor1 ? e.assoc_actor1 : e.assoc_actor2).push_back(a);
+      names.push_back(a.name);
+    }
+  }
+  if (m.fatalities && (!e.fatalities || (m.fatalities->high - m.fatalities->low <
+                                         e.fatalities->high - e.fatalities->low)))
+    e.fatalities = m.fatalities;
+  if (source_rank(m.source) < source_rank(e.source)) e.source = m.source;
+  e.evidence.insert(e.evidence.end(), m.evidence.begin(), m.evidence.end());
+  into.sentences.insert(into.sentences.end(), from.sentences.begin(), from.sentences.end());
+  into.reasons.push_back("merged: '" + from.trigger_text + "' in sentence " +
+                         std::to_string(from.sentence + 1) + ", " + why);
+}
+
+double confidence(const EventRecord& e) {
+  const int filled = (e.date && e.date->start ? 1 : 0) + (e.location ? 1 : 0) + (e.actor1 ? 1 : 0) +
+                     (e.actor2 ? 1 : 0) + (e.fatalities ? 1 : 0) + (e.source ? 1 : 0);
+  const double mentions = static_cast<double>(e.evidence.size() - 1);
+  return std::min(0.95, 0.3 + 0.08 * filled + 0.05 * mentions);
+}
+
+// How much a mention tells: the richest mention of an account gives its record, the others fill
+// what it leaves open.
+int filled(const EventRecord& e) {
+  return (e.date && e.date->start ? 1 : 0) + (e.location ? 1 : 0) + (e.actor1 ? 1 : 0) +
+         (e.actor2 ? 1 : 0) + (e.fatalities ? 1 : 0) + (e.source ? 1 : 0);
+}
+
+// The record of an account from all its mentions, whatever the order they came in.
+EventCandidate compose(const std::vector<const EventCandidate*>& members,
+                       const std::vector<std::string>& why) {
+  std::size_t base = 0;
+  for (std::size_t k = 1; k < members.size(); ++k) {
+    const EventRecord& a = members[k]->record;
+    const EventRecord& b = members[base]->record;
+    if (filled(a) > filled(b) ||
+        (filled(a) == filled(b) && source_rank(a.source) < source_rank(b.source)))
+      base = k;
+  }
+  EventCandidate out = *members[base];
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    if (k != base) absorb(out, *members[k], why[k]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidates,
+                                            const std::string& doc_id) {
+  // Each account: its running record (for matching) and its mentions with why they joined.
+  std::vector<EventCandidate> accounts;
+  std::vector<std::vector<const EventCandidate*>> members;
+  std::vector<std::vector<std::string>> member_why;
+  std::vector<std::string> link_note;
+  std::vector<std::size_t> incident;  // per account: the index of the incident's first account
+  std::vector<const EventCandidate*> later;
+
+  // Anchored mentions: each joins the account it agrees with, or opens a new account, linked to
+  // an incident it tells differently when the teller differs.
+  for (auto& c : candidates) {
+    if (!c.anchored || c.repeat) {
+      later.push_back(&c);
+      continue;
+    }
+    std::optional<std::size_t> joined, linked;
+    for (std::size_t k = 0; k < accounts.size() && !joined; ++k) {
+      const EventRecord& a = accounts[k].record;
+      if (!same_incident(a, c.record)) continue;
+      if (agree(a, c.record)) {
+        joined = k;
+      } else if (!same_source(a, c.record) && !linked) {
+        linked = incident[k];
+      }
+    }
+    if (joined) {
+      const std::string why = same_place(accounts[*joined].record, c.record)
+                                  ? "same place, same kind"
+                                  : "same kind, same days";
+      absorb(accounts[*joined], c, why);
+      members[*joined].push_back(&c);
+      member_why[*joined].push_back(why);
+      continue;
+    }
+    link_note.push_back(linked ? "another account of the incident first told in sentence " +
+                                     std::to_string(accounts[*linked].sentence + 1)
+                               : "");
+    incident.push_back(linked.value_or(accounts.size()));
+    members.push_back({&c});
+    member_why.push_back({""});
+    accounts.push_back(c);
+  }
+
+  // Mentions that name nothing concrete (headlines, « cette attaque ») join the nearest account
+  // they repeat; the others are general statements, not incidents.
+  for (const EventCandidate* c : later) {
+    std::optional<std::size_t> nearest;
+    std::size_t distance = 0;
+    for (std::size_t k = 0; k < accounts.size(); ++k) {
+      if (!repeats(c->record, accounts[k].record)) continue;
+      const std::size_t d = static_cast<std::size_t>(
+          std::labs(static_cast<long>(accounts[k].sentence) - static_cast<long>(c->sentence)));
+      if (!nearest || d < distance) {
+        nearest = k;
+        distance = d;
+      }
+    }
+    if (nearest) {
+      absorb(accounts[*nearest], *c, "a mention naming nothing new");
+      members[*nearest].push_back(c);
+      member_why[*nearest].push_back("a mention naming nothing new");
+    }
+  }
+  for (std::size_t k = 0; k < accounts.size(); ++k) {
+    accounts[k] = compose(members[k], member_why[k]);
+    if (!link_note[k].empty()) accounts[k].reasons.push_back(link_note[k]);
+  }
+
+  // Number the events by their first evidence; an incident is named after its first account.
+  std::vector<std::size_t> order(accounts.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    auto& ev = accounts[k].record.evidence;
+    std::sort(ev.begin(), ev.end(),
+              [](const CodePointSpan& a, const CodePointSpan& b) { return a.start < b.start; });
+    ev.erase(std::unique(ev.begin(), ev.end(),
+                         [](const CodePointSpan& a, const CodePointSpan& b) {
+                           return a.start == b.start && a.end == b.end;
+                         }),
+             ev.end());
+    auto& bytes = accounts[k].sentences;
+    std::sort(bytes.begin(), bytes.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    bytes.erase(std::unique(bytes.begin(), bytes.end(),
+                            [](const Span& a, const Span& b) { return a.begin == b.begin; }),
+                bytes.end());
+    order[k] = k;
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return accounts[a].record.evidence.front().start < accounts[b].record.evidence.front().start;
+  });
+  std::vector<std::string> id_of(accounts.size());
+  for (std::size_t n = 0; n < order.size(); ++n)
+    id_of[order[n]] = doc_id + "#" + std::to_string(n + 1);
+  std::vector<EventCandidate> out;
+  for (std::size_t k : order) {
+    EventRecord& e = accounts[k].record;
+    e.event_id = id_of[k];
+    e.incident_id = id_of[incident[k]];
+    e.confidence = confidence(e);
+    if (e.actor1) {
+      const int a = e.actor1->inter, b = e.actor2 ? e.actor2->inter : 0;
+      e.interaction = b ? std::min(a, b) * 10 + std::max(a, b) : a * 10;
+    }
+    out.push_back(std::move(accounts[k]));
+  }
+  return out;
+}
+
+}  // namespace vigie

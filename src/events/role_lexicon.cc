@@ -1,0 +1,53 @@
+#include "events/role_lexicon.h"
+
+#include <filesystem>
+
+#include "text/folding.h"
+#include "util/tsv.h"
+
+namespace vigie {
+
+RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
+  const auto file = pack.dir / "roles.tsv";
+  if (!std::filesystem::exists(file)) return;
+  for (const auto& row : read_tsv(file)) {
+    const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
+    if (row.fields.size() != 2) throw DataError(where + "expected a kind and words");
+    const std::string& kind = row.fields[0];
+    std::string_view list = row.fields[1];
+    while (!list.empty()) {
+      const auto bar = list.find('|');
+      const std::string words(list.substr(0, bar));
+      list = bar == std::string_view::npos ? std::string_view() : list.substr(bar + 1);
+      if (kind == "agent") {
+        cues_.add(words, static_cast<std::uint32_t>(RoleCue::Agent), tokenizer);
+      } else if (kind == "target") {
+        cues_.add(words, static_cast<std::uint32_t>(RoleCue::Target), tokenizer);
+      } else if (kind == "with") {
+        cues_.add(words, static_cast<std::uint32_t>(RoleCue::With), tokenizer);
+      } else if (kind == "undergo") {
+        undergo_.insert(words);
+      } else if (kind == "first_person") {
+        first_person_.insert(fold(words));
+      } else if (kind == "refers_back") {
+        refers_back_.insert(fold(words));
+      } else if (kind == "territory") {
+        territory_.insert(fold(words));
+      } else {
+        throw DataError(where + "unknown kind '" + kind + "'");
+      }
+    }
+  }
+}
+
+RoleCue RoleLexicon::cue_before(const Document& doc, std::uint32_t at, std::uint32_t from) const {
+  for (std::uint32_t length = kLongestCue; length >= 1; --length) {
+    if (at < from + length) continue;
+    const std::uint32_t start = at - length;
+    if (auto m = cues_.longest_at(doc, start, at); m && m->length == length)
+      return static_cast<RoleCue>(m->payload);
+  }
+  return RoleCue::None;
+}
+
+}  // namespace vigie

@@ -1,0 +1,40 @@
+#pragma once
+// The words around an event word that tell who did what to whom, from lang/<code>/roles.tsv:
+// « par » / "by" before the doer, « contre » / "against" before a target, « avec », « et »,
+// "alongside" before an actor joining another, verbs whose subject suffers the event their
+// object names (« a frappé un engin explosif »), and the first person of a quoted speaker.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "document/document.h"
+#include "lang/language_pack.h"
+#include "mentions/phrase_matcher.h"
+
+namespace vigie {
+
+class Tokenizer;
+
+enum class RoleCue : std::uint8_t { None, Agent, Target, With };
+
+class RoleLexicon {
+ public:
+  /// Reads lang/<code>/roles.tsv (an absent file leaves every list empty).
+  RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer);
+
+  /// The cue whose words end right before token `at`, not reaching before `from`.
+  RoleCue cue_before(const Document& doc, std::uint32_t at, std::uint32_t from) const;
+
+  bool undergoes(const std::string& lemma) const { return undergo_.count(lemma) > 0; }
+  bool first_person(const std::string& folded) const { return first_person_.count(folded) > 0; }
+  bool refers_back(const std::string& folded) const { return refers_back_.count(folded) > 0; }
+  bool territory(const std::string& folded) const { return territory_.count(folded) > 0; }
+
+ private:
+  static constexpr std::uint32_t kLongestCue = 4;  // words
+  PhraseMatcher cues_;
+  std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_;
+};
+
+}  // namespace vigie

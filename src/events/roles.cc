@@ -1,0 +1,154 @@
+#include "events/roles.h"
+
+#include <algorithm>
+
+namespace vigie {
+
+const VerbGroup* verb_group_of(const Document& doc, std::uint32_t token) {
+  auto it = std::upper_bound(doc.verb_groups.begin(), doc.verb_groups.end(), token,
+                             [](std::uint32_t at, const VerbGroup& g) { return at < g.first; });
+  if (it == doc.verb_groups.begin()) return nullptr;
+  --it;
+  return it->first <= token && token <= it->last ? &*it : nullptr;
+}
+
+std::uint32_t token_at(const Document& doc, std::uint32_t offset) {
+  auto it = std::upper_bound(doc.tokens.begin(), doc.tokens.end(), offset,
+                             [](std::uint32_t at, const Token& t) { return at < t.span.begin; });
+  if (it != doc.tokens.begin()) --it;
+  return static_cast<std::uint32_t>(it - doc.tokens.begin());
+}
+
+namespace {
+
+bool overlaps(Span a, Span b) {
+  return a.begin < b.end && b.begin < a.end;
+}
+
+// Outcomes whose counted people are on the receiving end of the event.
+bool victim_outcome(const std::string& what) {
+  return what == "killed" || what == "wounded" || what == "abducted" || what == "missing" ||
+         what == "arrested";
+}
+
+}  // namespace
+
+Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
+                   const ActorKnowledgeBase& known) {
+  const Document& doc = c.doc;
+  Roles roles;
+  // The clause: what the speaker said, else the sentence.
+  Span window = c.sentence.span;
+  if (c.said) {
+    window.begin = std::max(window.begin, c.said->claim.begin);
+    window.end = std::min(window.end, c.said->claim.end);
+  }
+  const std::uint32_t window_first = token_at(doc, window.begin);
+  const std::uint32_t trigger_token = c.trigger.head;
+  const VerbGroup* group = verb_group_of(doc, trigger_token);
+  const bool passive = group && group->voice == Voice::Passive;
+  // For an event noun, the verb it depends on: « a frappé un engin explosif », « ont participé
+  // à un massacre ».
+  const VerbGroup* governing = nullptr;
+  if (!group) {
+    auto it = std::lower_bound(doc.verb_groups.begin(), doc.verb_groups.end(), window_first,
+                               [](const VerbGroup& g, std::uint32_t at) { return g.first < at; });
+    for (; it != doc.verb_groups.end() && it->last < trigger_token; ++it) governing = &*it;
+  }
+  // Its subject suffers the event when the verb says so (« a frappé un engin explosif ») or is
+  // passive (« avait été tué par une bombe »).
+  const bool subject_undergoes =
+      governing &&
+      (governing->voice == Voice::Passive || lexicon.undergoes(doc.tokens[governing->head].lemma));
+
+  auto add = [](std::vector<const ActorMention*>& main, std::vector<const ActorMention*>& with,
+                const ActorMention* a,
+                bool joins) { (joins && !main.empty() ? with : main).push_back(a); };
+  for (const ActorMention* a : c.actors) {
+    if (!window.contains(a->span)) continue;
+    if (c.said && c.said->speaker && overlaps(a->span, c.said->speaker->span)) continue;
+    if (c.said && overlaps(a->span, c.said->cue)) continue;
+    if (const Actor* k = known.find(a->name); k && k->source) continue;
+    const std::string text(doc.slice(a->span));
+    // A jihadist group's statement calling fighters « djihadistes » speaks of its own.
+    if (c.said && c.said->speaker && a->name.rfind("Islamist Militia", 0) == 0 &&
+        (c.said->speaker->type == "rebel_group" || c.said->speaker->type == "political_militia") &&
+        c.said->speaker->name.rfind("Islamist Militia", 0) != 0 &&
+        c.said->speaker->name.rfind("Unidentified", 0) != 0) {
+      ActorMention own = *a;
+      own.name = c.said->speaker->name;
+      own.type = c.said->speaker->type;
+      own.inter = c.said->speaker->inter;
+      own.country = c.said->speaker->country;
+      own.rule = "the speaker's own fighters";
+      roles.renamed.push_back(std::move(own));
+      a = &roles.renamed.back();
+      roles.reasons.push_back("'" + text + "' is " + a->name + ": its own statement");
+    }
+    // Counted victims (« la mort de six soldats », "killing 12 civilians") were done to.
+    const bool victim = std::any_of(c.counts.begin(), c.counts.end(), [&](const CountMention* n) {
+      return victim_outcome(n->what) && !n->who_span.empty() && overlaps(n->who_span, a->span);
+    });
+    const std::uint32_t first = token_at(doc, a->span.begin);
+    const RoleCue cue = lexicon.cue_before(doc, first, window_first);
+    const bool joins = cue == RoleCue::With;
+    if (victim) {
+      add(roles.targets, roles.with_targets, a, joins);
+      roles.reasons.push_back("'" + text + "' target: counted among the victims");
+      continue;
+    }
+    const bool before = a->span.end <= c.trigger.span.begin;
+    bool agent;
+    std::string why;
+    if (cue == RoleCue::Agent) {
+      agent = true;
+      why = "introduced as the doer";
+    } else if (cue == RoleCue::Target) {
+      agent = false;
+      why = "introduced as the target";
+    } else if (group && lexicon.undergoes(doc.tokens[group->head].lemma)) {
+      // « le véhicule a sauté sur une mine », "the patrol struck a landmine"
+      agent = false;
+      why = "subject of a verb whose subject suffers the event (" + doc.tokens[group->head].lemma +
+            ")";
+    } else if (group) {
+      agent = before != passive;
+      why =
+          std::string(before ? "before" : "after") + " the " + (passive ? "passive " : "") + "verb";
+    } else if (before) {
+      agent = !subject_undergoes;
+      why = subject_undergoes ? "subject of a verb whose subject suffers the event (" +
+                                    doc.tokens[governing->head].lemma + ")"
+                              : "before the event noun";
+    } else {
+      agent = false;
+      why = "after the event noun";
+    }
+    if (agent) {
+      add(roles.agents, roles.with_agents, a, joins);
+    } else {
+      add(roles.targets, roles.with_targets, a, joins);
+    }
+    roles.reasons.push_back("'" + text + "' " + (agent ? "doer" : "target") + ": " + why +
+                            (joins && (agent ? roles.with_agents : roles.with_targets).size() &&
+                                     (agent ? roles.with_agents : roles.with_targets).back() == a
+                                 ? ", joining the one before"
+                                 : ""));
+  }
+  // The speaker as the doer: « (nous) avons capturé », « affirme avoir neutralisé ».
+  if (roles.agents.empty() && c.said && c.said->speaker) {
+    bool first_person = false;
+    for (std::uint32_t k = window_first; k < trigger_token; ++k) {
+      first_person = first_person || lexicon.first_person(doc.tokens[k].fold);
+    }
+    if (first_person || c.said->speaker_acts) {
+      roles.agents.push_back(&*c.said->speaker);
+      roles.reasons.push_back("'" + std::string(doc.slice(c.said->speaker->span)) +
+                              "' doer: the speaker " +
+                              (first_person ? "speaks of itself" : "says it did it"));
+    }
+  }
+  return roles;
+}
+
+}  // namespace vigie
