@@ -130,7 +130,7 @@ bool check_location(const json& g, const json& r, std::string& why) {
                       : "location " + field(l, "name").dump() + " where the text gives none";
     return false;
   }
-  if (g.contains("name") && !same_name(g["name"], field(l, "name"))) {
+  if (g.contains("name") && !accepted(g["name"], field(l, "name"))) {
     why = "location " + field(l, "name").dump();
     return false;
   }

@@ -130,6 +130,66 @@ std::vector<EventCandidate> EventBuilder::build_explained(const Document& doc) c
   return merge_incidents(candidates(doc), doc.meta.id);
 }
 
+// ACLED's conventions for who stands where when the text leaves a side unnamed: protesters and
+// rioters are actor1 of their events; violence against civilians has civilians as actor2; people
+// counted among the dead or wounded are the side that was hit.
+void EventBuilder::fill_default_actors(const EventKind& kind, const std::string& main_country,
+                                       const std::vector<const CountMention*>& counts,
+                                       EventRecord& e, std::vector<std::string>& reasons) const {
+  const std::string code = e.location && e.location->country ? *e.location->country : main_country;
+  const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
+  auto generic = [&](ActorKind k) {
+    const Actor a = actors_.generic(k, country);
+    ActorField f;
+    f.name = a.name;
+    f.type = a.type;
+    f.inter = a.inter;
+    if (!a.country.empty()) f.country = a.country;
+    return f;
+  };
+  auto crowd = [](const std::optional<ActorField>& f) {
+    return f && (f->type == "protesters" || f->type == "rioters");
+  };
+  if (kind.event_type == "Protests" || kind.event_type == "Riots") {
+    if (crowd(e.actor2) && !crowd(e.actor1)) {
+      std::swap(e.actor1, e.actor2);
+      std::swap(e.assoc_actor1, e.assoc_actor2);
+      reasons.push_back("actors: the crowd is actor1 of its own event");
+    }
+    if (!crowd(e.actor1)) {
+      if (e.actor1 && !e.actor2) {
+        e.actor2 = e.actor1;
+        e.assoc_actor2 = e.assoc_actor1;
+        e.assoc_actor1.clear();
+      }
+      e.actor1 = generic(kind.event_type == "Riots" ? ActorKind::Rioters : ActorKind::Protesters);
+      reasons.push_back("actor1: " + e.actor1->name + ", the crowd the event word names");
+    }
+    return;
+  }
+  if (e.actor2) return;
+  if (kind.event_type == "Violence against civilians") {
+    e.actor2 = generic(ActorKind::Civilians);
+    reasons.push_back("actor2: " + e.actor2->name + ", civilians are the target by definition");
+    return;
+  }
+  for (const CountMention* n : counts) {
+    if (n->what != "killed" && n->what != "wounded" && n->what != "abducted") continue;
+    std::optional<ActorKind> side;
+    if (n->who == "soldiers") side = ActorKind::Military;
+    if (n->who == "police") side = ActorKind::Police;
+    static const char* const unarmed[] = {"civilians", "people",      "women",    "children",
+                                          "men",       "journalists", "hostages", "migrants",
+                                          "refugees",  "aid workers"};
+    if (std::find(std::begin(unarmed), std::end(unarmed), n->who) != std::end(unarmed))
+      side = ActorKind::Civilians;
+    if (!side) continue;
+    e.actor2 = generic(*side);
+    reasons.push_back("actor2: " + e.actor2->name + ", the " + n->who + " counted as " + n->what);
+    return;
+  }
+}
+
 std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const {
   std::vector<EventCandidate> found;
   const auto published = doc.meta.published ? calendar::parse_iso(*doc.meta.published)
@@ -141,6 +201,37 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
   const auto counts_in = by_sentence(doc.counts, doc.sentences);
   const auto said_in = by_sentence(doc.attributions, doc.sentences,
                                    [](const AttributionMention& a) { return a.cue; });
+  // The headline: a first paragraph of one sentence with no closing stop, above the article.
+  std::size_t headline = SIZE_MAX;
+  if (doc.paragraphs.size() > 1 && !doc.sentences.empty() &&
+      doc.paragraphs[0].contains(doc.sentences[0].span) &&
+      (doc.sentences.size() == 1 || !doc.paragraphs[0].contains(doc.sentences[1].span))) {
+    const std::string_view last = doc.slice(doc.sentences[0].span);
+    const char end = last.empty() ? '.' : last.back();
+    if (end != '.' && end != '!' && end != '?') headline = 0;
+  }
+  // The country the document is about: the one its places name most, the first on a tie.
+  std::string main_country;
+  {
+    std::vector<std::pair<std::string, int>> counted;
+    for (const auto& p : doc.places) {
+      if (p.country.empty()) continue;
+      auto it = std::find_if(counted.begin(), counted.end(),
+                             [&](const auto& c) { return c.first == p.country; });
+      if (it == counted.end()) {
+        counted.emplace_back(p.country, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    int most = 0;
+    for (const auto& [code, n] : counted) {
+      if (n > most) {
+        main_country = code;
+        most = n;
+      }
+    }
+  }
   for (std::size_t index = 0; index < doc.sentences.size(); ++index) {
     const Sentence& sentence = doc.sentences[index];
 
@@ -148,20 +239,41 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     // most specific kind, then the first.
     const TriggerMention* trigger = nullptr;
     const EventKind* kind = nullptr;
-    bool repeat = false;
+    bool repeat = false, word_before_trigger_refers_back = false;
     int best = 1000;
     for (const TriggerMention* t : triggers_in[index]) {
       if (!reports_a_fact(doc, *t)) continue;
       const EventKind* k = taxonomy_.find(t->sub_event_type);
       if (!k) continue;
-      const bool refers_back =
-          t->head > sentence.first_token && roles_.refers_back(doc.tokens[t->head - 1].fold);
-      const int rank = (refers_back ? 100 : 0) + specificity_rank(k->event_type);
+      const bool noun = verb_group_of(doc, t->head) == nullptr;
+      auto word_before = [&](std::uint32_t n) -> const Token* {
+        return t->head >= sentence.first_token + n ? &doc.tokens[t->head - n] : nullptr;
+      };
+      // « aucune attaque n'a visé la ville », "no attack was reported": denied by its determiner.
+      bool denied = false;
+      for (std::uint32_t n = 1; n <= 2 && noun; ++n) {
+        const Token* w = word_before(n);
+        denied = denied || (w && roles_.negative(w->fold));
+      }
+      if (denied) continue;
+      const bool refers_back = word_before(1) && roles_.refers_back(word_before(1)->fold);
+      // « Deux attaques distinctes ont fait 15 morts »: several events summed up, each told on
+      // its own after; the sum is no event of its own.
+      // Only as the subject: « ont effectué deux lancements » tells one operation.
+      const auto first_group =
+          std::lower_bound(doc.verb_groups.begin(), doc.verb_groups.end(), sentence.first_token,
+                           [](const VerbGroup& g, std::uint32_t at) { return g.first < at; });
+      const bool subject = first_group == doc.verb_groups.end() || first_group->last >= t->head;
+      const bool summary =
+          noun && subject && word_before(1) &&
+          (word_before(1)->kind == TokenKind::Number || word_before(1)->pos == Pos::NUM);
+      const int rank = (refers_back || summary ? 100 : 0) + specificity_rank(k->event_type);
       if (rank < best) {
         best = rank;
         trigger = t;
         kind = k;
-        repeat = refers_back;
+        repeat = refers_back || summary;
+        word_before_trigger_refers_back = refers_back;
       }
     }
     if (!trigger) continue;
@@ -173,6 +285,8 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     c.trigger_text = std::string(doc.slice(trigger->span));
     c.trigger_rule = trigger->rule;
     c.repeat = repeat;
+    c.refers_back = repeat && word_before_trigger_refers_back;
+    c.headline = index == headline;
     e.doc = {doc.meta.id, doc.meta.source, doc.meta.url, doc.meta.published, doc.language.code};
 
     // Who said it: the narrowest attributed stretch that holds the event word.
@@ -281,6 +395,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     for (const CountMention* n : counts_in[index]) {
       if (n->what != "killed") continue;
       (n->who == "civilians" ? civilians_killed : others_killed) = true;
+      c.killed.push_back(n->who);
       const NumberMention& number = doc.numbers[n->number];
       if (!e.fatalities) {
         e.fatalities = FatalitiesField{};
@@ -317,8 +432,9 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
       }
     }
     if ((kind->event_type == "Battles" || kind->event_type == "Violence against civilians") &&
-        e.actor2 && e.actor2->type == "protesters" && e.actor1 && e.actor1->type == "state_forces")
-      revise("Excessive force against protesters", "state forces against protesters");
+        e.actor2 && e.actor2->type == "protesters" &&
+        (!e.actor1 || e.actor1->type == "state_forces"))
+      revise("Excessive force against protesters", "force used against protesters");
     if (kind->sub_event_type == "Non-state actor overtakes territory" ||
         kind->sub_event_type == "Government regains territory") {
       // « s'emparer d'armes » takes goods, not ground: what follows the verb tells.
@@ -332,7 +448,9 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
                              [&](const PlaceMention* p) { return p->span.begin == t.span.begin; });
         break;
       }
-      if (!ground) {
+      if (!ground && !roles_.seizes_goods(doc.tokens[trigger->head].lemma)) {
+        continue;  // « reprendre les combats »: no ground taken, no goods seized
+      } else if (!ground) {
         revise("Looting/property destruction", "what was seized is not ground");
       } else if (e.actor1 && e.actor1->type == "state_forces") {
         revise("Government regains territory", "taken by state forces");
@@ -349,6 +467,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
         c.reasons.push_back("actor1: a government at war is its military forces");
       }
     }
+    fill_default_actors(*kind, main_country, counts_in[index], e, c.reasons);
     e.event_type = kind->event_type;
     e.sub_event_type = kind->sub_event_type;
     if (!kind->plover.empty()) e.plover = kind->plover;

@@ -28,6 +28,9 @@ class EventBuilder {
 
  private:
   std::vector<EventCandidate> candidates(const Document& doc) const;
+  void fill_default_actors(const EventKind& kind, const std::string& main_country,
+                           const std::vector<const CountMention*>& counts, EventRecord& e,
+                           std::vector<std::string>& reasons) const;
 
   const EventTaxonomy& taxonomy_;
   const ActorKnowledgeBase& actors_;

@@ -19,8 +19,12 @@ struct EventCandidate {
   /// Names something only one incident has: a place below the country, a day or a week, or a
   /// death toll. An event without one is a repeat or a general statement (docs/events.md).
   bool anchored = false;
-  bool repeat = false;               ///< « cette attaque », "this attack": an event already told
-  std::vector<Span> sentences;       ///< the evidence in bytes, for `vigie explain`
+  bool repeat = false;  ///< « cette attaque », "this attack": an event already told
+  std::vector<Span> sentences;
+  bool refers_back = false;          ///< « cette attaque » (a repeat by its determiner)
+  bool headline = false;             ///< the article's headline
+  std::vector<std::string> killed;   ///< the groups counted dead ("" when not said)       ///< the
+                                     ///< evidence in bytes, for `vigie explain`
   std::vector<std::string> reasons;  ///< "field: why", for `vigie explain`
 };
 

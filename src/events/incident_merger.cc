@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 
 namespace vigie {
 namespace {
@@ -40,17 +41,35 @@ bool same_incident(const EventRecord& a, const EventRecord& b) {
          a.date->time_precision <= 2 && b.date->time_precision <= 2;
 }
 
+// Deaths of different groups add up (« six soldats » and, later, « quatre assaillants »); two
+// tolls of the same dead must fit each other.
+bool different_dead(const EventCandidate& a, const EventCandidate& b) {
+  if (a.killed.empty() || b.killed.empty()) return false;
+  for (const auto& x : a.killed) {
+    if (x.empty() || std::find(b.killed.begin(), b.killed.end(), x) != b.killed.end()) return false;
+  }
+  return std::find(b.killed.begin(), b.killed.end(), "") == b.killed.end();
+}
+
 bool fatalities_compatible(const EventRecord& a, const EventRecord& b) {
   if (!a.fatalities || !b.fatalities) return true;
   return a.fatalities->low <= b.fatalities->high && b.fatalities->low <= a.fatalities->high;
 }
 
-// Two accounts agree when they tell the same kind of event with tolls and victims that fit.
-bool agree(const EventRecord& a, const EventRecord& b) {
+bool tolls_fit(const EventCandidate& a, const EventCandidate& b) {
+  return different_dead(a, b) || fatalities_compatible(a.record, b.record);
+}
+
+// Two accounts agree when they tell the same kind of event with tolls and victims that fit, and
+// are not the claims of two different parties.
+bool agree(const EventCandidate& x, const EventCandidate& y) {
+  const EventRecord &a = x.record, &b = y.record;
   const bool denial =
       (a.source && a.source->status == "denied") || (b.source && b.source->status == "denied");
+  const bool rival_claims = a.source && b.source && a.source->status == "claimed" &&
+                            b.source->status == "claimed" && a.source->name != b.source->name;
   const bool victims_fit = !a.actor2 || !b.actor2 || a.actor2->type == b.actor2->type;
-  return !denial && a.event_type == b.event_type && fatalities_compatible(a, b) && victims_fit;
+  return !denial && !rival_claims && a.event_type == b.event_type && tolls_fit(x, y) && victims_fit;
 }
 
 bool same_source(const EventRecord& a, const EventRecord& b) {
@@ -69,12 +88,18 @@ std::vector<std::string> actor_names(const EventRecord& e) {
 
 // A mention that names nothing concrete repeats an event when it tells the same kind, at a place
 // and time that fit, among the same actors.
-bool repeats(const EventRecord& mention, const EventRecord& event) {
+bool repeats(const EventCandidate& m, const EventCandidate& e) {
+  const EventRecord &mention = m.record, &event = e.record;
   if (mention.event_type != event.event_type || !places_compatible(mention, event) ||
-      !dates_compatible(mention, event) || !fatalities_compatible(mention, event))
+      !dates_compatible(mention, event) || !tolls_fit(m, e))
     return false;
+  // A toll told right after the event needs no shared actor: « Quatre assaillants ont également
+  // été tués lors de la riposte ».
   const auto mine = actor_names(mention), theirs = actor_names(event);
-  return mine.empty() || std::any_of(mine.begin(), mine.end(), [&](const std::string& n) {
+  const bool follows =
+      m.sentence > e.sentence && m.sentence - e.sentence <= 2 && m.record.fatalities;
+  return mine.empty() || follows ||
+         std::any_of(mine.begin(), mine.end(), [&](const std::string& n) {
            return std::find(theirs.begin(), theirs.end(), n) != theirs.end();
          });
 }
@@ -132,9 +157,17 @@ void absorb(EventCandidate& into, const EventCandidate& from, const std::string&
       names.push_back(a.name);
     }
   }
-  if (m.fatalities && (!e.fatalities || (m.fatalities->high - m.fatalities->low <
-                                         e.fatalities->high - e.fatalities->low)))
+  if (m.fatalities && e.fatalities && different_dead(into, from)) {
+    e.fatalities->best += m.fatalities->best;
+    e.fatalities->low += m.fatalities->low;
+    e.fatalities->high += m.fatalities->high;
+    e.fatalities->text += " + " + m.fatalities->text;
+    into.killed.insert(into.killed.end(), from.killed.begin(), from.killed.end());
+  } else if (m.fatalities && (!e.fatalities || (m.fatalities->high - m.fatalities->low <
+                                                e.fatalities->high - e.fatalities->low))) {
     e.fatalities = m.fatalities;
+    into.killed = from.killed;
+  }
   if (source_rank(m.source) < source_rank(e.source)) e.source = m.source;
   e.evidence.insert(e.evidence.end(), m.evidence.begin(), m.evidence.end());
   into.sentences.insert(into.sentences.end(), from.sentences.begin(), from.sentences.end());
@@ -183,13 +216,19 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
   std::vector<std::vector<const EventCandidate*>> members;
   std::vector<std::vector<std::string>> member_why;
   std::vector<std::string> link_note;
+  std::deque<EventCandidate> later_accounts;  // accounts made here; members point into it
   std::vector<std::size_t> incident;  // per account: the index of the incident's first account
   std::vector<const EventCandidate*> later;
 
   // Anchored mentions: each joins the account it agrees with, or opens a new account, linked to
   // an incident it tells differently when the teller differs.
   for (auto& c : candidates) {
-    if (!c.anchored || c.repeat) {
+    // Only a place below the country or a day or week ties mentions together here; a toll
+    // alone, a headline and « cette attaque » are matched to what they repeat afterwards.
+    const EventRecord& r = c.record;
+    const bool tied = (r.location && r.location->precision != "country") ||
+                      (r.date && r.date->start && r.date->time_precision <= 2);
+    if (!tied || c.repeat || c.headline) {
       later.push_back(&c);
       continue;
     }
@@ -197,7 +236,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     for (std::size_t k = 0; k < accounts.size() && !joined; ++k) {
       const EventRecord& a = accounts[k].record;
       if (!same_incident(a, c.record)) continue;
-      if (agree(a, c.record)) {
+      if (agree(accounts[k], c)) {
         joined = k;
       } else if (!same_source(a, c.record) && !linked) {
         linked = incident[k];
@@ -223,23 +262,56 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
 
   // Mentions that name nothing concrete (headlines, « cette attaque ») join the nearest account
   // they repeat; the others are general statements, not incidents.
-  for (const EventCandidate* c : later) {
+  auto nearest_account = [&](const EventCandidate& c, auto&& fits) {
     std::optional<std::size_t> nearest;
     std::size_t distance = 0;
     for (std::size_t k = 0; k < accounts.size(); ++k) {
-      if (!repeats(c->record, accounts[k].record)) continue;
+      if (!fits(accounts[k])) continue;
       const std::size_t d = static_cast<std::size_t>(
-          std::labs(static_cast<long>(accounts[k].sentence) - static_cast<long>(c->sentence)));
+          std::labs(static_cast<long>(accounts[k].sentence) - static_cast<long>(c.sentence)));
       if (!nearest || d < distance) {
         nearest = k;
         distance = d;
       }
     }
-    if (nearest) {
-      absorb(accounts[*nearest], *c, "a mention naming nothing new");
-      members[*nearest].push_back(c);
-      member_why[*nearest].push_back("a mention naming nothing new");
+    return nearest;
+  };
+  auto open_account = [&](const EventCandidate& c, std::optional<std::size_t> linked_to) {
+    link_note.push_back(linked_to ? "another account of the incident first told in sentence " +
+                                        std::to_string(accounts[*linked_to].sentence + 1)
+                                  : "");
+    incident.push_back(linked_to ? incident[*linked_to] : accounts.size());
+    members.push_back({&c});
+    member_why.push_back({""});
+    accounts.push_back(c);
+  };
+  for (const EventCandidate* c : later) {
+    if (auto k = nearest_account(*c, [&](const EventCandidate& a) { return repeats(*c, a); })) {
+      const std::string why = c->headline ? "the headline" : "a mention naming nothing new";
+      absorb(accounts[*k], *c, why);
+      members[*k].push_back(c);
+      member_why[*k].push_back(why);
+      continue;
     }
+    // « Le ministère a annoncé la mort de dix soldats dans cette attaque »: another teller's toll
+    // of the event named before is another account of it, at its place and time.
+    if (c->refers_back) {
+      auto told_before = [&](const EventCandidate& a) {
+        return a.sentence < c->sentence && a.record.event_type == c->record.event_type &&
+               !same_source(a.record, c->record);
+      };
+      if (auto k = nearest_account(*c, told_before)) {
+        EventCandidate account = *c;
+        if (!resolved(account.record)) account.record.date = accounts[*k].record.date;
+        if (!account.record.location) account.record.location = accounts[*k].record.location;
+        later_accounts.push_back(std::move(account));
+        open_account(later_accounts.back(), *k);
+        continue;
+      }
+    }
+    // A toll or a headline that repeats nothing is an incident of its own; the rest are general
+    // statements.
+    if (c->anchored && !c->repeat) open_account(*c, std::nullopt);
   }
   for (std::size_t k = 0; k < accounts.size(); ++k) {
     accounts[k] = compose(members[k], member_why[k]);

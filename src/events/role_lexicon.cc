@@ -25,6 +25,12 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         cues_.add(words, static_cast<std::uint32_t>(RoleCue::Target), tokenizer);
       } else if (kind == "with") {
         cues_.add(words, static_cast<std::uint32_t>(RoleCue::With), tokenizer);
+      } else if (kind == "of") {
+        cues_.add(words, static_cast<std::uint32_t>(RoleCue::Of), tokenizer);
+      } else if (kind == "negative") {
+        negative_.insert(fold(words));
+      } else if (kind == "seize") {
+        seize_.insert(words);
       } else if (kind == "undergo") {
         undergo_.insert(words);
       } else if (kind == "first_person") {

@@ -16,7 +16,7 @@ namespace vigie {
 
 class Tokenizer;
 
-enum class RoleCue : std::uint8_t { None, Agent, Target, With };
+enum class RoleCue : std::uint8_t { None, Agent, Target, With, Of };
 
 class RoleLexicon {
  public:
@@ -30,11 +30,14 @@ class RoleLexicon {
   bool first_person(const std::string& folded) const { return first_person_.count(folded) > 0; }
   bool refers_back(const std::string& folded) const { return refers_back_.count(folded) > 0; }
   bool territory(const std::string& folded) const { return territory_.count(folded) > 0; }
+  bool negative(const std::string& folded) const { return negative_.count(folded) > 0; }
+  bool seizes_goods(const std::string& lemma) const { return seize_.count(lemma) > 0; }
 
  private:
   static constexpr std::uint32_t kLongestCue = 4;  // words
   PhraseMatcher cues_;
-  std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_;
+  std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
+      seize_;
 };
 
 }  // namespace vigie

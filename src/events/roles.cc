@@ -98,19 +98,32 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
       continue;
     }
     const bool before = a->span.end <= c.trigger.span.begin;
+    // Cues count after the event word only: in « un convoi escorté par l'armée est tombé dans
+    // une embuscade », « par » belongs to the subject.
+    const bool armed = a->type != "civilians" && a->type != "protesters";
     bool agent;
     std::string why;
-    if (cue == RoleCue::Agent) {
+    if (!before && cue == RoleCue::Agent) {
       agent = true;
       why = "introduced as the doer";
-    } else if (cue == RoleCue::Target) {
+    } else if (!before && cue == RoleCue::Target) {
       agent = false;
       why = "introduced as the target";
+    } else if (!before && !group && cue == RoleCue::Of &&
+               token_at(doc, c.trigger.span.end - 1) + 2 == first) {
+      // « une frappe de l'armée », "the killing of civilians": whose the event noun is.
+      agent = armed;
+      why = armed ? "an armed actor the event noun belongs to" : "the people the event noun names";
     } else if (group && lexicon.undergoes(doc.tokens[group->head].lemma)) {
       // « le véhicule a sauté sur une mine », "the patrol struck a landmine"
       agent = false;
       why = "subject of a verb whose subject suffers the event (" + doc.tokens[group->head].lemma +
             ")";
+    } else if (group && passive && !before) {
+      // After a passive verb only « par » / "by" brings the doer (« tués dans une attaque contre
+      // un poste de l'armée »: the army was attacked).
+      agent = false;
+      why = "after the passive verb, not introduced as the doer";
     } else if (group) {
       agent = before != passive;
       why =

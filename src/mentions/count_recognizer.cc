@@ -198,8 +198,10 @@ void CountRecognizer::count(Document& doc) const {
         c.rule = c.who.empty() ? "<n> <outcome>" : "<n> <who> … <outcome>";
         break;
       }
-      // Another noun is something else being counted (« cinq jours »).
-      if ((t.pos == Pos::NOUN || t.pos == Pos::PROPN) && !who_of(t)) break;
+      // Another noun is something else being counted (« cinq jours »), except one or two right
+      // after the group, which qualify it (« deux casques bleus tchadiens »).
+      const bool qualifies = !c.who.empty() && k < j + kMaxModifiers;
+      if ((t.pos == Pos::NOUN || t.pos == Pos::PROPN) && !who_of(t) && !qualifies) break;
     }
     // Or before: « ont exécuté 300 civils », « la mort de six soldats », "killing 12 people".
     if (c.what.empty() && !c.who.empty() && i > first) {

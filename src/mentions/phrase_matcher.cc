@@ -29,12 +29,13 @@ void PhraseMatcher::add_tokens(const std::vector<std::string>& folded_tokens,
   if (!nodes_[node].payload) nodes_[node].payload = payload;
 }
 
-std::optional<PhraseMatcher::Match> PhraseMatcher::longest_at(const Document& doc,
-                                                              std::uint32_t first,
-                                                              std::uint32_t end) const {
+std::optional<PhraseMatcher::Match> PhraseMatcher::longest_at(
+    const Document& doc, std::uint32_t first, std::uint32_t end,
+    const std::vector<bool>* passed_over) const {
   std::optional<Match> best;
   std::uint32_t node = 0;
   for (std::uint32_t i = first; i < end; ++i) {
+    if (passed_over && i > first && (*passed_over)[i]) continue;
     auto it = nodes_[node].next.find(doc.tokens[i].fold);
     if (it == nodes_[node].next.end()) break;
     node = it->second;

@@ -28,9 +28,10 @@ class PhraseMatcher {
   /// Adds a phrase given as folded tokens.
   void add_tokens(const std::vector<std::string>& folded_tokens, std::uint32_t payload);
 
-  /// The longest phrase starting at token `first`, not going past token `end`.
-  std::optional<Match> longest_at(const Document& doc, std::uint32_t first,
-                                  std::uint32_t end) const;
+  /// The longest phrase starting at token `first`, not going past token `end`. Tokens marked in
+  /// `passed_over` (indexed by token) may stand inside the phrase: « a repris mardi le contrôle ».
+  std::optional<Match> longest_at(const Document& doc, std::uint32_t first, std::uint32_t end,
+                                  const std::vector<bool>* passed_over = nullptr) const;
 
   bool empty() const { return nodes_.size() <= 1; }
 

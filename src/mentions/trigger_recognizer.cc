@@ -55,6 +55,16 @@ void TriggerRecognizer::annotate(Document& doc) const {
   doc.triggers.clear();
   const std::vector<Span> taken = inside_other_mentions(doc);
   auto next_taken = taken.begin();
+  // A date may stand inside a phrase (« a repris mardi le contrôle », "took control on Sunday of").
+  std::vector<bool> in_date(doc.tokens.size(), false);
+  {
+    std::size_t k = 0;
+    for (const auto& d : doc.dates) {
+      while (k < doc.tokens.size() && doc.tokens[k].span.end <= d.span.begin) ++k;
+      for (std::size_t m = k; m < doc.tokens.size() && doc.tokens[m].span.begin < d.span.end; ++m)
+        in_date[m] = true;
+    }
+  }
   for (const auto& sentence : doc.sentences) {
     const std::uint32_t end = sentence.first_token + sentence.token_count;
     for (std::uint32_t i = sentence.first_token; i < end; ++i) {
@@ -62,7 +72,7 @@ void TriggerRecognizer::annotate(Document& doc) const {
       if (t.kind != TokenKind::Word) continue;
       while (next_taken != taken.end() && next_taken->end <= t.span.begin) ++next_taken;
       if (next_taken != taken.end() && next_taken->begin <= t.span.begin) continue;
-      if (auto m = phrases_.longest_at(doc, i, end)) {
+      if (auto m = phrases_.longest_at(doc, i, end, &in_date)) {
         const Phrase& p = phrase_list_[m->payload];
         const std::uint32_t first = i;
         i += m->length - 1;

