@@ -108,6 +108,7 @@ struct TriggerMention {
   std::string sub_event_type;  ///< one of data/event_types.tsv
   std::uint32_t head = 0;      ///< token index of the word that carries tense and negation
   std::string rule;            ///< "lemma:tuer", "form:attaque", "phrase:frappe aérienne"
+  bool generic = false;  ///< says a killing or an attack happened, not which kind (« tuer »)
 };
 
 }  // namespace vigie

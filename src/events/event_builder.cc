@@ -267,7 +267,8 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
       const bool summary =
           noun && subject && word_before(1) &&
           (word_before(1)->kind == TokenKind::Number || word_before(1)->pos == Pos::NUM);
-      const int rank = (refers_back || summary ? 100 : 0) + specificity_rank(k->event_type);
+      const int rank = (refers_back || summary ? 100 : 0) + (t->generic ? 10 : 0) +
+                       specificity_rank(k->event_type);
       if (rank < best) {
         best = rank;
         trigger = t;
@@ -286,13 +287,17 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     c.trigger_rule = trigger->rule;
     c.repeat = repeat;
     c.refers_back = repeat && word_before_trigger_refers_back;
+    c.generic = trigger->generic;
     c.headline = index == headline;
     e.doc = {doc.meta.id, doc.meta.source, doc.meta.url, doc.meta.published, doc.language.code};
 
-    // Who said it: the narrowest attributed stretch that holds the event word.
+    // Who said it: the narrowest attributed stretch that holds the event word, one with a known
+    // speaker first (« A man accused of blasphemy was lynched…, police said »).
     const AttributionMention* said = nullptr;
     for (const AttributionMention* a : said_in[index]) {
-      if (a->claim.contains(trigger->span) && (!said || a->claim.size() < said->claim.size()))
+      if (!a->claim.contains(trigger->span)) continue;
+      if (!said || (a->speaker && !said->speaker) ||
+          (bool(a->speaker) == bool(said->speaker) && a->claim.size() < said->claim.size()))
         said = a;
     }
     auto in_claim = [&](Span s) { return said && said->claim.contains(s); };
@@ -365,7 +370,8 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     }
 
     // Actors, from the clause.
-    const ClauseContext context{doc, sentence, *trigger, said, actors_in[index], counts_in[index]};
+    const ClauseContext context{
+        doc, sentence, *trigger, said, said_in[index], actors_in[index], counts_in[index]};
     const Roles roles = assign_roles(context, roles_, actors_);
     for (const auto& r : roles.reasons) c.reasons.push_back("actor " + r);
     auto add_side = [&](const std::vector<const ActorMention*>& main,
@@ -435,6 +441,10 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
         e.actor2 && e.actor2->type == "protesters" &&
         (!e.actor1 || e.actor1->type == "state_forces"))
       revise("Excessive force against protesters", "force used against protesters");
+    // A protest where people were killed met lethal force (« ont tiré sur les manifestants,
+    // tuant neuf personnes »).
+    if (kind->event_type == "Protests" && (civilians_killed || others_killed))
+      revise("Excessive force against protesters", "people were killed");
     if (kind->sub_event_type == "Non-state actor overtakes territory" ||
         kind->sub_event_type == "Government regains territory") {
       // « s'emparer d'armes » takes goods, not ground: what follows the verb tells.

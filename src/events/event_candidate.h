@@ -23,6 +23,7 @@ struct EventCandidate {
   std::vector<Span> sentences;
   bool refers_back = false;          ///< « cette attaque » (a repeat by its determiner)
   bool headline = false;             ///< the article's headline
+  bool generic = false;              ///< the event word names no kind (« tués », "attack")
   std::vector<std::string> killed;   ///< the groups counted dead ("" when not said)       ///< the
                                      ///< evidence in bytes, for `vigie explain`
   std::vector<std::string> reasons;  ///< "field: why", for `vigie explain`

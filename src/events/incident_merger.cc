@@ -90,8 +90,10 @@ std::vector<std::string> actor_names(const EventRecord& e) {
 // and time that fit, among the same actors.
 bool repeats(const EventCandidate& m, const EventCandidate& e) {
   const EventRecord &mention = m.record, &event = e.record;
-  if (mention.event_type != event.event_type || !places_compatible(mention, event) ||
-      !dates_compatible(mention, event) || !tolls_fit(m, e))
+  // « Twelve killed in attack on Niger village » repeats the massacre told below it.
+  const bool kind_fits = mention.event_type == event.event_type || m.generic;
+  if (!kind_fits || !places_compatible(mention, event) || !dates_compatible(mention, event) ||
+      !tolls_fit(m, e))
     return false;
   // A toll told right after the event needs no shared actor: « Quatre assaillants ont également
   // été tués lors de la riposte ».
@@ -311,7 +313,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     }
     // A toll or a headline that repeats nothing is an incident of its own; the rest are general
     // statements.
-    if (c->anchored && !c->repeat) open_account(*c, std::nullopt);
+    if (c->anchored && (!c->repeat || c->refers_back)) open_account(*c, std::nullopt);
   }
   for (std::size_t k = 0; k < accounts.size(); ++k) {
     accounts[k] = compose(members[k], member_why[k]);

@@ -27,6 +27,8 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         cues_.add(words, static_cast<std::uint32_t>(RoleCue::With), tokenizer);
       } else if (kind == "of") {
         cues_.add(words, static_cast<std::uint32_t>(RoleCue::Of), tokenizer);
+      } else if (kind == "between") {
+        cues_.add(words, static_cast<std::uint32_t>(RoleCue::Between), tokenizer);
       } else if (kind == "negative") {
         negative_.insert(fold(words));
       } else if (kind == "seize") {
@@ -47,6 +49,9 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
 }
 
 RoleCue RoleLexicon::cue_before(const Document& doc, std::uint32_t at, std::uint32_t from) const {
+  for (int adjectives = 0; adjectives < 2 && at > from && doc.tokens[at - 1].pos == Pos::ADJ;
+       ++adjectives)
+    --at;
   for (std::uint32_t length = kLongestCue; length >= 1; --length) {
     if (at < from + length) continue;
     const std::uint32_t start = at - length;

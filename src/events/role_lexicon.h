@@ -16,14 +16,15 @@ namespace vigie {
 
 class Tokenizer;
 
-enum class RoleCue : std::uint8_t { None, Agent, Target, With, Of };
+enum class RoleCue : std::uint8_t { None, Agent, Target, With, Of, Between };
 
 class RoleLexicon {
  public:
   /// Reads lang/<code>/roles.tsv (an absent file leaves every list empty).
   RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer);
 
-  /// The cue whose words end right before token `at`, not reaching before `from`.
+  /// The cue whose words end right before token `at` (or before adjectives that precede it:
+  /// « par de présumés jihadistes », "by suspected militants"), not reaching before `from`.
   RoleCue cue_before(const Document& doc, std::uint32_t at, std::uint32_t from) const;
 
   bool undergoes(const std::string& lemma) const { return undergo_.count(lemma) > 0; }

@@ -64,9 +64,15 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
   auto add = [](std::vector<const ActorMention*>& main, std::vector<const ActorMention*>& with,
                 const ActorMention* a,
                 bool joins) { (joins && !main.empty() ? with : main).push_back(a); };
+  bool between_open = false;  // after « entre X », the actor joined by « et » is the other side
   for (const ActorMention* a : c.actors) {
     if (!window.contains(a->span)) continue;
-    if (c.said && c.said->speaker && overlaps(a->span, c.said->speaker->span)) continue;
+    // Whoever tells the event is not a party to it, unless the words say so (below).
+    if (std::any_of(c.attributions.begin(), c.attributions.end(),
+                    [&](const AttributionMention* said) {
+                      return said->speaker && overlaps(a->span, said->speaker->span);
+                    }))
+      continue;
     if (c.said && overlaps(a->span, c.said->cue)) continue;
     if (const Actor* k = known.find(a->name); k && k->source) continue;
     const std::string text(doc.slice(a->span));
@@ -103,7 +109,18 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
     const bool armed = a->type != "civilians" && a->type != "protesters";
     bool agent;
     std::string why;
-    if (!before && cue == RoleCue::Agent) {
+    if (!before && cue == RoleCue::Between) {
+      agent = true;
+      why = "the first side named after « between »";
+      between_open = true;
+    } else if (!before && joins && between_open) {
+      agent = false;
+      why = "the other side of the clash";
+      between_open = false;
+      roles.targets.push_back(a);
+      roles.reasons.push_back("'" + text + "' target: " + why);
+      continue;
+    } else if (!before && cue == RoleCue::Agent) {
       agent = true;
       why = "introduced as the doer";
     } else if (!before && cue == RoleCue::Target) {

@@ -25,9 +25,10 @@ struct ClauseContext {
   const Document& doc;
   const Sentence& sentence;
   const TriggerMention& trigger;
-  const AttributionMention* said;                  ///< the attribution covering the trigger
-  const std::vector<const ActorMention*>& actors;  ///< the sentence's actors, in order
-  const std::vector<const CountMention*>& counts;  ///< the sentence's counts
+  const AttributionMention* said;  ///< the attribution covering the trigger
+  const std::vector<const AttributionMention*>& attributions;  ///< all of the sentence's
+  const std::vector<const ActorMention*>& actors;              ///< the sentence's actors, in order
+  const std::vector<const CountMention*>& counts;              ///< the sentence's counts
 };
 
 /// Organisations that report (HRW, agencies: `source` in data/actors.tsv) are never a party.

@@ -76,7 +76,7 @@ std::size_t CountRecognizer::add_articles(Document& doc) const {
     if (number != doc.numbers.end() && number->span.begin <= t.span.begin) continue;
     std::uint32_t noun = k + 1;
     while (noun < doc.tokens.size() && noun < k + 1 + kMaxModifiers && !who_of(doc.tokens[noun]) &&
-           doc.tokens[noun].pos == Pos::ADJ)
+           (doc.tokens[noun].pos == Pos::ADJ || doc.tokens[noun].pos == Pos::NOUN))
       ++noun;
     if (noun >= doc.tokens.size() || !who_of(doc.tokens[noun])) continue;
     NumberMention n;
@@ -143,6 +143,10 @@ void CountRecognizer::count(Document& doc) const {
     }
     std::uint32_t after = i;
     while (after < end && doc.tokens[after].span.end <= n.span.end) ++after;
+    // « 40 "terroristes" »: quotes around what is counted do not count.
+    while (after < end && doc.tokens[after].kind == TokenKind::Punct &&
+           is_quote(doc.token_text(doc.tokens[after])))
+      ++after;
 
     CountMention c;
     c.number = index;

@@ -13,20 +13,22 @@ TriggerRecognizer::TriggerRecognizer(const LanguagePack& pack, const EventTaxono
   if (!std::filesystem::exists(file)) return;
   for (const auto& row : read_tsv(file)) {
     const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
-    if (row.fields.size() != 3) throw DataError(where + "expected 3 fields");
+    if (row.fields.size() != 3 && !(row.fields.size() == 4 && row.fields[3] == "generic"))
+      throw DataError(where + "expected 3 fields, or 4 with \"generic\"");
+    const bool generic = row.fields.size() == 4;
     const std::string& kind = row.fields[0];
     const std::string& type = row.fields[2];
     if (kind != "block" && !taxonomy.find(type))
       throw DataError(where + "'" + type + "' is no ACLED sub-event type");
     if (kind == "lemma") {
-      lemmas_[row.fields[1]] = type;
-      folded_lemmas_[fold(row.fields[1])] = type;
+      lemmas_[row.fields[1]] = {type, generic};
+      folded_lemmas_[fold(row.fields[1])] = {type, generic};
     } else if (kind == "phrase" || kind == "block") {
       std::string_view variants = row.fields[1];
       while (!variants.empty()) {
         const auto bar = variants.find('|');
         const std::string variant(variants.substr(0, bar));
-        phrase_list_.push_back({variant, kind == "block" ? "" : type});
+        phrase_list_.push_back({variant, kind == "block" ? "" : type, generic});
         phrases_.add(variant, static_cast<std::uint32_t>(phrase_list_.size() - 1), tokenizer);
         variants = bar == std::string_view::npos ? std::string_view() : variants.substr(bar + 1);
       }
@@ -78,14 +80,16 @@ void TriggerRecognizer::annotate(Document& doc) const {
         i += m->length - 1;
         if (p.sub_event_type.empty()) continue;  // a blocked phrase: no event
         doc.triggers.push_back({Span{t.span.begin, doc.tokens[i].span.end}, p.sub_event_type, first,
-                                "phrase:" + p.text});
+                                "phrase:" + p.text, p.generic});
         continue;
       }
       // The form first: « attaque » is a noun whose lemma may come out as the verb « attaquer ».
       if (auto it = folded_lemmas_.find(t.fold); it != folded_lemmas_.end()) {
-        doc.triggers.push_back({t.span, it->second, i, "form:" + it->first});
+        doc.triggers.push_back(
+            {t.span, it->second.sub_event_type, i, "form:" + it->first, it->second.generic});
       } else if (auto lemma = lemmas_.find(t.lemma); lemma != lemmas_.end()) {
-        doc.triggers.push_back({t.span, lemma->second, i, "lemma:" + lemma->first});
+        doc.triggers.push_back({t.span, lemma->second.sub_event_type, i, "lemma:" + lemma->first,
+                                lemma->second.generic});
       }
     }
   }

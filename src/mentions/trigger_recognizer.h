@@ -28,13 +28,18 @@ class TriggerRecognizer {
  private:
   struct Phrase {
     std::string text;
+    std::string sub_event_type;  // "" for a blocked phrase
+    bool generic = false;
+  };
+  struct Word {
     std::string sub_event_type;
+    bool generic = false;
   };
   PhraseMatcher phrases_;
   std::vector<Phrase> phrase_list_;
   // Lemmas as the analyser writes them (« exécuter ») and folded (« executer ») for forms, so
   // that no token is folded again here.
-  std::unordered_map<std::string, std::string> lemmas_, folded_lemmas_;
+  std::unordered_map<std::string, Word> lemmas_, folded_lemmas_;
 };
 
 }  // namespace vigie
