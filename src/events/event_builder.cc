@@ -116,6 +116,39 @@ bool violent(const std::string& event_type) {
 
 }  // namespace
 
+std::vector<Sentence> EventBuilder::clauses(const Document& doc, const Sentence& sentence,
+                                            const std::vector<const TriggerMention*>& triggers,
+                                            const std::vector<const DateMention*>& dates,
+                                            const std::vector<const PlaceMention*>& places) const {
+  std::vector<Sentence> out;
+  if (triggers.size() < 2) return {sentence};
+  // What a stretch of tokens holds: an event verb that reports a fact, and a day or a place.
+  auto holds_event = [&](std::uint32_t first, std::uint32_t end) {
+    const Span span{doc.tokens[first].span.begin, doc.tokens[end - 1].span.end};
+    const bool verb = std::any_of(triggers.begin(), triggers.end(), [&](const TriggerMention* t) {
+      return span.contains(t->span) && verb_group_of(doc, t->head) && reports_a_fact(doc, *t);
+    });
+    const bool day = std::any_of(dates.begin(), dates.end(), [&](const DateMention* d) {
+      return d->start && span.contains(d->span);
+    });
+    const bool place = std::any_of(places.begin(), places.end(), [&](const PlaceMention* p) {
+      return p->place && span.contains(p->span);
+    });
+    return verb && (day || place);
+  };
+  std::uint32_t start = sentence.first_token;
+  const std::uint32_t end = sentence.first_token + sentence.token_count;
+  for (std::uint32_t k = start + 1; k + 1 < end; ++k) {
+    if (!roles_.breaks_clause(doc.tokens[k].fold)) continue;
+    if (!holds_event(start, k) || !holds_event(k + 1, end)) continue;
+    out.push_back({{doc.tokens[start].span.begin, doc.tokens[k - 1].span.end}, start, k - start});
+    start = k + 1;
+  }
+  if (out.empty()) return {sentence};
+  out.push_back({{doc.tokens[start].span.begin, sentence.span.end}, start, end - start});
+  return out;
+}
+
 EventBuilder::EventBuilder(const EventTaxonomy& taxonomy, const ActorKnowledgeBase& actors,
                            const Gazetteer* gazetteer, const RoleLexicon& roles)
     : taxonomy_(taxonomy), actors_(actors), gazetteer_(gazetteer), roles_(roles) {}
@@ -232,8 +265,34 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
       }
     }
   }
+  // The units events are built from: sentences, split where a coordinator opens a second clause
+  // with its own event verb and its own place or day.
+  struct Unit {
+    Sentence part;
+    std::size_t sentence;
+  };
+  std::vector<Unit> units;
   for (std::size_t index = 0; index < doc.sentences.size(); ++index) {
-    const Sentence& sentence = doc.sentences[index];
+    for (const Sentence& part :
+         clauses(doc, doc.sentences[index], triggers_in[index], dates_in[index], places_in[index]))
+      units.push_back({part, index});
+  }
+  auto within = [&](const auto& lists, const Unit& u) {
+    auto list = lists[u.sentence];
+    if (u.part.span.begin == doc.sentences[u.sentence].span.begin &&
+        u.part.span.end == doc.sentences[u.sentence].span.end)
+      return list;
+    std::erase_if(list, [&](const auto* m) { return !u.part.span.contains(m->span); });
+    return list;
+  };
+  for (const Unit& unit : units) {
+    const Sentence& sentence = unit.part;
+    const std::size_t index = unit.sentence;
+    const auto triggers_here = within(triggers_in, unit);
+    const auto dates_here = within(dates_in, unit);
+    const auto places_here = within(places_in, unit);
+    const auto actors_here = within(actors_in, unit);
+    const auto counts_here = within(counts_in, unit);
 
     // The event word: a fresh mention before one that refers back (« cette capture »), then the
     // most specific kind, then the first.
@@ -241,7 +300,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     const EventKind* kind = nullptr;
     bool repeat = false, word_before_trigger_refers_back = false;
     int best = 1000;
-    for (const TriggerMention* t : triggers_in[index]) {
+    for (const TriggerMention* t : triggers_here) {
       if (!reports_a_fact(doc, *t)) continue;
       const EventKind* k = taxonomy_.find(t->sub_event_type);
       if (!k) continue;
@@ -267,8 +326,9 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
       const bool summary =
           noun && subject && word_before(1) &&
           (word_before(1)->kind == TokenKind::Number || word_before(1)->pos == Pos::NUM);
-      const int rank = (refers_back || summary ? 100 : 0) + (t->generic ? 10 : 0) +
-                       specificity_rank(k->event_type);
+      // Then a verb before a noun: the verb's clause carries the doer and the target.
+      const int rank = (refers_back || summary ? 100 : 0) + (t->generic ? 20 : 0) +
+                       2 * specificity_rank(k->event_type) + (noun ? 1 : 0);
       if (rank < best) {
         best = rank;
         trigger = t;
@@ -286,7 +346,10 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     c.trigger_text = std::string(doc.slice(trigger->span));
     c.trigger_rule = trigger->rule;
     c.repeat = repeat;
-    c.refers_back = repeat && word_before_trigger_refers_back;
+    c.refers_back =
+        (repeat && word_before_trigger_refers_back) ||
+        roles_.tells_again(doc, sentence.first_token, sentence.first_token + sentence.token_count);
+    c.repeat = c.repeat || c.refers_back;
     c.generic = trigger->generic;
     c.headline = index == headline;
     e.doc = {doc.meta.id, doc.meta.source, doc.meta.url, doc.meta.published, doc.language.code};
@@ -302,11 +365,15 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     }
     auto in_claim = [&](Span s) { return said && said->claim.contains(s); };
 
-    // Date: the first resolved expression of what was said, else of the sentence.
+    // Date: the most precise resolved expression of what was said, else of the sentence; the
+    // first on a tie (« over the weekend… on Saturday »: Saturday).
     const DateMention* date = nullptr;
-    for (const DateMention* d : dates_in[index]) {
+    auto date_rank = [&](const DateMention* d) {
+      return (in_claim(d->span) ? 0 : 10) + static_cast<int>(d->granularity);
+    };
+    for (const DateMention* d : dates_here) {
       if (!d->start) continue;
-      if (!date || (in_claim(d->span) && !in_claim(date->span))) date = d;
+      if (!date || date_rank(d) < date_rank(date)) date = d;
     }
     if (date) {
       DateField f;
@@ -335,7 +402,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     auto place_rank = [&](const PlaceMention* p) {
       return (p->place ? 0 : 2) + (in_claim(p->span) ? 0 : 1);
     };
-    for (const PlaceMention* p : places_in[index]) {
+    for (const PlaceMention* p : places_here) {
       if (!place || place_rank(p) < place_rank(place)) place = p;
     }
     if (place) {
@@ -370,8 +437,8 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     }
 
     // Actors, from the clause.
-    const ClauseContext context{
-        doc, sentence, *trigger, said, said_in[index], actors_in[index], counts_in[index]};
+    const ClauseContext context{doc,         sentence,   *trigger, said, said_in[index],
+                                actors_here, counts_here};
     const Roles roles = assign_roles(context, roles_, actors_);
     for (const auto& r : roles.reasons) c.reasons.push_back("actor " + r);
     auto add_side = [&](const std::vector<const ActorMention*>& main,
@@ -398,7 +465,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
 
     // Fatalities: the deaths counted in the sentence, added up.
     bool civilians_killed = false, others_killed = false;
-    for (const CountMention* n : counts_in[index]) {
+    for (const CountMention* n : counts_here) {
       if (n->what != "killed") continue;
       (n->who == "civilians" ? civilians_killed : others_killed) = true;
       c.killed.push_back(n->who);
@@ -454,7 +521,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
         const Token& t = doc.tokens[k];
         if (t.pos == Pos::ADP || t.pos == Pos::DET || t.elided) continue;
         ground = roles_.territory(t.fold) ||
-                 std::any_of(places_in[index].begin(), places_in[index].end(),
+                 std::any_of(places_here.begin(), places_here.end(),
                              [&](const PlaceMention* p) { return p->span.begin == t.span.begin; });
         break;
       }
@@ -477,7 +544,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
         c.reasons.push_back("actor1: a government at war is its military forces");
       }
     }
-    fill_default_actors(*kind, main_country, counts_in[index], e, c.reasons);
+    fill_default_actors(*kind, main_country, counts_here, e, c.reasons);
     e.event_type = kind->event_type;
     e.sub_event_type = kind->sub_event_type;
     if (!kind->plover.empty()) e.plover = kind->plover;
@@ -499,7 +566,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
                              code_points(doc, said->cue)};
       c.reasons.push_back("source: " + who.name + ", " + status + " (" + said->rule + ")");
     } else {
-      for (const ActorMention* a : actors_in[index]) {
+      for (const ActorMention* a : actors_here) {
         if (const Actor* known = actors_.find(a->name); known && known->source) {
           e.source = SourceField{a->name, "reported", std::string(doc.slice(a->span)),
                                  code_points(doc, a->span)};

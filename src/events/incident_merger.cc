@@ -72,6 +72,15 @@ bool agree(const EventCandidate& x, const EventCandidate& y) {
   return !denial && !rival_claims && a.event_type == b.event_type && tolls_fit(x, y) && victims_fit;
 }
 
+// Kinds two tellers may disagree on for one incident: a clash for one is a massacre of civilians
+// for the other.
+bool comparable(const EventRecord& a, const EventRecord& b) {
+  auto violent = [](const std::string& t) {
+    return t == "Battles" || t == "Violence against civilians" || t == "Explosions/Remote violence";
+  };
+  return a.event_type == b.event_type || (violent(a.event_type) && violent(b.event_type));
+}
+
 bool same_source(const EventRecord& a, const EventRecord& b) {
   if (!a.source || !b.source) return !a.source && !b.source;
   return a.source->name == b.source->name && a.source->status == b.source->status;
@@ -299,7 +308,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     // of the event named before is another account of it, at its place and time.
     if (c->refers_back) {
       auto told_before = [&](const EventCandidate& a) {
-        return a.sentence < c->sentence && a.record.event_type == c->record.event_type &&
+        return a.sentence < c->sentence && comparable(a.record, c->record) &&
                !same_source(a.record, c->record);
       };
       if (auto k = nearest_account(*c, told_before)) {

@@ -27,6 +27,10 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         cues_.add(words, static_cast<std::uint32_t>(RoleCue::With), tokenizer);
       } else if (kind == "of") {
         cues_.add(words, static_cast<std::uint32_t>(RoleCue::Of), tokenizer);
+      } else if (kind == "clause_break") {
+        clause_breaks_.insert(fold(words));
+      } else if (kind == "same_incident") {
+        same_incident_.add(words, 0, tokenizer);
       } else if (kind == "between") {
         cues_.add(words, static_cast<std::uint32_t>(RoleCue::Between), tokenizer);
       } else if (kind == "negative") {
@@ -59,6 +63,13 @@ RoleCue RoleLexicon::cue_before(const Document& doc, std::uint32_t at, std::uint
       return static_cast<RoleCue>(m->payload);
   }
   return RoleCue::None;
+}
+
+bool RoleLexicon::tells_again(const Document& doc, std::uint32_t first, std::uint32_t end) const {
+  for (std::uint32_t k = first; k < end; ++k) {
+    if (same_incident_.longest_at(doc, k, end)) return true;
+  }
+  return false;
 }
 
 }  // namespace vigie

@@ -32,13 +32,17 @@ class RoleLexicon {
   bool refers_back(const std::string& folded) const { return refers_back_.count(folded) > 0; }
   bool territory(const std::string& folded) const { return territory_.count(folded) > 0; }
   bool negative(const std::string& folded) const { return negative_.count(folded) > 0; }
+  bool breaks_clause(const std::string& folded) const { return clause_breaks_.count(folded) > 0; }
   bool seizes_goods(const std::string& lemma) const { return seize_.count(lemma) > 0; }
+  /// Whether words between tokens [first, end) say the incident was told before (« le même
+  /// jour », "in the same area").
+  bool tells_again(const Document& doc, std::uint32_t first, std::uint32_t end) const;
 
  private:
   static constexpr std::uint32_t kLongestCue = 4;  // words
-  PhraseMatcher cues_;
+  PhraseMatcher cues_, same_incident_;
   std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
-      seize_;
+      seize_, clause_breaks_;
 };
 
 }  // namespace vigie
