@@ -405,7 +405,17 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     for (const PlaceMention* p : places_here) {
       if (!place || place_rank(p) < place_rank(place)) place = p;
     }
-    if (place) {
+    if (place && place->precision == "country") {
+      // A country alone has no place name: the record says the country and its precision.
+      LocationField f;
+      f.precision = "country";
+      f.geo_precision = 3;
+      if (!place->country.empty()) f.country = place->country;
+      f.text = std::string(doc.slice(place->span));
+      f.span = code_points(doc, place->span);
+      e.location = f;
+      c.reasons.push_back("location: '" + f.text + "', a country named alone");
+    } else if (place) {
       LocationField f;
       f.precision = place->precision;
       f.geo_precision = geo_precision(place->precision);

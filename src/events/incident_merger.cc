@@ -7,16 +7,19 @@
 namespace vigie {
 namespace {
 
+// A place below the country: a country's own gazetteer entry says no more than its code.
+bool has_place(const EventRecord& e) {
+  return e.location && e.location->geonameid && e.location->precision != "country";
+}
+
 bool same_place(const EventRecord& a, const EventRecord& b) {
-  return a.location && b.location && a.location->geonameid && b.location->geonameid &&
-         *a.location->geonameid == *b.location->geonameid;
+  return has_place(a) && has_place(b) && *a.location->geonameid == *b.location->geonameid;
 }
 
 // Places that may be one: the same entry, or at least one without a place below its country.
 bool places_compatible(const EventRecord& a, const EventRecord& b) {
   if (!a.location || !b.location) return true;
-  if (a.location->geonameid && b.location->geonameid)
-    return *a.location->geonameid == *b.location->geonameid;
+  if (has_place(a) && has_place(b)) return *a.location->geonameid == *b.location->geonameid;
   return !a.location->country || !b.location->country ||
          *a.location->country == *b.location->country;
 }

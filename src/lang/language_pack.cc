@@ -121,6 +121,16 @@ LanguagePack LanguagePack::load(const fs::path& dir) {
       pack.reflexives.insert(fold(field(vg, row, 1)));
     } else if (kind == "negator") {
       pack.negators.insert(fold(field(vg, row, 1)));
+    } else if (kind == "aside") {
+      // Words inside a group (« a pour sa part annoncé »), folded and split on spaces.
+      std::vector<std::string> words;
+      std::string folded = fold(field(vg, row, 1));
+      for (std::size_t at = 0; at < folded.size();) {
+        const std::size_t space = folded.find(' ', at);
+        words.push_back(folded.substr(at, space - at));
+        at = space == std::string::npos ? folded.size() : space + 1;
+      }
+      pack.verb_group_asides.push_back(std::move(words));
     } else {
       throw DataError(where(vg, row) + "unknown kind '" + kind + "'");
     }

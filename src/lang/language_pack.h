@@ -59,7 +59,9 @@ struct LanguagePack {
   std::unordered_set<std::string> negators;                  ///< folded: "ne", "n'", "not", "n't"
   /// Verbs whose perfect takes the passive auxiliary (« il est arrivé » is active).
   std::unordered_set<std::string> perfect_with_passive_auxiliary;
-  std::unordered_set<std::string> reflexives;                    ///< folded: "se", "s'"
+  std::unordered_set<std::string> reflexives;  ///< folded: "se", "s'"
+  /// Words that may stand inside a verb group, folded, word by word: « pour sa part ».
+  std::vector<std::vector<std::string>> verb_group_asides;
   std::unordered_map<std::string, std::string> lemma_overrides;  ///< lower-case form → lemma
   std::vector<BoilerplateRule> boilerplate;
 

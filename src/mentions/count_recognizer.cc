@@ -27,7 +27,8 @@ bool is_quote(std::string_view text) {
 
 }  // namespace
 
-CountRecognizer::CountRecognizer(const LanguagePack& pack) {
+CountRecognizer::CountRecognizer(const LanguagePack& pack)
+    : adjectives_follow_nouns_(pack.adjectives_follow_nouns) {
   const auto file = pack.dir / "counts.tsv";
   if (!std::filesystem::exists(file)) return;
   for (const auto& row : read_tsv(file)) {
@@ -76,9 +77,12 @@ std::size_t CountRecognizer::add_articles(Document& doc) const {
     if (number != doc.numbers.end() && number->span.begin <= t.span.begin) continue;
     std::uint32_t noun = k + 1;
     while (noun < doc.tokens.size() && noun < k + 1 + kMaxModifiers && !who_of(doc.tokens[noun]) &&
-           (doc.tokens[noun].pos == Pos::ADJ || doc.tokens[noun].pos == Pos::NOUN))
+           (doc.tokens[noun].pos == Pos::ADJ ||
+            (doc.tokens[noun].pos == Pos::NOUN && !adjectives_follow_nouns_)))
       ++noun;
-    if (noun >= doc.tokens.size() || !who_of(doc.tokens[noun])) continue;
+    // The counted word is a noun: in « un camp militaire », « militaire » qualifies the camp.
+    if (noun >= doc.tokens.size() || !who_of(doc.tokens[noun]) || doc.tokens[noun].pos != Pos::NOUN)
+      continue;
     NumberMention n;
     n.span = t.span;
     n.best = 1;

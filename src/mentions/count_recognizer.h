@@ -30,7 +30,8 @@ class CountRecognizer {
   std::unordered_map<std::string, std::string> what_;  // folded lemma or form → outcome
   std::unordered_set<std::string> others_;             // « autres », "others", "more"
   std::unordered_set<std::string> linkers_;            // « de » in « la mort de six soldats »
-  std::unordered_set<std::string> ones_;               // « un », "a": an article that counts one
+  bool adjectives_follow_nouns_ = false;  // « un camp militaire »: no noun compounds before
+  std::unordered_set<std::string> ones_;  // « un », "a": an article that counts one
 };
 
 }  // namespace vigie

@@ -50,6 +50,8 @@ class MorphAnalyzer {
 
   Candidates lookup_candidates(const std::string& form, bool sentence_initial);
   void analyze_sentence(Document& doc, const Sentence& sentence);
+  /// How many words of an aside (« pour sa part ») start at token `at`; 0 for none.
+  std::uint32_t aside_at(const Document& doc, std::uint32_t at, std::uint32_t end) const;
   void find_verb_groups(Document& doc, const Sentence& sentence);
 
   const LanguagePack& pack_;

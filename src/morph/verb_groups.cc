@@ -40,6 +40,18 @@ Tense simple_tense(std::string_view f) {
 
 }  // namespace
 
+std::uint32_t MorphAnalyzer::aside_at(const Document& doc, std::uint32_t at,
+                                      std::uint32_t end) const {
+  for (const auto& words : pack_.verb_group_asides) {
+    if (at + words.size() > end) continue;
+    bool match = true;
+    for (std::size_t k = 0; k < words.size() && match; ++k)
+      match = doc.tokens[at + k].fold == words[k];
+    if (match) return static_cast<std::uint32_t>(words.size());
+  }
+  return 0;
+}
+
 void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
   const std::uint32_t end = sentence.first_token + sentence.token_count;
   auto is_aux = [&](const Token& t) {
@@ -82,6 +94,10 @@ void MorphAnalyzer::find_verb_groups(Document& doc, const Sentence& sentence) {
         // Adverbs, negation and clitics may stand inside a group (« a-t-il dit »); anything
         // else ends it.
         const bool clitic = t.pos == Pos::PRON && !t.fold.empty() && t.fold.front() == '-';
+        if (const std::uint32_t n = aside_at(doc, j, end)) {
+          j += n - 1;  // « a pour sa part annoncé »
+          continue;
+        }
         if (t.pos != Pos::ADV && t.pos != Pos::PART && !clitic && !pack_.negators.count(t.fold))
           break;
       }
