@@ -14,6 +14,7 @@ packages=(
   libarchive-dev libzstd-dev      # .gz/.zst inputs
   nlohmann-json3-dev libcli11-dev libtbb-dev
   libgtest-dev googletest libbenchmark-dev clang-format
+  jq                              # reads gold files in the development-set loop (docs/evaluation.md)
 )
 
 install_npm_data() {

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "eval/evaluator.h"
@@ -21,7 +22,8 @@ namespace fs = std::filesystem;
 
 struct Floors {
   double event_f1;
-  double field;  // every field's accuracy
+  double field;                          // every field's accuracy, but
+  std::map<std::string, double> except;  // these, measured lower (docs/evaluation.md says why)
 };
 
 EvalReport score_language(const std::string& lang) {
@@ -60,15 +62,19 @@ void check(const std::string& lang, Floors floors) {
   std::cout << "[ devset/" << lang << " ]\n" << report.to_text();
   EXPECT_GE(report.f1(), floors.event_f1) << "event F1 of the " << lang << " development set";
   for (const auto& [name, score] : report.fields) {
-    EXPECT_GE(score.accuracy(), floors.field) << name << " accuracy, " << lang;
+    const auto lower = floors.except.find(name);
+    EXPECT_GE(score.accuracy(), lower == floors.except.end() ? floors.field : lower->second)
+        << name << " accuracy, " << lang;
   }
 }
 
+// Floors a little under the figures measured when they were set (fr: F1 0.988, location 0.789;
+// en: F1 1.000, lowest field actor2 0.867), so that a real drop fails and noise does not.
 TEST(DevelopmentSet, French) {
-  check("fr", {0.0, 0.0});
+  check("fr", {0.95, 0.85, {{"location", 0.75}}});
 }
 TEST(DevelopmentSet, English) {
-  check("en", {0.0, 0.0});
+  check("en", {0.95, 0.85, {}});
 }
 
 }  // namespace
