@@ -184,14 +184,23 @@ void AttributionRecognizer::annotate(Document& doc) const {
       // affirme »).
       std::uint32_t clause_begin = s.span.begin;
       bool after_quote = false;
+      std::optional<std::uint32_t> comma;
       for (std::uint32_t k = f; k < g.first; ++k) {
         if (is_closing_quote(text_of(k))) {
           clause_begin = doc.tokens[k].span.end;
           after_quote = true;
         } else if (text_of(k) == "," && k + 1 < g.first) {
           clause_begin = doc.tokens[k].span.end;
+          comma = k;
         }
       }
+      // Words before that comma make a clause of their own when they hold a verb (« Des hommes
+      // armés ont tué cinq villageois, a local official said »), not « Dimanche, l'armée… ».
+      const auto first_group =
+          std::lower_bound(doc.verb_groups.begin(), doc.verb_groups.end(), f,
+                           [](const VerbGroup& v, std::uint32_t at) { return v.first < at; });
+      const bool clause_before_comma =
+          comma && first_group != doc.verb_groups.end() && first_group->last < *comma;
       // « …, a déclaré le GSIM dans un communiqué »: a verb after a comma or a quote closes
       // what was said, unless « que » or « avoir » opens more (« …, affirme que … »).
       const bool opens_more = after < e && (complementizers_.count(doc.tokens[after].fold) ||
@@ -224,7 +233,11 @@ void AttributionRecognizer::annotate(Document& doc) const {
         if (doc.tokens[k].kind == TokenKind::Word && doc.tokens[k].span.begin >= speaker_end)
           ++words_after;
       }
-      const bool closes = after_quote || verb_after_break;
+      // « …, the Burkinabe army said in a statement »: a subject after a comma closes too.
+      const bool comma_subject = clause_before_comma && a.speaker &&
+                                 a.speaker->span.begin >= clause_begin &&
+                                 a.speaker->span.end <= a.cue.begin;
+      const bool closes = after_quote || verb_after_break || comma_subject;
       if (!passive && (opens_more || (words_after >= 2 && !closes))) {
         a.claim = {after < e ? doc.tokens[after].span.begin : a.cue.end, s.span.end};
       } else {
