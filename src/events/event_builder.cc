@@ -45,6 +45,40 @@ std::vector<std::vector<const Mention*>> by_sentence(const std::vector<Mention>&
   return by_sentence(layer, sentences, [](const Mention& m) { return m.span; });
 }
 
+// « OUAGADOUGOU (AFP) - », "KANO, Nigeria, March 9 (Reuters) -": where and when a story was
+// filed, not where and when its events happened. A paragraph that opens with a place and, within
+// a dozen words, an agency in parentheses.
+std::vector<Span> datelines(const Document& doc, const ActorKnowledgeBase& kb) {
+  std::vector<Span> out;
+  for (const Span& paragraph : doc.paragraphs) {
+    const auto place =
+        std::lower_bound(doc.places.begin(), doc.places.end(), paragraph.begin,
+                         [](const PlaceMention& p, std::uint32_t at) { return p.span.begin < at; });
+    if (place == doc.places.end() || place->span.begin != paragraph.begin) continue;
+    const std::uint32_t first = token_at(doc, paragraph.begin);
+    for (std::uint32_t k = first; k + 2 < doc.tokens.size() && k < first + 12; ++k) {
+      if (doc.tokens[k].span.begin >= paragraph.end) break;
+      if (doc.token_text(doc.tokens[k]) != "(") continue;
+      const auto agency = std::lower_bound(
+          doc.actors.begin(), doc.actors.end(), doc.tokens[k + 1].span.begin,
+          [](const ActorMention& a, std::uint32_t at) { return a.span.begin < at; });
+      const Actor* known =
+          agency != doc.actors.end() && agency->span.begin == doc.tokens[k + 1].span.begin
+              ? kb.find(agency->name)
+              : nullptr;
+      if (!known || !known->source) break;
+      for (std::uint32_t close = k + 2; close < doc.tokens.size() && close < k + 6; ++close) {
+        if (doc.token_text(doc.tokens[close]) == ")") {
+          out.push_back({paragraph.begin, doc.tokens[close].span.end});
+          break;
+        }
+      }
+      break;
+    }
+  }
+  return out;
+}
+
 // A negated or announced event did not happen (« n'a pas été attaqué », "will attack"), and a
 // verb in the infinitive outside a verb group names an aim or a threat, not a deed (« engagé pour
 // combattre », « menace d'attaquer », "vowed to attack"); « affirme avoir capturé » is a group.
@@ -140,6 +174,9 @@ std::vector<Sentence> EventBuilder::clauses(const Document& doc, const Sentence&
   const std::uint32_t end = sentence.first_token + sentence.token_count;
   for (std::uint32_t k = start + 1; k + 1 < end; ++k) {
     if (!roles_.breaks_clause(doc.tokens[k].fold)) continue;
+    // « … et ont enlevé des dizaines d'autres » shares its subject: one event.
+    const Pos next = doc.tokens[k + 1].pos;
+    if (next == Pos::VERB || next == Pos::AUX) continue;
     if (!holds_event(start, k) || !holds_event(k + 1, end)) continue;
     out.push_back({{doc.tokens[start].span.begin, doc.tokens[k - 1].span.end}, start, k - start});
     start = k + 1;
@@ -228,12 +265,22 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
   const auto published = doc.meta.published ? calendar::parse_iso(*doc.meta.published)
                                             : std::optional<calendar::Day>();
   const auto triggers_in = by_sentence(doc.triggers, doc.sentences);
-  const auto dates_in = by_sentence(doc.dates, doc.sentences);
-  const auto places_in = by_sentence(doc.places, doc.sentences);
+  auto dates_in = by_sentence(doc.dates, doc.sentences);
+  auto places_in = by_sentence(doc.places, doc.sentences);
   const auto actors_in = by_sentence(doc.actors, doc.sentences);
   const auto counts_in = by_sentence(doc.counts, doc.sentences);
   const auto said_in = by_sentence(doc.attributions, doc.sentences,
                                    [](const AttributionMention& a) { return a.cue; });
+  // Datelines name where the story was filed: their places and dates are no event's.
+  const std::vector<Span> filed = datelines(doc, actors_);
+  auto in_dateline = [&](const auto* m) {
+    return std::any_of(filed.begin(), filed.end(),
+                       [&](const Span& d) { return d.contains(m->span); });
+  };
+  if (!filed.empty()) {
+    for (auto& list : places_in) std::erase_if(list, in_dateline);
+    for (auto& list : dates_in) std::erase_if(list, in_dateline);
+  }
   // The headline: a first paragraph of one sentence with no closing stop, above the article.
   std::size_t headline = SIZE_MAX;
   if (doc.paragraphs.size() > 1 && !doc.sentences.empty() &&
@@ -402,7 +449,12 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     auto place_rank = [&](const PlaceMention* p) {
       return (p->place ? 0 : 2) + (in_claim(p->span) ? 0 : 1);
     };
+    // Not the speaker's place (« a déclaré un habitant de la localité voisine de Gorom-Gorom »).
+    auto speakers_words = [&](const PlaceMention* p) {
+      return said && said->claim.end <= said->cue.begin && p->span.begin >= said->cue.begin;
+    };
     for (const PlaceMention* p : places_here) {
+      if (speakers_words(p)) continue;
       if (!place || place_rank(p) < place_rank(place)) place = p;
     }
     if (place && place->precision == "country") {
@@ -555,6 +607,8 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
       }
     }
     fill_default_actors(*kind, main_country, counts_here, e, c.reasons);
+    if (kind->event_type == "Battles" && e.actor2 && e.actor2->type == "civilians")
+      revise("Attack", "civilians were its victims");
     e.event_type = kind->event_type;
     e.sub_event_type = kind->sub_event_type;
     if (!kind->plover.empty()) e.plover = kind->plover;
@@ -596,6 +650,11 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     }
     e.evidence.push_back(code_points(doc, sentence.span));
     c.sentences.push_back(sentence.span);
+    // « Armed gangs have killed thousands of people in recent years »: a toll in thousands with no
+    // place below the country and no day is a general statement, not an incident.
+    const bool tied = (e.location && e.location->precision != "country") ||
+                      (e.date->start && e.date->time_precision <= 2);
+    if (!tied && e.fatalities && e.fatalities->low >= 1000) continue;
     c.anchored = (e.location && e.location->precision != "country") ||
                  (e.date->start && e.date->time_precision <= 2) ||
                  (e.fatalities && e.fatalities->high < 1000);

@@ -224,9 +224,16 @@ void PlaceRecognizer::annotate(Document& doc) const {
   auto is_loose = [](const Candidate& c, std::uint32_t index) {
     return std::find(c.loose.begin(), c.loose.end(), index) != c.loose.end();
   };
+  std::vector<std::string> written(candidates.size());
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    written[k] = fold(doc.slice(candidates[k].span));
   auto score = [&](std::uint32_t index, const Candidate& c) {
     const Place& p = gazetteer_.place(index);
     double s = kind_prior(p);
+    // A place's own name before one of GeoNames' alternate names (« Boni » is also listed for
+    // Bouani, Ségou): the alternates are many and loose.
+    const std::string& as_written = written[static_cast<std::size_t>(&c - candidates.data())];
+    if (fold(p.ascii_name) == as_written || fold(p.name) == as_written) s += 0.5;
     if (p.feature_class == 'P') s += std::log10(static_cast<double>(p.population) + 1.0) / 2.0;
     // Near a place the document is sure of (« entre Boni et Hombori »).
     for (const auto& [lat, lon] : anchors) {
