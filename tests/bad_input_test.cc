@@ -86,16 +86,23 @@ TEST(BadInput, MalformedJsonLinesAreReportedByLineAndSkipped) {
                    "[1,2,3]\n"
                    "{\"id\":\"notext\",\"title\":\"Titre seul\"}\n"
                    "{\"id\":\"ok2\",\"text\":\"Deuxième texte.\",\"published\":\"hier\"}\n"
-                   "{\"id\":\"ok3\",\"text\":\"Troisième texte.\"}");  // no final newline
+                   "{\"id\":\"ok3\",\"text\":\"Troisième texte.\"}\n"
+                   "{\"id\":\"zero\",\"text\":\"Texte.\",\"published\":\"0001-01-01T00:00:00Z\"}");
   auto items = test::read_all_inputs({(dir / "feed.jsonl").string()});
-  ASSERT_EQ(items.size(), 6u);
+  ASSERT_EQ(items.size(), 7u);
   const std::string path = (dir / "feed.jsonl").string();
   EXPECT_EQ(std::get<RawDocument>(items[0]).meta.id, "ok1");
   EXPECT_EQ(problem_text(items[1]).rfind(path + ":2: not valid JSON", 0), 0u)
       << problem_text(items[1]);
   EXPECT_EQ(problem_text(items[2]), path + ":4: JSON line is not an object");
   EXPECT_EQ(problem_text(items[3]), path + ":5: record has no 'text' or 'html' field");
-  EXPECT_EQ(problem_text(items[4]), path + ":6: 'published' is not an ISO date (YYYY-MM-DD): hier");
+  EXPECT_EQ(problem_text(items[4]),
+            path + ":6: 'published' is not a date of news (YYYY-MM-DD, 1900-2199): hier");
+  // A placeholder date is no date: the page generator's 0001-01-01 would resolve « mardi » in
+  // year 0.
+  EXPECT_EQ(problem_text(items[6]),
+            path + ":8: 'published' is not a date of news (YYYY-MM-DD, 1900-2199): " +
+                "0001-01-01T00:00:00Z");
   EXPECT_EQ(std::get<RawDocument>(items[5]).meta.id, "ok3");
   EXPECT_EQ(std::get<RawDocument>(items[5]).origin.line, 7u);
 }

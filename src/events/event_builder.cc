@@ -607,6 +607,9 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
       }
     }
     fill_default_actors(*kind, main_country, counts_here, e, c.reasons);
+    // « the attack », "killed" with no one named on either side and no one counted may repeat an
+    // incident but is none by itself (a team's attack, a killing of time).
+    c.weak = trigger->generic && !e.actor1 && !e.actor2 && !e.fatalities;
     if (kind->event_type == "Battles" && e.actor2 && e.actor2->type == "civilians")
       revise("Attack", "civilians were its victims");
     e.event_type = kind->event_type;

@@ -21,9 +21,10 @@ struct EventCandidate {
   bool anchored = false;
   bool repeat = false;  ///< « cette attaque », "this attack": an event already told
   std::vector<Span> sentences;
-  bool refers_back = false;          ///< « cette attaque » (a repeat by its determiner)
-  bool headline = false;             ///< the article's headline
-  bool generic = false;              ///< the event word names no kind (« tués », "attack")
+  bool refers_back = false;  ///< « cette attaque » (a repeat by its determiner)
+  bool headline = false;     ///< the article's headline
+  bool generic = false;      ///< the event word names no kind (« tués », "attack")
+  bool weak = false;  ///< generic, with no actor and no toll: may repeat an event, is none alone
   std::vector<std::string> killed;   ///< the groups counted dead ("" when not said)       ///< the
                                      ///< evidence in bytes, for `vigie explain`
   std::vector<std::string> reasons;  ///< "field: why", for `vigie explain`

@@ -242,7 +242,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     const EventRecord& r = c.record;
     const bool tied = (r.location && r.location->precision != "country") ||
                       (r.date && r.date->start && r.date->time_precision <= 2);
-    if (!tied || c.repeat || c.headline) {
+    if (!tied || c.repeat || c.headline || c.weak) {
       later.push_back(&c);
       continue;
     }
@@ -325,7 +325,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     }
     // A toll or a headline that repeats nothing is an incident of its own; the rest are general
     // statements.
-    if (c->anchored && (!c->repeat || c->refers_back)) open_account(*c, std::nullopt);
+    if (c->anchored && !c->weak && (!c->repeat || c->refers_back)) open_account(*c, std::nullopt);
   }
   for (std::size_t k = 0; k < accounts.size(); ++k) {
     accounts[k] = compose(members[k], member_why[k]);

@@ -22,6 +22,9 @@ std::optional<std::string> iso_date_prefix(std::string_view v) {
   const int month = (v[5] - '0') * 10 + (v[6] - '0');
   const int day = (v[8] - '0') * 10 + (v[9] - '0');
   if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  // Pages carry placeholders such as 0001-01-01: no news is dated before 1900 or after 2199.
+  const int century = (v[0] - '0') * 10 + (v[1] - '0');
+  if (century < 19 || century > 21) return std::nullopt;
   return std::string(v.substr(0, 10));
 }
 
@@ -74,7 +77,8 @@ InputItem parse_jsonl_record(std::string_view line, const std::string& path, std
   if (auto published = string_field(obj, "published")) {
     raw.meta.published = iso_date_prefix(*published);
     if (!raw.meta.published) {
-      return InputProblem{origin, "'published' is not an ISO date (YYYY-MM-DD): " + *published};
+      return InputProblem{
+          origin, "'published' is not a date of news (YYYY-MM-DD, 1900-2199): " + *published};
     }
   }
   return raw;
