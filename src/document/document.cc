@@ -72,4 +72,12 @@ bool Document::is_excluded(Span s) const {
   return it != exclusions.end() && it->span.begin <= s.begin && s.end <= it->span.end;
 }
 
+const VerbGroup* Document::verb_group_of(std::uint32_t token) const {
+  auto it = std::upper_bound(verb_groups.begin(), verb_groups.end(), token,
+                             [](std::uint32_t at, const VerbGroup& g) { return at < g.first; });
+  if (it == verb_groups.begin()) return nullptr;
+  --it;
+  return it->first <= token && token <= it->last ? &*it : nullptr;
+}
+
 }  // namespace vigie

@@ -95,6 +95,9 @@ class Document {
   /// True when the byte range lies inside an excluded span.
   bool is_excluded(Span s) const;
 
+  /// The verb group a token belongs to, if any (verb groups are in token order).
+  const VerbGroup* verb_group_of(std::uint32_t token) const;
+
   Metadata meta;
   LanguageGuess language;
   std::vector<Exclusion> exclusions;  ///< sorted, non-overlapping

@@ -83,7 +83,7 @@ std::vector<Span> datelines(const Document& doc, const ActorKnowledgeBase& kb) {
 // verb in the infinitive outside a verb group names an aim or a threat, not a deed (« engagé pour
 // combattre », « menace d'attaquer », "vowed to attack"); « affirme avoir capturé » is a group.
 bool reports_a_fact(const Document& doc, const TriggerMention& t) {
-  if (const VerbGroup* g = verb_group_of(doc, t.head)) {
+  if (const VerbGroup* g = doc.verb_group_of(t.head)) {
     return !g->negated && g->tense != Tense::Future;
   }
   const Token& head = doc.tokens[t.head];
@@ -160,7 +160,7 @@ std::vector<Sentence> EventBuilder::clauses(const Document& doc, const Sentence&
   auto holds_event = [&](std::uint32_t first, std::uint32_t end) {
     const Span span{doc.tokens[first].span.begin, doc.tokens[end - 1].span.end};
     const bool verb = std::any_of(triggers.begin(), triggers.end(), [&](const TriggerMention* t) {
-      return span.contains(t->span) && verb_group_of(doc, t->head) && reports_a_fact(doc, *t);
+      return span.contains(t->span) && doc.verb_group_of(t->head) && reports_a_fact(doc, *t);
     });
     const bool day = std::any_of(dates.begin(), dates.end(), [&](const DateMention* d) {
       return d->start && span.contains(d->span);
@@ -351,7 +351,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
       if (!reports_a_fact(doc, *t)) continue;
       const EventKind* k = taxonomy_.find(t->sub_event_type);
       if (!k) continue;
-      const bool noun = verb_group_of(doc, t->head) == nullptr;
+      const bool noun = doc.verb_group_of(t->head) == nullptr;
       auto word_before = [&](std::uint32_t n) -> const Token* {
         return t->head >= sentence.first_token + n ? &doc.tokens[t->head - n] : nullptr;
       };

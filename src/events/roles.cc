@@ -4,14 +4,6 @@
 
 namespace vigie {
 
-const VerbGroup* verb_group_of(const Document& doc, std::uint32_t token) {
-  auto it = std::upper_bound(doc.verb_groups.begin(), doc.verb_groups.end(), token,
-                             [](std::uint32_t at, const VerbGroup& g) { return at < g.first; });
-  if (it == doc.verb_groups.begin()) return nullptr;
-  --it;
-  return it->first <= token && token <= it->last ? &*it : nullptr;
-}
-
 std::uint32_t token_at(const Document& doc, std::uint32_t offset) {
   auto it = std::upper_bound(doc.tokens.begin(), doc.tokens.end(), offset,
                              [](std::uint32_t at, const Token& t) { return at < t.span.begin; });
@@ -45,7 +37,7 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
   }
   const std::uint32_t window_first = token_at(doc, window.begin);
   const std::uint32_t trigger_token = c.trigger.head;
-  const VerbGroup* group = verb_group_of(doc, trigger_token);
+  const VerbGroup* group = doc.verb_group_of(trigger_token);
   const bool passive = group && group->voice == Voice::Passive;
   // For an event noun, the verb it depends on: « a frappé un engin explosif », « ont participé
   // à un massacre ».

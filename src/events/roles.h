@@ -35,9 +35,6 @@ struct ClauseContext {
 Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
                    const ActorKnowledgeBase& actors);
 
-/// The verb group a token belongs to, if any (verb groups are in token order).
-const VerbGroup* verb_group_of(const Document& doc, std::uint32_t token);
-
 /// The token that starts at or holds a byte offset (tokens are in text order).
 std::uint32_t token_at(const Document& doc, std::uint32_t offset);
 

@@ -35,9 +35,17 @@ CountRecognizer::CountRecognizer(const LanguagePack& pack)
     const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
     if (row.fields.size() < 2) throw DataError(where + "expected 2 fields at least");
     const std::string& kind = row.fields[0];
-    if (kind == "who" || kind == "what") {
+    if (kind == "who") {
       if (row.fields.size() < 3) throw DataError(where + "expected 3 fields");
-      (kind == "who" ? who_ : what_)[fold(row.fields[1])] = row.fields[2];
+      who_[fold(row.fields[1])] = row.fields[2];
+    } else if (kind == "what") {
+      if (row.fields.size() < 3) throw DataError(where + "expected 3 fields");
+      what_[fold(row.fields[1])] = {row.fields[2],
+                                    row.fields.size() > 3 && row.fields[3] == "transitive"};
+    } else if (kind == "relative") {
+      relatives_.insert(fold(row.fields[1]));
+    } else if (kind == "participle_ending") {
+      participle_endings_.push_back(fold(row.fields[1]));
     } else if (kind == "others") {
       others_.insert(fold(row.fields[1]));
     } else if (kind == "linker") {
@@ -57,11 +65,20 @@ const std::string* CountRecognizer::who_of(const Token& t) const {
   return nullptr;
 }
 
-const std::string* CountRecognizer::what_of(const Token& t) const {
+const CountRecognizer::Outcome* CountRecognizer::what_of(const Token& t) const {
   if (t.kind != TokenKind::Word) return nullptr;
   if (auto it = what_.find(fold(t.lemma)); it != what_.end()) return &it->second;
   if (auto it = what_.find(t.fold); it != what_.end()) return &it->second;
   return nullptr;
+}
+
+bool CountRecognizer::opens_clause(const Token& t) const {
+  if (relatives_.count(t.fold)) return true;
+  if (t.pos != Pos::VERB && t.pos != Pos::ADJ) return false;
+  return std::any_of(participle_endings_.begin(), participle_endings_.end(),
+                     [&](const std::string& ending) {
+                       return t.fold.size() > ending.size() + 2 && t.fold.ends_with(ending);
+                     });
 }
 
 // « un soldat a été tué », "a policeman was killed": the article counts one. It becomes a number
@@ -181,8 +198,26 @@ void CountRecognizer::count(Document& doc) const {
       }
     }
     // The outcome after: « six soldats ont été tués », « 92 morts », "12 people were killed".
-    for (std::uint32_t k = j; k < end && k < j + kMaxOutcomeDistance; ++k) {
+    // A clause on the group is passed over up to its end (« un citoyen russe opérant aux côtés
+    // de soldats maliens avait été tué », « trois soldats, qui patrouillaient, ont été tués »).
+    bool in_clause = false;
+    std::uint32_t reach = j + kMaxOutcomeDistance;
+    for (std::uint32_t k = j; k < end && k < reach; ++k) {
       const Token& t = doc.tokens[k];
+      const bool right_after_group =
+          k == j ||
+          (k == j + 1 && (doc.tokens[j].pos == Pos::ADJ || doc.token_text(doc.tokens[j]) == ","));
+      if (!c.who.empty() && !in_clause && right_after_group && !what_of(t) && opens_clause(t)) {
+        in_clause = true;
+        reach += kMaxOutcomeDistance;
+        continue;
+      }
+      if (in_clause) {
+        if (t.pos == Pos::AUX || (t.kind == TokenKind::Punct && doc.token_text(t) == ","))
+          in_clause = false;
+        else if (!is_clause_break(t, doc.token_text(t)))
+          continue;
+      }
       // A clause break, another number or a conjunction ends the search: in "killed 12 people
       // and abducted dozens", "abducted" is not what happened to the 12.
       // « trois soldats et deux civils ont été tués »: a conjunction before another count shares
@@ -200,8 +235,19 @@ void CountRecognizer::count(Document& doc) const {
           t.pos == Pos::CCONJ) {
         break;
       }
-      if (const std::string* what = what_of(t)) {
-        c.what = *what;
+      if (const Outcome* what = what_of(t)) {
+        // « Six soldats ont tué trois jihadistes », "six soldiers killed three militants": the
+        // soldiers did it; "47 wounded", with no auxiliary and nothing after, were hurt.
+        const VerbGroup* g = doc.verb_group_of(k);
+        const bool object_follows =
+            k + 1 < end &&
+            (doc.tokens[k + 1].pos == Pos::DET || doc.tokens[k + 1].pos == Pos::NUM ||
+             doc.tokens[k + 1].pos == Pos::NOUN || doc.tokens[k + 1].pos == Pos::PROPN ||
+             doc.tokens[k + 1].kind == TokenKind::Number);
+        if (what->transitive && g && g->voice == Voice::Active &&
+            (g->first < g->head || object_follows))
+          break;
+        c.what = what->what;
         c.what_span = t.span;
         c.rule = c.who.empty() ? "<n> <outcome>" : "<n> <who> … <outcome>";
         break;
@@ -219,8 +265,8 @@ void CountRecognizer::count(Document& doc) const {
              is_quote(doc.token_text(doc.tokens[k])))
         --k;
       if (linkers_.count(doc.tokens[k].fold) && k > first) --k;
-      if (const std::string* what = what_of(doc.tokens[k])) {
-        c.what = *what;
+      if (const Outcome* what = what_of(doc.tokens[k])) {
+        c.what = what->what;
         c.what_span = doc.tokens[k].span;
         c.rule = "<outcome> <n> <who>";
       }

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "document/document.h"
 #include "lang/language_pack.h"
@@ -21,15 +22,22 @@ class CountRecognizer {
 
  private:
   void count(Document& doc) const;
+  bool opens_clause(const Token& t) const;
   std::size_t add_articles(Document& doc) const;
   void drop_unused_articles(Document& doc) const;
   const std::string* who_of(const Token& t) const;
-  const std::string* what_of(const Token& t) const;
+  struct Outcome {
+    std::string what;
+    bool transitive = false;  // « tuer »: its active subject is the doer, not the dead
+  };
+  const Outcome* what_of(const Token& t) const;
 
-  std::unordered_map<std::string, std::string> who_;   // folded lemma or form → group
-  std::unordered_map<std::string, std::string> what_;  // folded lemma or form → outcome
-  std::unordered_set<std::string> others_;             // « autres », "others", "more"
-  std::unordered_set<std::string> linkers_;            // « de » in « la mort de six soldats »
+  std::unordered_map<std::string, std::string> who_;  // folded lemma or form → group
+  std::unordered_map<std::string, Outcome> what_;     // folded lemma or form → outcome
+  std::unordered_set<std::string> relatives_;         // « qui », "who": a clause on the group
+  std::vector<std::string> participle_endings_;       // « -ant », "-ing"
+  std::unordered_set<std::string> others_;            // « autres », "others", "more"
+  std::unordered_set<std::string> linkers_;           // « de » in « la mort de six soldats »
   bool adjectives_follow_nouns_ = false;  // « un camp militaire »: no noun compounds before
   std::unordered_set<std::string> ones_;  // « un », "a": an article that counts one
 };
