@@ -68,10 +68,11 @@ void check(const std::string& lang, Floors floors) {
   }
 }
 
-// Floors a little under the figures measured when they were set (fr: F1 0.988, location 0.789;
-// en: F1 1.000, lowest field actor2 0.867), so that a real drop fails and noise does not.
+// Floors at issue #4's targets (event F1 0.90 raised to 0.95, every field 0.85), under the
+// figures measured when they were set (fr: F1 0.988, lowest field source 0.857; en: F1 1.000,
+// lowest field actor2 0.867), so that a real drop fails.
 TEST(DevelopmentSet, French) {
-  check("fr", {0.95, 0.85, {{"location", 0.75}}});
+  check("fr", {0.95, 0.85, {}});
 }
 TEST(DevelopmentSet, English) {
   check("en", {0.95, 0.85, {}});

@@ -135,7 +135,7 @@ bool check_location(const json& g, const json& r, std::string& why) {
     return false;
   }
   for (const char* key : {"country", "admin1"}) {
-    if (g.contains(key) && !same_name(g[key], field(l, key))) {
+    if (g.contains(key) && !accepted(g[key], field(l, key))) {
       why = std::string("location ") + key + " " + field(l, key).dump();
       return false;
     }

@@ -164,11 +164,15 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
 // « à 30 km de ».
 void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidate& c) const {
   // A cue ending at `at`, searched from up to five tokens back.
+  // « dans la province de l'Oudalan »: the name's article may stand between cue and name.
   auto cue_ending_at = [&](const PhraseMatcher& m,
                            std::uint32_t at) -> std::optional<std::uint32_t> {
-    for (std::uint32_t back = 1; back <= 5 && at >= s.first_token + back; ++back) {
-      const std::uint32_t k = at - back;
-      if (auto match = m.longest_at(doc, k, at); match && k + match->length == at) return k;
+    const bool article = at > s.first_token && at == c.first && doc.tokens[at - 1].pos == Pos::DET;
+    for (std::uint32_t end : {at, article ? at - 1 : at}) {
+      for (std::uint32_t back = 1; back <= 5 && end >= s.first_token + back; ++back) {
+        const std::uint32_t k = end - back;
+        if (auto match = m.longest_at(doc, k, end); match && k + match->length == end) return k;
+      }
     }
     return std::nullopt;
   };
@@ -316,10 +320,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
     if (loose) m.rule = "spelling variant";
     if (c.near)
       m.precision = "near";
+    else if (p.feature_code == "ADM2")
+      m.precision = "admin2";  // « la province de l'Oudalan » is a province, cue or not
     else if (c.region || p.feature_code == "ADM1")
       m.precision = "admin1";
-    else if (p.feature_code == "ADM2")
-      m.precision = "admin2";
     else if (p.feature_code.rfind("PCL", 0) == 0)
       m.precision = "country";
     else
