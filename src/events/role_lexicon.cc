@@ -14,11 +14,7 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
     const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
     if (row.fields.size() != 2) throw DataError(where + "expected a kind and words");
     const std::string& kind = row.fields[0];
-    std::string_view list = row.fields[1];
-    while (!list.empty()) {
-      const auto bar = list.find('|');
-      const std::string words(list.substr(0, bar));
-      list = bar == std::string_view::npos ? std::string_view() : list.substr(bar + 1);
+    for (const std::string& words : split_variants(row.fields[1])) {
       if (kind == "agent") {
         cues_.add(words, static_cast<std::uint32_t>(RoleCue::Agent), tokenizer);
       } else if (kind == "target") {

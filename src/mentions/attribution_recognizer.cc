@@ -8,16 +8,6 @@
 namespace vigie {
 namespace {
 
-std::vector<std::string> variants(std::string_view list) {
-  std::vector<std::string> out;
-  while (!list.empty()) {
-    const auto bar = list.find('|');
-    out.emplace_back(list.substr(0, bar));
-    list = bar == std::string_view::npos ? std::string_view() : list.substr(bar + 1);
-  }
-  return out;
-}
-
 bool is_closing_quote(std::string_view t) {
   return t == "»" || t == "”" || t == "\"" || t == "’";
 }
@@ -54,7 +44,7 @@ AttributionRecognizer::AttributionRecognizer(const LanguagePack& pack, const Act
     if ((kind == "verb" || kind == "preposition") && stance != "says" && stance != "claims" &&
         stance != "denies" && stance != "confirms")
       throw DataError(where + "stance must be says, claims, denies or confirms");
-    for (const auto& words : variants(row.fields[1])) {
+    for (const auto& words : split_variants(row.fields[1])) {
       if (kind == "verb") {
         verbs_[words] = stance;
       } else if (kind == "preposition") {

@@ -24,13 +24,9 @@ TriggerRecognizer::TriggerRecognizer(const LanguagePack& pack, const EventTaxono
       lemmas_[row.fields[1]] = {type, generic};
       folded_lemmas_[fold(row.fields[1])] = {type, generic};
     } else if (kind == "phrase" || kind == "block") {
-      std::string_view variants = row.fields[1];
-      while (!variants.empty()) {
-        const auto bar = variants.find('|');
-        const std::string variant(variants.substr(0, bar));
+      for (const std::string& variant : split_variants(row.fields[1])) {
         phrase_list_.push_back({variant, kind == "block" ? "" : type, generic});
         phrases_.add(variant, static_cast<std::uint32_t>(phrase_list_.size() - 1), tokenizer);
-        variants = bar == std::string_view::npos ? std::string_view() : variants.substr(bar + 1);
       }
     } else {
       throw DataError(where + "unknown kind '" + kind + "'");

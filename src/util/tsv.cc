@@ -32,4 +32,14 @@ std::vector<TsvRow> read_tsv(const std::filesystem::path& path) {
   return rows;
 }
 
+std::vector<std::string> split_variants(std::string_view field) {
+  std::vector<std::string> out;
+  while (!field.empty()) {
+    const auto bar = field.find('|');
+    out.emplace_back(field.substr(0, bar));
+    field = bar == std::string_view::npos ? std::string_view() : field.substr(bar + 1);
+  }
+  return out;
+}
+
 }  // namespace vigie

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vigie {
@@ -14,6 +15,9 @@ struct TsvRow {
 
 /// Reads every row of a TSV file; throws DataError naming the file when it cannot be read.
 std::vector<TsvRow> read_tsv(const std::filesystem::path& path);
+
+/// The variants of a field written « a|b|c » (a field without '|' is its only variant).
+std::vector<std::string> split_variants(std::string_view field);
 
 /// Problems in vigie's own data files: "path:line: message".
 class DataError : public std::runtime_error {
