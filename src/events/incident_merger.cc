@@ -44,14 +44,30 @@ bool same_incident(const EventRecord& a, const EventRecord& b) {
          a.date->time_precision <= 2 && b.date->time_precision <= 2;
 }
 
-// Deaths of different groups add up (« six soldats » and, later, « quatre assaillants »); two
-// tolls of the same dead must fit each other.
+// Deaths of different sides add up (« six soldats » and, later, « quatre assaillants »); two
+// tolls that may count the same dead (civilians, then "people") must fit each other.
+char side_of(const std::string& who) {
+  static const char* const state[] = {"soldiers", "police", "peacekeepers"};
+  static const char* const armed[] = {"militants", "militia",  "rebels",
+                                      "attackers", "fighters", "mercenaries"};
+  static const char* const unarmed[] = {"civilians", "women",       "children",
+                                        "men",       "journalists", "aid workers",
+                                        "hostages",  "migrants",    "refugees"};
+  auto in = [&](const auto& list) {
+    return std::find(std::begin(list), std::end(list), who) != std::end(list);
+  };
+  return in(state) ? 's' : in(armed) ? 'a' : in(unarmed) ? 'c' : '?';
+}
+
 bool different_dead(const EventCandidate& a, const EventCandidate& b) {
   if (a.killed.empty() || b.killed.empty()) return false;
   for (const auto& x : a.killed) {
-    if (x.empty() || std::find(b.killed.begin(), b.killed.end(), x) != b.killed.end()) return false;
+    for (const auto& y : b.killed) {
+      const char sx = side_of(x), sy = side_of(y);
+      if (sx == '?' || sy == '?' || sx == sy) return false;
+    }
   }
-  return std::find(b.killed.begin(), b.killed.end(), "") == b.killed.end();
+  return true;
 }
 
 bool fatalities_compatible(const EventRecord& a, const EventRecord& b) {
