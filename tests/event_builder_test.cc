@@ -175,6 +175,19 @@ TEST_F(EventBuilderTest, WhatTheSubjectSuffersMakesItTheTarget) {
   EXPECT_EQ(e[0].fatalities->best, 1);
 }
 
+TEST_F(EventBuilderTest, TheNationalityOfAnEventNounNamesTheForcesThatStruck) {
+  auto e = events(
+      "A Russian missile strike on an apartment building in Sloviansk killed 11 people "
+      "on Friday.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].actor1);
+  EXPECT_EQ(e[0].actor1->name, "Military Forces of Russia");
+  e = events("Une frappe aérienne française a tué douze jihadistes près de Ménaka samedi.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].actor1);
+  EXPECT_EQ(e[0].actor1->name, "Military Forces of France");  // not the French Southern Lands
+}
+
 TEST_F(EventBuilderTest, ArgumentsReviseTheKind) {
   auto e = events("Les assaillants se sont emparés d'armes et de motos à Djibo dimanche.");
   ASSERT_EQ(e.size(), 1u);

@@ -524,6 +524,34 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     };
     add_side(roles.agents, roles.with_agents, e.actor1, e.assoc_actor1);
     add_side(roles.targets, roles.with_targets, e.actor2, e.assoc_actor2);
+    // "a Russian missile strike", « une frappe aérienne française »: the nationality on the event
+    // noun names the forces that struck.
+    if (!e.actor1 && gazetteer_ && !doc.verb_group_of(trigger->head)) {
+      const std::uint32_t first = token_at(doc, trigger->span.begin);
+      const std::uint32_t last = token_at(doc, trigger->span.end - 1);
+      const std::uint32_t end = sentence.first_token + sentence.token_count;
+      for (std::uint32_t k : {first - 1, first - 2, last + 1, last + 2}) {
+        if (k < sentence.first_token || k >= end || doc.tokens[k].kind != TokenKind::Word) continue;
+        if (std::any_of(actors_here.begin(), actors_here.end(), [&](const ActorMention* a) {
+              return a->span.contains(doc.tokens[k].span);
+            }))
+          continue;  // "Russian forces" is an actor already
+        const auto code = gazetteer_->country_of_demonym(doc.tokens[k].fold);
+        const Country* country = code ? gazetteer_->country(*code) : nullptr;
+        if (!country) continue;
+        const Actor army = actors_.generic(ActorKind::Military, country);
+        ActorField f;
+        f.name = army.name;
+        f.type = army.type;
+        f.inter = army.inter;
+        if (!army.country.empty()) f.country = army.country;
+        f.text = std::string(doc.token_text(doc.tokens[k]));
+        f.span = code_points(doc, doc.tokens[k].span);
+        e.actor1 = f;
+        c.reasons.push_back("actor1: " + f.name + ", the nationality of the event noun");
+        break;
+      }
+    }
 
     // Fatalities: the deaths counted in the sentence, added up.
     bool civilians_killed = false, others_killed = false;

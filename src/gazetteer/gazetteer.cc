@@ -215,7 +215,14 @@ void Gazetteer::index_countries() {
   demonyms_.clear();
   for (const auto& c : countries_) {
     for (const auto& n : c.names) country_names_.emplace(n, c.code);
-    for (const auto& d : c.demonyms) demonyms_.emplace(d, c.code);
+  }
+  // A demonym two countries share goes to the sovereign one: « française » is France's, not the
+  // French Southern Lands'.
+  for (const bool sovereign : {true, false}) {
+    for (const auto& c : countries_) {
+      if (c.independent != sovereign) continue;
+      for (const auto& d : c.demonyms) demonyms_.emplace(d, c.code);
+    }
   }
 }
 
