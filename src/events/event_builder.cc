@@ -205,7 +205,8 @@ std::vector<EventCandidate> EventBuilder::build_explained(const Document& doc) c
 // counted among the dead or wounded are the side that was hit.
 void EventBuilder::fill_default_actors(const EventKind& kind, const std::string& main_country,
                                        const std::vector<const CountMention*>& counts,
-                                       EventRecord& e, std::vector<std::string>& reasons) const {
+                                       const std::vector<ActorMention>& doc_actors, EventRecord& e,
+                                       std::vector<std::string>& reasons) const {
   const std::string code = e.location && e.location->country ? *e.location->country : main_country;
   const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
   auto generic = [&](ActorKind k) {
@@ -245,6 +246,22 @@ void EventBuilder::fill_default_actors(const EventKind& kind, const std::string&
   }
   for (const CountMention* n : counts) {
     if (n->what != "killed" && n->what != "wounded" && n->what != "abducted") continue;
+    if (n->who == "peacekeepers") {
+      // « deux casques bleus tchadiens ont été tués »: the mission the document names.
+      for (const auto& a : doc_actors) {
+        const Actor* known = actors_.find(a.name);
+        if (!known || !known->peacekeeping) continue;
+        ActorField f;
+        f.name = a.name;
+        f.type = a.type;
+        f.inter = a.inter;
+        if (!a.country.empty()) f.country = a.country;
+        e.actor2 = f;
+        reasons.push_back("actor2: " + a.name + ", the mission of the peacekeepers counted");
+        return;
+      }
+      continue;
+    }
     std::optional<ActorKind> side;
     if (n->who == "soldiers") side = ActorKind::Military;
     if (n->who == "police") side = ActorKind::Police;
@@ -634,7 +651,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
         c.reasons.push_back("actor1: a government at war is its military forces");
       }
     }
-    fill_default_actors(*kind, main_country, counts_here, e, c.reasons);
+    fill_default_actors(*kind, main_country, counts_here, doc.actors, e, c.reasons);
     // « the attack », "killed" with no one named on either side and no one counted may repeat an
     // incident but is none by itself (a team's attack, a killing of time).
     c.weak = trigger->generic && !e.actor1 && !e.actor2 && !e.fatalities;

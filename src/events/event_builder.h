@@ -33,7 +33,8 @@ class EventBuilder {
                                 const std::vector<const DateMention*>& dates,
                                 const std::vector<const PlaceMention*>& places) const;
   void fill_default_actors(const EventKind& kind, const std::string& main_country,
-                           const std::vector<const CountMention*>& counts, EventRecord& e,
+                           const std::vector<const CountMention*>& counts,
+                           const std::vector<ActorMention>& doc_actors, EventRecord& e,
                            std::vector<std::string>& reasons) const;
 
   const EventTaxonomy& taxonomy_;

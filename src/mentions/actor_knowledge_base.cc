@@ -38,6 +38,7 @@ ActorKnowledgeBase::ActorKnowledgeBase(const std::filesystem::path& file) {
     if (a.inter < 1 || a.inter > 8) throw DataError(where + "inter code must be 1 to 8");
     a.country = row.fields[3] == "-" ? "" : row.fields[3];
     a.source = row.fields.size() > 6 && row.fields[6] == "source";
+    a.peacekeeping = row.fields.size() > 6 && row.fields[6] == "peacekeeping";
     if (row.fields.size() > 7) a.successor = row.fields[7];
     by_name_[a.name] = actors_.size();
     actors_.push_back(std::move(a));

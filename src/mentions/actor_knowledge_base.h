@@ -21,8 +21,9 @@ struct Actor {
   std::string country;  ///< "" when not tied to one
   int valid_from = 0;   ///< year, 0 = always
   int valid_to = 0;
-  bool source = false;    ///< reports rather than fights: agencies, NGOs, international bodies
-  std::string successor;  ///< the name taken after valid_to ("Wagner Group" → "Africa Corps")
+  bool source = false;        ///< reports rather than fights: agencies, NGOs, international bodies
+  bool peacekeeping = false;  ///< a peace operation (MINUSMA, ATMIS): the peacekeepers counted
+  std::string successor;      ///< the name taken after valid_to ("Wagner Group" → "Africa Corps")
 };
 
 /// The kinds of actor every country has, each a template of name, type and inter code.
