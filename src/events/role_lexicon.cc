@@ -33,6 +33,8 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         negative_.insert(fold(words));
       } else if (kind == "seize") {
         seize_.insert(words);
+      } else if (kind == "oppose") {
+        oppose_.insert(words);
       } else if (kind == "undergo") {
         undergo_.insert(words);
       } else if (kind == "first_person") {

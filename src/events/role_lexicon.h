@@ -28,6 +28,7 @@ class RoleLexicon {
   RoleCue cue_before(const Document& doc, std::uint32_t at, std::uint32_t from) const;
 
   bool undergoes(const std::string& lemma) const { return undergo_.count(lemma) > 0; }
+  bool opposes(const std::string& lemma) const { return oppose_.count(lemma) > 0; }
   bool first_person(const std::string& folded) const { return first_person_.count(folded) > 0; }
   bool refers_back(const std::string& folded) const { return refers_back_.count(folded) > 0; }
   bool territory(const std::string& folded) const { return territory_.count(folded) > 0; }
@@ -42,7 +43,7 @@ class RoleLexicon {
   static constexpr std::uint32_t kLongestCue = 4;  // words
   PhraseMatcher cues_, same_incident_;
   std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
-      seize_, clause_breaks_;
+      seize_, clause_breaks_, oppose_;
 };
 
 }  // namespace vigie

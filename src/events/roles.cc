@@ -57,6 +57,21 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
                 const ActorMention* a,
                 bool joins) { (joins && !main.empty() ? with : main).push_back(a); };
   bool between_open = false;  // after « entre X », the actor joined by « et » is the other side
+  // « Des affrontements ont opposé des combattants du JNIM à ceux de l'EI », "clashes pitted X
+  // against Y": after such a verb, the first actor is one side and the next the other.
+  std::optional<std::uint32_t> opposing_after;
+  if (!group) {
+    for (auto g =
+             std::lower_bound(doc.verb_groups.begin(), doc.verb_groups.end(), window_first,
+                              [](const VerbGroup&v, std::uint32_t at) { return v.first < at; });
+         g != doc.verb_groups.end() && doc.tokens[g->first].span.begin < window.end; ++g) {
+      if (lexicon.opposes(doc.tokens[g->head].lemma)) {
+        opposing_after = doc.tokens[g->last].span.end;
+        break;
+      }
+    }
+  }
+  bool first_side_named = false;
   for (const ActorMention* a : c.actors) {
     if (!window.contains(a->span)) continue;
     // Whoever tells the event is not a party to it, unless the words say so (below).
@@ -96,6 +111,13 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
       continue;
     }
     const bool before = a->span.end <= c.trigger.span.begin;
+    if (opposing_after && a->span.begin >= *opposing_after) {
+      (first_side_named ? roles.targets : roles.agents).push_back(a);
+      roles.reasons.push_back("'" + text + "' " + (first_side_named ? "target" : "doer") +
+                              ": a side set against the other by the verb");
+      first_side_named = true;
+      continue;
+    }
     // Cues count after the event word only: in « un convoi escorté par l'armée est tombé dans
     // une embuscade », « par » belongs to the subject.
     const bool armed = a->type != "civilians" && a->type != "protesters";
