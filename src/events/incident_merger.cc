@@ -153,13 +153,18 @@ int source_rank(const std::optional<SourceField>& s) {
 void absorb(EventCandidate& into, const EventCandidate& from, const std::string& why) {
   EventRecord& e = into.record;
   const EventRecord& m = from.record;
+  std::vector<std::string> gave;  // the fields this mention filled or made more precise
   auto width = [](const DateField& d) { return d.time_precision * 1000 + (*d.start != *d.end); };
   if (resolved(m) &&
       (!resolved(e) || (dates_overlap(e, m) && width(*m.date) < width(*e.date) &&
-                        *m.date->start >= *e.date->start && *m.date->end <= *e.date->end)))
+                        *m.date->start >= *e.date->start && *m.date->end <= *e.date->end))) {
     e.date = m.date;
-  if (m.location && (!e.location || place_rank(*m.location) < place_rank(*e.location)))
+    gave.push_back("date");
+  }
+  if (m.location && (!e.location || place_rank(*m.location) < place_rank(*e.location))) {
     e.location = m.location;
+    gave.push_back("location");
+  }
   auto names = actor_names(e);
   auto known = [&](const std::string& n) {
     return std::find(names.begin(), names.end(), n) != names.end();
@@ -168,18 +173,19 @@ void absorb(EventCandidate& into, const EventCandidate& from, const std::string&
   // may tell the incident from the other side (« les combattants se sont emparés d'armes aux
   // mercenaires » after « les mercenaires ont effectué… »).
   auto fill = [&](std::optional<ActorField>& slot, const std::optional<ActorField>& same,
-                  const std::optional<ActorField>& other) {
+                  const std::optional<ActorField>& other, const char* field) {
     if (slot) return;
     for (const auto* a : {&same, &other}) {
       if (*a && !known((*a)->name)) {
         slot = **a;
         names.push_back((*a)->name);
+        gave.push_back(field);
         return;
       }
     }
   };
-  fill(e.actor1, m.actor1, m.actor2);
-  fill(e.actor2, m.actor2, m.actor1);
+  fill(e.actor1, m.actor1, m.actor2, "actor1");
+  fill(e.actor2, m.actor2, m.actor1, "actor2");
   for (const auto* list : {&m.assoc_actor1, &m.assoc_actor2}) {
     for (const auto& a : *list) {
       if (known(a.name)) continue;
@@ -193,16 +199,23 @@ void absorb(EventCandidate& into, const EventCandidate& from, const std::string&
     e.fatalities->high += m.fatalities->high;
     e.fatalities->text += " + " + m.fatalities->text;
     into.killed.insert(into.killed.end(), from.killed.begin(), from.killed.end());
+    gave.push_back("more dead");
   } else if (m.fatalities && (!e.fatalities || (m.fatalities->high - m.fatalities->low <
                                                 e.fatalities->high - e.fatalities->low))) {
     e.fatalities = m.fatalities;
     into.killed = from.killed;
+    gave.push_back("fatalities");
   }
-  if (source_rank(m.source) < source_rank(e.source)) e.source = m.source;
+  if (source_rank(m.source) < source_rank(e.source)) {
+    e.source = m.source;
+    gave.push_back("source");
+  }
   e.evidence.insert(e.evidence.end(), m.evidence.begin(), m.evidence.end());
   into.sentences.insert(into.sentences.end(), from.sentences.begin(), from.sentences.end());
-  into.reasons.push_back("merged: '" + from.trigger_text + "' in sentence " +
-                         std::to_string(from.sentence + 1) + ", " + why);
+  std::string line = "merged: '" + from.trigger_text + "' in sentence " +
+                     std::to_string(from.sentence + 1) + ", " + why;
+  for (std::size_t k = 0; k < gave.size(); ++k) line += (k ? ", " : "; gave ") + gave[k];
+  into.reasons.push_back(std::move(line));
 }
 
 double confidence(const EventRecord& e) {
@@ -286,7 +299,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
                                : "");
     incident.push_back(linked.value_or(accounts.size()));
     members.push_back({&c});
-    member_why.push_back({""});
+    member_why.push_back({"the account's first mention"});
     accounts.push_back(c);
   }
 
@@ -312,7 +325,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
                                   : "");
     incident.push_back(linked_to ? incident[*linked_to] : accounts.size());
     members.push_back({&c});
-    member_why.push_back({""});
+    member_why.push_back({"the account's first mention"});
     accounts.push_back(c);
   };
   for (const EventCandidate* c : later) {
