@@ -140,3 +140,31 @@ TEST(Cli, GazetteerTakesAdminCodesAfterItsPlaces) {
 
 }  // namespace
 }  // namespace vigie
+
+namespace vigie {
+namespace {
+
+TEST(Cli, ExplainShowsTheEventWordTheWordsOfEachFieldAndWhy) {
+  test::TempDir dir;
+  test::write_file(dir / "a.txt",
+                   "Selon Human Rights Watch, des hommes armés ont exécuté 300 civils entre le 27 "
+                   "et le 31 mars.\n");
+  auto r =
+      test::run_vigie("explain '" + (dir / "a.txt").string() +
+                      "' --published 2022-04-25 --lang fr -q --data '" + dir.path().string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* line : {
+           "1. Violence against civilians / Attack",
+           "   event word  « exécuté » (lemma:exécuter)",
+           "   evidence    « Selon Human Rights Watch, des hommes armés ont exécuté 300 civils",
+           "   date        2022-03-27 to 2022-03-31 (day, range)  ← « entre le 27 et le 31 mars »",
+           "   fatalities  300 (300–300)  ← « exécuté 300 civils »",
+           "   source      Human Rights Watch, reported  ← « Selon » [0-5]",
+           "     - source: Human Rights Watch, reported (preposition: Selon)",
+       }) {
+    EXPECT_NE(r.out.find(line), std::string::npos) << line << "\n" << r.out;
+  }
+}
+
+}  // namespace
+}  // namespace vigie
