@@ -651,12 +651,20 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
         c.reasons.push_back("actor1: a government at war is its military forces");
       }
     }
+    const bool named = e.actor1 || e.actor2;  // by the text, before ACLED's defaults
     fill_default_actors(*kind, main_country, counts_here, doc.actors, e, c.reasons);
-    // « the attack », "killed" with no one named on either side and no one counted may repeat an
-    // incident but is none by itself (a team's attack, a killing of time).
-    c.weak = trigger->generic && !e.actor1 && !e.actor2 && !e.fatalities;
     if (kind->event_type == "Battles" && e.actor2 && e.actor2->type == "civilians")
       revise("Attack", "civilians were its victims");
+    // Violence, or an arrest, with no one named on either side and no one counted dead, hurt,
+    // taken or held may repeat an incident but is none by itself: "a team's attack", "three
+    // escaped inmates captured", "a woman was arrested for filing a false report".
+    const bool harmed =
+        std::any_of(counts_here.begin(), counts_here.end(), [](const CountMention* n) {
+          return n->what == "killed" || n->what == "wounded" || n->what == "abducted" ||
+                 n->what == "arrested" || n->what == "detained" || n->what == "missing";
+        });
+    c.weak = !named && !harmed &&
+             (trigger->generic || violent(kind->event_type) || kind->sub_event_type == "Arrests");
     e.event_type = kind->event_type;
     e.sub_event_type = kind->sub_event_type;
     if (!kind->plover.empty()) e.plover = kind->plover;

@@ -24,7 +24,7 @@ struct EventCandidate {
   bool refers_back = false;  ///< « cette attaque » (a repeat by its determiner)
   bool headline = false;     ///< the article's headline
   bool generic = false;      ///< the event word names no kind (« tués », "attack")
-  bool weak = false;  ///< generic, with no actor and no toll: may repeat an event, is none alone
+  bool weak = false;  ///< violence or arrest with no one named or counted: may repeat, not stand
   std::vector<std::string> killed;   ///< the groups counted dead ("" when not said)       ///< the
                                      ///< evidence in bytes, for `vigie explain`
   std::vector<std::string> reasons;  ///< "field: why", for `vigie explain`
