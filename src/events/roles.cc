@@ -74,10 +74,12 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
   bool first_side_named = false;
   for (const ActorMention* a : c.actors) {
     if (!window.contains(a->span)) continue;
-    // Whoever tells the event is not a party to it, unless the words say so (below).
+    // Whoever tells the event is not a party to it, unless the words say so (below); the
+    // speaker of other words is (« des manifestants qui dénonçaient la vie chère »).
     if (std::any_of(c.attributions.begin(), c.attributions.end(),
                     [&](const AttributionMention* said) {
-                      return said->speaker && overlaps(a->span, said->speaker->span);
+                      return said->speaker && said->claim.contains(c.trigger.span) &&
+                             overlaps(a->span, said->speaker->span);
                     }))
       continue;
     if (c.said && overlaps(a->span, c.said->cue)) continue;

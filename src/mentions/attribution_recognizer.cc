@@ -55,6 +55,8 @@ AttributionRecognizer::AttributionRecognizer(const LanguagePack& pack, const Act
         acts_.add(words, 0, tokenizer);
       } else if (kind == "pronoun") {
         pronouns_.insert(fold(words));
+      } else if (kind == "relative") {
+        relatives_.insert(fold(words));
       } else if (kind == "complementizer") {
         complementizers_.insert(fold(words));
       } else if (kind == "unproven") {
@@ -209,6 +211,15 @@ void AttributionRecognizer::annotate(Document& doc) const {
         a.speaker = *last_speaker;
         a.speaker->span = doc.tokens[*pronoun].span;
         a.speaker->rule = "refers back to " + last_speaker->name;
+      } else if (g.first > f && relatives_.count(doc.tokens[g.first - 1].fold)) {
+        // « des manifestants qui dénonçaient »: the speaker is what « qui » stands for, the
+        // nearest actor before it.
+        const ActorMention* nearest = nullptr;
+        for (const auto& candidate : speakers) {
+          if (candidate.span.end > doc.tokens[g.first - 1].span.begin) break;
+          if (candidate.span.begin >= s.span.begin) nearest = &candidate;
+        }
+        if (nearest) a.speaker = *nearest;
       } else if (const ActorMention* who = first_speaker_in(clause_begin, a.cue.begin);
                  who && !(verb_after_break && !opens_more)) {
         // « …, a indiqué un élu local »: a verb right after a break has its subject after it.

@@ -31,7 +31,7 @@ class AttributionRecognizer {
  private:
   std::unordered_map<std::string, std::string> verbs_;  // lemma → stance
   PhraseMatcher prepositions_, acts_, unproven_;
-  std::unordered_set<std::string> pronouns_, complementizers_;  // folded
+  std::unordered_set<std::string> pronouns_, complementizers_, relatives_;  // folded
   std::vector<std::string> preposition_stances_;
   const ActorKnowledgeBase& kb_;
   const Gazetteer* gazetteer_;
