@@ -236,7 +236,9 @@ void EventBuilder::fill_default_actors(const EventKind& kind, const std::string&
       e.actor1 = generic(kind.event_type == "Riots" ? ActorKind::Rioters : ActorKind::Protesters);
       reasons.push_back("actor1: " + e.actor1->name + ", the crowd the event word names");
     }
-    return;
+    // Only a mob's victims are the other side; the dead of a protest may be its cause (« après
+    // la mort d'un étudiant ») or its own.
+    if (kind.sub_event_type != "Mob violence") return;
   }
   if (e.actor2) return;
   if (kind.event_type == "Violence against civilians") {

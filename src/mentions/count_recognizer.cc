@@ -93,7 +93,8 @@ std::size_t CountRecognizer::add_articles(Document& doc) const {
     while (number != doc.numbers.end() && number->span.end <= t.span.begin) ++number;
     if (number != doc.numbers.end() && number->span.begin <= t.span.begin) continue;
     std::uint32_t noun = k + 1;
-    while (noun < doc.tokens.size() && noun < k + 1 + kMaxModifiers && !who_of(doc.tokens[noun]) &&
+    // One more modifier than after a number: "a motorcycle taxi driver".
+    while (noun < doc.tokens.size() && noun < k + 2 + kMaxModifiers && !who_of(doc.tokens[noun]) &&
            (doc.tokens[noun].pos == Pos::ADJ ||
             (doc.tokens[noun].pos == Pos::NOUN && !adjectives_follow_nouns_)))
       ++noun;
