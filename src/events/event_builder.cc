@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <chrono>
 
+#include "events/arguments.h"
 #include "events/incident_merger.h"
 #include "events/roles.h"
 #include "mentions/calendar.h"
-#include "text/folding.h"
 
 namespace vigie {
 namespace {
@@ -99,48 +99,6 @@ int specificity_rank(const std::string& event_type) {
   for (int k = 0; k < 6; ++k)
     if (event_type == order[k]) return k;
   return 6;
-}
-
-CodePointSpan code_points(const Document& doc, Span s) {
-  return {doc.code_point_at(s.begin), doc.code_point_at(s.end)};
-}
-
-ActorField actor_field(const Document& doc, const ActorMention& a) {
-  ActorField f;
-  f.name = a.name;
-  f.type = a.type;
-  f.inter = a.inter;
-  if (!a.country.empty()) f.country = a.country;
-  f.text = std::string(doc.slice(a.span));
-  f.span = code_points(doc, a.span);
-  return f;
-}
-
-int geo_precision(const std::string& precision) {
-  if (precision == "exact") return 1;
-  if (precision == "near") return 2;
-  return 3;
-}
-
-int time_precision(DateGranularity g) {
-  switch (g) {
-    case DateGranularity::Day:
-      return 1;
-    case DateGranularity::Week:
-      return 2;
-    default:
-      return 3;
-  }
-}
-
-// A party to the fighting speaks for itself (claimed); an organisation that reports, a witness or
-// a document does not (reported).
-bool is_party(const ActorMention& a, const ActorKnowledgeBase& kb) {
-  if (a.type == "state_forces" || a.type == "rebel_group" || a.type == "political_militia" ||
-      a.type == "identity_militia")
-    return true;
-  const Actor* known = kb.find(a.name);
-  return a.type == "external_other" && !(known && known->source);
 }
 
 bool violent(const std::string& event_type) {
@@ -420,102 +378,16 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     c.headline = index == headline;
     e.doc = {doc.meta.id, doc.meta.source, doc.meta.url, doc.meta.published, doc.language.code};
 
-    // Who said it: the narrowest attributed stretch that holds the event word, one with a known
-    // speaker first (« A man accused of blasphemy was lynched…, police said »).
-    const AttributionMention* said = nullptr;
-    for (const AttributionMention* a : said_in[index]) {
-      if (!a->claim.contains(trigger->span)) continue;
-      if (!said || (a->speaker && !said->speaker) ||
-          (bool(a->speaker) == bool(said->speaker) && a->claim.size() < said->claim.size()))
-        said = a;
-    }
-    auto in_claim = [&](Span s) { return said && said->claim.contains(s); };
+    const AttributionMention* said = who_said(said_in[index], trigger->span);
 
-    // Date: the most precise resolved expression of what was said, else of the sentence; the
-    // first on a tie (« over the weekend… on Saturday »: Saturday).
-    const DateMention* date = nullptr;
-    auto date_rank = [&](const DateMention* d) {
-      return (in_claim(d->span) ? 0 : 10) + static_cast<int>(d->granularity);
-    };
-    for (const DateMention* d : dates_here) {
-      if (!d->start) continue;
-      if (!date || date_rank(d) < date_rank(date)) date = d;
-    }
-    if (date) {
-      DateField f;
-      f.start = date->start;
-      f.end = date->end;
-      f.granularity = std::string(granularity_name(date->granularity));
-      f.type = std::string(date_type_name(date->type));
-      f.time_precision = time_precision(date->granularity);
-      f.text = std::string(doc.slice(date->span));
-      f.span = code_points(doc, date->span);
-      e.date = f;
-      c.reasons.push_back("date: '" + f.text + "' (" + date->rule + ")");
-      if (published && date->end) {
-        if (auto end = calendar::parse_iso(*date->end); end && *end < *published - kBackgroundAge)
-          continue;  // background history, not news
-      }
-    } else {
-      e.date = DateField{};
-      e.date->granularity = "day";
-      e.date->type = "unresolved";
-      c.reasons.push_back("date: unresolved, the sentence gives none");
+    const DateMention* date = event_date(dates_here, said);
+    e.date = date_field(doc, date, c.reasons);
+    if (date && published && date->end) {
+      if (auto end = calendar::parse_iso(*date->end); end && *end < *published - kBackgroundAge)
+        continue;  // background history, not news
     }
 
-    // Place: a place below the country before a country named alone; what was said first.
-    const PlaceMention* place = nullptr;
-    auto place_rank = [&](const PlaceMention* p) {
-      return (p->place ? 0 : 2) + (in_claim(p->span) ? 0 : 1);
-    };
-    // Not the speaker's place (« a déclaré un habitant de la localité voisine de Gorom-Gorom »).
-    auto speakers_words = [&](const PlaceMention* p) {
-      return said && said->claim.end <= said->cue.begin && p->span.begin >= said->cue.begin;
-    };
-    for (const PlaceMention* p : places_here) {
-      if (speakers_words(p)) continue;
-      if (!place || place_rank(p) < place_rank(place)) place = p;
-    }
-    if (place && place->precision == "country") {
-      // A country alone has no place name: the record says the country and its precision.
-      LocationField f;
-      f.precision = "country";
-      f.geo_precision = 3;
-      if (!place->country.empty()) f.country = place->country;
-      f.text = std::string(doc.slice(place->span));
-      f.span = code_points(doc, place->span);
-      e.location = f;
-      c.reasons.push_back("location: '" + f.text + "', a country named alone");
-    } else if (place) {
-      LocationField f;
-      f.precision = place->precision;
-      f.geo_precision = geo_precision(place->precision);
-      if (!place->country.empty()) f.country = place->country;
-      if (place->place && gazetteer_) {
-        const Place& g = gazetteer_->place(*place->place);
-        // A transliteration variant keeps the article's spelling (« Moura » for GeoNames' Mora):
-        // it is the name a reader of the article looks for; the entry is in geonameid.
-        const std::string written = fold(doc.slice(place->span));
-        const bool variant =
-            written != fold(g.ascii_name) && written != fold(g.name) &&
-            Gazetteer::spelling_key(written) == Gazetteer::spelling_key(fold(g.ascii_name));
-        f.name = variant ? std::string(doc.slice(place->span)) : g.ascii_name;
-        f.lat = g.lat;
-        f.lon = g.lon;
-        f.geonameid = g.geonameid;
-        f.feature_code = g.feature_code;
-        if (auto a1 = gazetteer_->admin1_name(g.country, g.admin1); !a1.empty()) f.admin1 = a1;
-      } else if (place->precision != "country") {
-        f.name = std::string(doc.slice(place->span));
-      }
-      // A country alone has no place name: the record says the country and its precision.
-      f.text = std::string(doc.slice(place->span));
-      f.span = code_points(doc, place->span);
-      e.location = f;
-      c.reasons.push_back("location: '" + f.text + "' (" + place->rule + ", " + f.precision + ")");
-    } else {
-      c.reasons.push_back("location: none named in the sentence");
-    }
+    e.location = location_field(doc, event_place(places_here, said), gazetteer_, c.reasons);
 
     // Actors, from the clause.
     const ClauseContext context{doc,         sentence,   *trigger, said, said_in[index],
@@ -572,26 +444,10 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
       }
     }
 
-    // Fatalities: the deaths counted in the sentence, added up.
     bool civilians_killed = false, others_killed = false;
-    for (const CountMention* n : counts_here) {
-      if (n->what != "killed") continue;
-      (n->who == "civilians" ? civilians_killed : others_killed) = true;
-      c.killed.push_back(n->who);
-      const NumberMention& number = doc.numbers[n->number];
-      if (!e.fatalities) {
-        e.fatalities = FatalitiesField{};
-        e.fatalities->text = std::string(doc.slice(n->span));
-        e.fatalities->span = code_points(doc, n->span);
-      }
-      e.fatalities->best += static_cast<int>(number.best);
-      e.fatalities->low += static_cast<int>(number.low.value_or(number.best));
-      e.fatalities->high += static_cast<int>(number.high.value_or(number.best));
-    }
-    if (e.fatalities) {
-      c.reasons.push_back("fatalities: '" + e.fatalities->text + "' → " +
-                          std::to_string(e.fatalities->best));
-    }
+    e.fatalities = toll(doc, counts_here, c.killed, c.reasons);
+    for (const std::string& who : c.killed)
+      (who == "civilians" ? civilians_killed : others_killed) = true;
 
     // The kind, revised by the arguments (ACLED's definitions).
     auto revise = [&](const char* sub_type, const std::string& why) {
@@ -672,35 +528,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     if (!kind->plover.empty()) e.plover = kind->plover;
     if (!kind->cameo_root.empty()) e.cameo_root = kind->cameo_root;
 
-    // Source: the speaker; else a reporting organisation named in the sentence; else the
-    // publisher.
-    if (said && said->speaker) {
-      const ActorMention& who = *said->speaker;
-      std::string status = is_party(who, actors_) ? "claimed" : "reported";
-      if (said->stance == "denies") {
-        status = "denied";
-      } else if (said->stance == "confirms" && status == "reported") {
-        status = "confirmed";
-      } else if (said->unproven) {
-        status = "claimed";
-      }
-      e.source = SourceField{who.name, status, std::string(doc.slice(said->cue)),
-                             code_points(doc, said->cue)};
-      c.reasons.push_back("source: " + who.name + ", " + status + " (" + said->rule + ")");
-    } else {
-      for (const ActorMention* a : actors_here) {
-        if (const Actor* known = actors_.find(a->name); known && known->source) {
-          e.source = SourceField{a->name, "reported", std::string(doc.slice(a->span)),
-                                 code_points(doc, a->span)};
-          c.reasons.push_back("source: " + a->name + ", reported (an organisation that reports)");
-          break;
-        }
-      }
-      if (!e.source && doc.meta.source) {
-        e.source = SourceField{*doc.meta.source, "reported", "", std::nullopt};
-        c.reasons.push_back("source: the publisher, nobody else is named");
-      }
-    }
+    e.source = event_source(doc, said, actors_here, actors_, c.reasons);
 
     if (e.actor1) {
       const int a = e.actor1->inter, b = e.actor2 ? e.actor2->inter : 0;
