@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "events/arguments.h"
+#include "events/clauses.h"
 #include "events/incident_merger.h"
 #include "events/roles.h"
 #include "mentions/calendar.h"
@@ -45,51 +46,6 @@ std::vector<std::vector<const Mention*>> by_sentence(const std::vector<Mention>&
   return by_sentence(layer, sentences, [](const Mention& m) { return m.span; });
 }
 
-// « OUAGADOUGOU (AFP) - », "KANO, Nigeria, March 9 (Reuters) -": where and when a story was
-// filed, not where and when its events happened. A paragraph that opens with a place and, within
-// a dozen words, an agency in parentheses.
-std::vector<Span> datelines(const Document& doc, const ActorKnowledgeBase& kb) {
-  std::vector<Span> out;
-  for (const Span& paragraph : doc.paragraphs) {
-    const auto place =
-        std::lower_bound(doc.places.begin(), doc.places.end(), paragraph.begin,
-                         [](const PlaceMention& p, std::uint32_t at) { return p.span.begin < at; });
-    if (place == doc.places.end() || place->span.begin != paragraph.begin) continue;
-    const std::uint32_t first = token_at(doc, paragraph.begin);
-    for (std::uint32_t k = first; k + 2 < doc.tokens.size() && k < first + 12; ++k) {
-      if (doc.tokens[k].span.begin >= paragraph.end) break;
-      if (doc.token_text(doc.tokens[k]) != "(") continue;
-      const auto agency = std::lower_bound(
-          doc.actors.begin(), doc.actors.end(), doc.tokens[k + 1].span.begin,
-          [](const ActorMention& a, std::uint32_t at) { return a.span.begin < at; });
-      const Actor* known =
-          agency != doc.actors.end() && agency->span.begin == doc.tokens[k + 1].span.begin
-              ? kb.find(agency->name)
-              : nullptr;
-      if (!known || !known->source) break;
-      for (std::uint32_t close = k + 2; close < doc.tokens.size() && close < k + 6; ++close) {
-        if (doc.token_text(doc.tokens[close]) == ")") {
-          out.push_back({paragraph.begin, doc.tokens[close].span.end});
-          break;
-        }
-      }
-      break;
-    }
-  }
-  return out;
-}
-
-// A negated or announced event did not happen (« n'a pas été attaqué », "will attack"), and a
-// verb in the infinitive outside a verb group names an aim or a threat, not a deed (« engagé pour
-// combattre », « menace d'attaquer », "vowed to attack"); « affirme avoir capturé » is a group.
-bool reports_a_fact(const Document& doc, const TriggerMention& t) {
-  if (const VerbGroup* g = doc.verb_group_of(t.head)) {
-    return !g->negated && g->tense != Tense::Future;
-  }
-  const Token& head = doc.tokens[t.head];
-  return !(head.pos == Pos::VERB && head.features.find("VerbForm=Inf") != std::string::npos);
-}
-
 // When a sentence holds several event words, the one that says most about the kind wins: « tué
 // par une bombe » is an explosion, « affronté … avant de tuer des civils » a clash.
 int specificity_rank(const std::string& event_type) {
@@ -107,42 +63,6 @@ bool violent(const std::string& event_type) {
 }
 
 }  // namespace
-
-std::vector<Sentence> EventBuilder::clauses(const Document& doc, const Sentence& sentence,
-                                            const std::vector<const TriggerMention*>& triggers,
-                                            const std::vector<const DateMention*>& dates,
-                                            const std::vector<const PlaceMention*>& places) const {
-  std::vector<Sentence> out;
-  if (triggers.size() < 2) return {sentence};
-  // What a stretch of tokens holds: an event verb that reports a fact, and a day or a place.
-  auto holds_event = [&](std::uint32_t first, std::uint32_t end) {
-    const Span span{doc.tokens[first].span.begin, doc.tokens[end - 1].span.end};
-    const bool verb = std::any_of(triggers.begin(), triggers.end(), [&](const TriggerMention* t) {
-      return span.contains(t->span) && doc.verb_group_of(t->head) && reports_a_fact(doc, *t);
-    });
-    const bool day = std::any_of(dates.begin(), dates.end(), [&](const DateMention* d) {
-      return d->start && span.contains(d->span);
-    });
-    const bool place = std::any_of(places.begin(), places.end(), [&](const PlaceMention* p) {
-      return p->place && span.contains(p->span);
-    });
-    return verb && (day || place);
-  };
-  std::uint32_t start = sentence.first_token;
-  const std::uint32_t end = sentence.first_token + sentence.token_count;
-  for (std::uint32_t k = start + 1; k + 1 < end; ++k) {
-    if (!roles_.breaks_clause(doc.tokens[k].fold)) continue;
-    // « … et ont enlevé des dizaines d'autres » shares its subject: one event.
-    const Pos next = doc.tokens[k + 1].pos;
-    if (next == Pos::VERB || next == Pos::AUX) continue;
-    if (!holds_event(start, k) || !holds_event(k + 1, end)) continue;
-    out.push_back({{doc.tokens[start].span.begin, doc.tokens[k - 1].span.end}, start, k - start});
-    start = k + 1;
-  }
-  if (out.empty()) return {sentence};
-  out.push_back({{doc.tokens[start].span.begin, sentence.span.end}, start, end - start});
-  return out;
-}
 
 EventBuilder::EventBuilder(const EventTaxonomy& taxonomy, const ActorKnowledgeBase& actors,
                            const Gazetteer* gazetteer, const RoleLexicon& roles)
@@ -297,8 +217,8 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
   };
   std::vector<Unit> units;
   for (std::size_t index = 0; index < doc.sentences.size(); ++index) {
-    for (const Sentence& part :
-         clauses(doc, doc.sentences[index], triggers_in[index], dates_in[index], places_in[index]))
+    for (const Sentence& part : clauses(doc, doc.sentences[index], triggers_in[index],
+                                        dates_in[index], places_in[index], roles_))
       units.push_back({part, index});
   }
   auto within = [&](const auto& lists, const Unit& u) {

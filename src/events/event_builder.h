@@ -28,10 +28,6 @@ class EventBuilder {
 
  private:
   std::vector<EventCandidate> candidates(const Document& doc) const;
-  std::vector<Sentence> clauses(const Document& doc, const Sentence& sentence,
-                                const std::vector<const TriggerMention*>& triggers,
-                                const std::vector<const DateMention*>& dates,
-                                const std::vector<const PlaceMention*>& places) const;
   void fill_default_actors(const EventKind& kind, const std::string& main_country,
                            const std::vector<const CountMention*>& counts,
                            const std::vector<ActorMention>& doc_actors, EventRecord& e,
