@@ -1,7 +1,7 @@
 #pragma once
-// Mention layers: spans of the document text recognised as quantities, dates (and, with later
-// work, actors and places), each with its resolved value and the name of the rule that produced
-// it, so that `vigie extract --annotations` and `vigie explain` can show why.
+// Mention layers: spans of the document text recognised as quantities, dates, counts, places,
+// actors, event words and attributions, each with its resolved value and the name of the rule
+// that produced it, so that `vigie extract --annotations` and `vigie explain` can show why.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -2,7 +2,7 @@
 // Finds the longest phrase from a list that starts at a token, comparing folded token forms
 // (« au moins », "at least", « des centaines de milliers »). Phrases are tokenized with the
 // language's own tokenizer when the matcher is built, so « jusqu'à » matches « jusqu' à ».
-// Shared by the recognisers of numbers and dates, and by those of actors and places to come.
+// Shared by the recognisers of numbers, dates, actors, event words and attributions.
 #include <cstdint>
 #include <map>
 #include <optional>
