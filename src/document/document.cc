@@ -1,6 +1,7 @@
 #include "document/document.h"
 
 #include <algorithm>
+#include <map>
 
 namespace vigie {
 
@@ -78,6 +79,23 @@ const VerbGroup* Document::verb_group_of(std::uint32_t token) const {
   if (it == verb_groups.begin()) return nullptr;
   --it;
   return it->first <= token && token <= it->last ? &*it : nullptr;
+}
+
+std::string Document::main_country() const {
+  std::map<std::string, std::pair<int, std::size_t>> counted;  // code → (count, first seen)
+  for (std::size_t k = 0; k < places.size(); ++k) {
+    if (places[k].country.empty()) continue;
+    ++counted.try_emplace(places[k].country, 0, k).first->second.first;
+  }
+  std::string main;
+  std::pair<int, std::size_t> best{0, 0};
+  for (const auto& [code, rank] : counted) {
+    if (rank.first > best.first || (rank.first == best.first && rank.second < best.second)) {
+      main = code;
+      best = rank;
+    }
+  }
+  return main;
 }
 
 }  // namespace vigie

@@ -98,6 +98,10 @@ class Document {
   /// The verb group a token belongs to, if any (verb groups are in token order).
   const VerbGroup* verb_group_of(std::uint32_t token) const;
 
+  /// The country the document is about: the one its places name most, the first named on a tie;
+  /// "" without places.
+  std::string main_country() const;
+
   Metadata meta;
   LanguageGuess language;
   std::vector<Exclusion> exclusions;  ///< sorted, non-overlapping

@@ -53,6 +53,15 @@ ActorField actor_field(const Document& doc, const ActorMention& a) {
   return f;
 }
 
+ActorField actor_field(const Actor& a) {
+  ActorField f;
+  f.name = a.name;
+  f.type = a.type;
+  f.inter = a.inter;
+  if (!a.country.empty()) f.country = a.country;
+  return f;
+}
+
 const AttributionMention* who_said(const std::vector<const AttributionMention*>& in_sentence,
                                    Span trigger) {
   const AttributionMention* said = nullptr;

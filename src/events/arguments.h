@@ -15,6 +15,8 @@ namespace vigie {
 
 CodePointSpan code_points(const Document& doc, Span s);
 ActorField actor_field(const Document& doc, const ActorMention& a);
+/// An actor the text does not name as such (ACLED's defaults): no words, no span.
+ActorField actor_field(const Actor& a);
 
 /// The narrowest attributed stretch of the sentence that holds the event word, one with a known
 /// speaker first (« A man accused of blasphemy was lynched…, police said »); null for none.

@@ -5,6 +5,7 @@
 
 #include "events/arguments.h"
 #include "events/clauses.h"
+#include "events/event_kinds.h"
 #include "events/incident_merger.h"
 #include "events/roles.h"
 #include "mentions/calendar.h"
@@ -57,11 +58,6 @@ int specificity_rank(const std::string& event_type) {
   return 6;
 }
 
-bool violent(const std::string& event_type) {
-  return event_type == "Battles" || event_type == "Explosions/Remote violence" ||
-         event_type == "Violence against civilians";
-}
-
 }  // namespace
 
 EventBuilder::EventBuilder(const EventTaxonomy& taxonomy, const ActorKnowledgeBase& actors,
@@ -87,15 +83,7 @@ void EventBuilder::fill_default_actors(const EventKind& kind, const std::string&
                                        std::vector<std::string>& reasons) const {
   const std::string code = e.location && e.location->country ? *e.location->country : main_country;
   const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
-  auto generic = [&](ActorKind k) {
-    const Actor a = actors_.generic(k, country);
-    ActorField f;
-    f.name = a.name;
-    f.type = a.type;
-    f.inter = a.inter;
-    if (!a.country.empty()) f.country = a.country;
-    return f;
-  };
+  auto generic = [&](ActorKind k) { return actor_field(actors_.generic(k, country)); };
   auto crowd = [](const std::optional<ActorField>& f) {
     return f && (f->type == "protesters" || f->type == "rioters");
   };
@@ -131,12 +119,7 @@ void EventBuilder::fill_default_actors(const EventKind& kind, const std::string&
       for (const auto& a : doc_actors) {
         const Actor* known = actors_.find(a.name);
         if (!known || !known->peacekeeping) continue;
-        ActorField f;
-        f.name = a.name;
-        f.type = a.type;
-        f.inter = a.inter;
-        if (!a.country.empty()) f.country = a.country;
-        e.actor2 = f;
+        e.actor2 = actor_field(*known);
         reasons.push_back("actor2: " + a.name + ", the mission of the peacekeepers counted");
         return;
       }
@@ -145,11 +128,7 @@ void EventBuilder::fill_default_actors(const EventKind& kind, const std::string&
     std::optional<ActorKind> side;
     if (n->who == "soldiers") side = ActorKind::Military;
     if (n->who == "police") side = ActorKind::Police;
-    static const char* const unarmed[] = {"civilians", "people",      "women",    "children",
-                                          "men",       "journalists", "hostages", "migrants",
-                                          "refugees",  "aid workers"};
-    if (std::find(std::begin(unarmed), std::end(unarmed), n->who) != std::end(unarmed))
-      side = ActorKind::Civilians;
+    if (side_of(n->who) == Side::Unarmed || n->who == "people") side = ActorKind::Civilians;
     if (!side) continue;
     e.actor2 = generic(*side);
     reasons.push_back("actor2: " + e.actor2->name + ", the " + n->who + " counted as " + n->what);
@@ -187,28 +166,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     const char end = last.empty() ? '.' : last.back();
     if (end != '.' && end != '!' && end != '?') headline = 0;
   }
-  // The country the document is about: the one its places name most, the first on a tie.
-  std::string main_country;
-  {
-    std::vector<std::pair<std::string, int>> counted;
-    for (const auto& p : doc.places) {
-      if (p.country.empty()) continue;
-      auto it = std::find_if(counted.begin(), counted.end(),
-                             [&](const auto& c) { return c.first == p.country; });
-      if (it == counted.end()) {
-        counted.emplace_back(p.country, 1);
-      } else {
-        ++it->second;
-      }
-    }
-    int most = 0;
-    for (const auto& [code, n] : counted) {
-      if (n > most) {
-        main_country = code;
-        most = n;
-      }
-    }
-  }
+  const std::string main_country = doc.main_country();
   // The units events are built from: sentences, split where a coordinator opens a second clause
   // with its own event verb and its own place or day.
   struct Unit {
@@ -350,12 +308,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
         const auto code = gazetteer_->country_of_demonym(doc.tokens[k].fold);
         const Country* country = code ? gazetteer_->country(*code) : nullptr;
         if (!country) continue;
-        const Actor army = actors_.generic(ActorKind::Military, country);
-        ActorField f;
-        f.name = army.name;
-        f.type = army.type;
-        f.inter = army.inter;
-        if (!army.country.empty()) f.country = army.country;
+        ActorField f = actor_field(actors_.generic(ActorKind::Military, country));
         f.text = std::string(doc.token_text(doc.tokens[k]));
         f.span = code_points(doc, doc.tokens[k].span);
         e.actor1 = f;
@@ -419,8 +372,8 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
       }
     }
     // A government fights through its army: « Le Mali affirme avoir neutralisé… ».
-    if (violent(kind->event_type) && e.actor1 && e.actor1->name.rfind("Government of ", 0) == 0 &&
-        e.actor1->country && gazetteer_) {
+    if (is_violent(kind->event_type) && e.actor1 &&
+        e.actor1->name.rfind("Government of ", 0) == 0 && e.actor1->country && gazetteer_) {
       if (const Country* country = gazetteer_->country(*e.actor1->country)) {
         const Actor army = actors_.generic(ActorKind::Military, country);
         e.actor1->name = army.name;
@@ -441,8 +394,9 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
           return n->what == "killed" || n->what == "wounded" || n->what == "abducted" ||
                  n->what == "arrested" || n->what == "detained" || n->what == "missing";
         });
-    c.weak = !named && !harmed &&
-             (trigger->generic || violent(kind->event_type) || kind->sub_event_type == "Arrests");
+    c.weak =
+        !named && !harmed &&
+        (trigger->generic || is_violent(kind->event_type) || kind->sub_event_type == "Arrests");
     e.event_type = kind->event_type;
     e.sub_event_type = kind->sub_event_type;
     if (!kind->plover.empty()) e.plover = kind->plover;

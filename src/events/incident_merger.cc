@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <deque>
 
+#include "events/event_kinds.h"
+
 namespace vigie {
 namespace {
 
@@ -46,25 +48,12 @@ bool same_incident(const EventRecord& a, const EventRecord& b) {
 
 // Deaths of different sides add up (« six soldats » and, later, « quatre assaillants »); two
 // tolls that may count the same dead (civilians, then "people") must fit each other.
-char side_of(const std::string& who) {
-  static const char* const state[] = {"soldiers", "police", "peacekeepers"};
-  static const char* const armed[] = {"militants", "militia",  "rebels",
-                                      "attackers", "fighters", "mercenaries"};
-  static const char* const unarmed[] = {"civilians", "women",       "children",
-                                        "men",       "journalists", "aid workers",
-                                        "hostages",  "migrants",    "refugees"};
-  auto in = [&](const auto& list) {
-    return std::find(std::begin(list), std::end(list), who) != std::end(list);
-  };
-  return in(state) ? 's' : in(armed) ? 'a' : in(unarmed) ? 'c' : '?';
-}
-
 bool different_dead(const EventCandidate& a, const EventCandidate& b) {
   if (a.killed.empty() || b.killed.empty()) return false;
   for (const auto& x : a.killed) {
     for (const auto& y : b.killed) {
-      const char sx = side_of(x), sy = side_of(y);
-      if (sx == '?' || sy == '?' || sx == sy) return false;
+      const Side sx = side_of(x), sy = side_of(y);
+      if (sx == Side::Unknown || sy == Side::Unknown || sx == sy) return false;
     }
   }
   return true;
@@ -94,10 +83,7 @@ bool agree(const EventCandidate& x, const EventCandidate& y) {
 // Kinds two tellers may disagree on for one incident: a clash for one is a massacre of civilians
 // for the other.
 bool comparable(const EventRecord& a, const EventRecord& b) {
-  auto violent = [](const std::string& t) {
-    return t == "Battles" || t == "Violence against civilians" || t == "Explosions/Remote violence";
-  };
-  return a.event_type == b.event_type || (violent(a.event_type) && violent(b.event_type));
+  return a.event_type == b.event_type || (is_violent(a.event_type) && is_violent(b.event_type));
 }
 
 bool same_source(const EventRecord& a, const EventRecord& b) {

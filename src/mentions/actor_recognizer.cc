@@ -129,22 +129,7 @@ void ActorRecognizer::add_descriptions(const LanguagePack& pack, const Gazetteer
 void ActorRecognizer::annotate(Document& doc) const {
   doc.actors.clear();
   // The document's main country, for descriptions without one (« des villageois »).
-  // Ties go to the country named first.
-  std::map<std::string, std::pair<int, std::size_t>> country_counts;  // code → (count, first seen)
-  for (std::size_t k = 0; k < doc.places.size(); ++k) {
-    const auto& p = doc.places[k];
-    if (p.country.empty()) continue;
-    auto [it, fresh] = country_counts.try_emplace(p.country, 0, k);
-    ++it->second.first;
-  }
-  std::string main_country;
-  std::pair<int, std::size_t> best{0, 0};
-  for (const auto& [code, rank] : country_counts) {
-    if (rank.first > best.first || (rank.first == best.first && rank.second < best.second)) {
-      main_country = code;
-      best = rank;
-    }
-  }
+  const std::string main_country = doc.main_country();
   const Country* main =
       gazetteer_ && !main_country.empty() ? gazetteer_->country(main_country) : nullptr;
 
