@@ -55,7 +55,7 @@ const Gazetteer* test_gazetteer() {
   return gazetteer ? &*gazetteer : nullptr;
 }
 
-std::unique_ptr<Pipeline> pipeline_with_gazetteer(const std::string& published) {
+std::unique_ptr<Pipeline> pipeline_with_gazetteer(std::optional<std::string> published) {
   const Gazetteer* gazetteer = test_gazetteer();
   if (!gazetteer) return nullptr;
   return std::make_unique<Pipeline>(languages(),

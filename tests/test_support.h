@@ -3,6 +3,7 @@
 // temporary directory, and one loaded language registry.
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "gazetteer/gazetteer.h"
@@ -25,7 +26,7 @@ const Gazetteer* test_gazetteer();
 
 /// A full pipeline (mentions included) with test_gazetteer(), reading documents as published on
 /// `published`; nullptr when the gazetteer inputs are missing.
-std::unique_ptr<Pipeline> pipeline_with_gazetteer(const std::string& published);
+std::unique_ptr<Pipeline> pipeline_with_gazetteer(std::optional<std::string> published);
 
 /// The repository's language packs, loaded once.
 const LanguageRegistry& languages();
