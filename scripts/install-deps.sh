@@ -13,6 +13,8 @@ packages=(
   libgumbo-dev                    # HTML parsing
   libarchive-dev libzstd-dev      # .gz/.zst inputs
   nlohmann-json3-dev libcli11-dev libtbb-dev
+  libsqlite3-dev libsqlitecpp-dev # the event store (FTS5, R*Tree), through SQLiteCpp
+  libxxhash-dev                   # content hashes: the same article is stored once
   libgtest-dev googletest libbenchmark-dev clang-format
   jq                              # reads gold files in the development-set loop (docs/evaluation.md)
 )

@@ -55,6 +55,19 @@ const Gazetteer* test_gazetteer() {
   return gazetteer ? &*gazetteer : nullptr;
 }
 
+fs::path test_data_dir() {
+  static const TempDir dir;
+  static const bool saved = [] {
+    const Gazetteer* gazetteer = test_gazetteer();
+    if (!gazetteer) return false;
+    Gazetteer copy = *gazetteer;
+    std::string error;
+    if (!copy.save(Gazetteer::file_in(dir.path()), error)) throw std::runtime_error(error);
+    return true;
+  }();
+  return saved ? dir.path() : fs::path();
+}
+
 std::unique_ptr<Pipeline> pipeline_with_gazetteer(std::optional<std::string> published) {
   const Gazetteer* gazetteer = test_gazetteer();
   if (!gazetteer) return nullptr;

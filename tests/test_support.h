@@ -24,6 +24,10 @@ std::vector<InputItem> read_all_inputs(std::vector<std::string> paths, ReaderOpt
 /// dumps of shared/ (Mali, Burkina Faso, Niger, admin codes); nullptr when those are missing.
 const Gazetteer* test_gazetteer();
 
+/// A data directory holding test_gazetteer() saved as vigie's gazetteer file, for the vigie
+/// binary (--data); made once per test run; empty when the gazetteer inputs are missing.
+std::filesystem::path test_data_dir();
+
 /// A full pipeline (mentions included) with test_gazetteer(), reading documents as published on
 /// `published`; nullptr when the gazetteer inputs are missing.
 std::unique_ptr<Pipeline> pipeline_with_gazetteer(std::optional<std::string> published);

@@ -5,6 +5,8 @@
 #include "cli/eval_command.h"
 #include "cli/extract_command.h"
 #include "cli/gazetteer_command.h"
+#include "cli/ingest_command.h"
+#include "cli/query_command.h"
 #include "version.h"
 
 int main(int argc, char** argv) {
@@ -25,6 +27,12 @@ int main(int argc, char** argv) {
   vigie::add_gazetteer_command(app, gazetteer);
   vigie::EvalOptions eval;
   vigie::add_eval_command(app, eval);
+  vigie::IngestOptions ingest;
+  vigie::add_ingest_command(app, ingest);
+  vigie::QueryOptions query;
+  vigie::add_query_command(app, query);
+  vigie::QueryOptions stats;
+  vigie::add_stats_command(app, stats);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -35,5 +43,8 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("explain")) return vigie::run_extract(explain);
   if (app.got_subcommand("gazetteer")) return vigie::run_gazetteer(app, gazetteer);
   if (app.got_subcommand("eval")) return vigie::run_eval(eval);
+  if (app.got_subcommand("ingest")) return vigie::run_ingest(ingest);
+  if (app.got_subcommand("query")) return vigie::run_query(query);
+  if (app.got_subcommand("stats")) return vigie::run_stats(stats);
   return vigie::kExitUsage;
 }

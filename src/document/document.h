@@ -30,6 +30,7 @@ struct Metadata {
   std::optional<std::string> source;         ///< publisher, e.g. "AFP"
   std::optional<std::string> published;      ///< ISO date YYYY-MM-DD
   std::optional<std::string> declared_lang;  ///< language given by the input, if any
+  std::string content_hash;                  ///< of the input bytes (util/content_hash)
 };
 
 enum class InputFormat : std::uint8_t { Text, Html, Jsonl };

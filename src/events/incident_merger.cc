@@ -114,7 +114,14 @@ bool repeats(const EventCandidate& m, const EventCandidate& e) {
   const auto mine = actor_names(mention), theirs = actor_names(event);
   const bool follows =
       m.sentence > e.sentence && m.sentence - e.sentence <= 2 && m.record.fatalities;
-  return mine.empty() || follows ||
+  // « L'attaque, menée par des hommes armés, … » names who did what the account left open.
+  auto fits_side = [](const std::optional<ActorField>& told,
+                      const std::optional<ActorField>& open) {
+    return !told || !open || told->name == open->name;
+  };
+  const bool fills_open_sides = m.refers_back && fits_side(mention.actor1, event.actor1) &&
+                                fits_side(mention.actor2, event.actor2);
+  return mine.empty() || follows || fills_open_sides ||
          std::any_of(mine.begin(), mine.end(), [&](const std::string& n) {
            return std::find(theirs.begin(), theirs.end(), n) != theirs.end();
          });
@@ -127,8 +134,11 @@ int place_rank(const LocationField& l) {
   return 5;
 }
 
+// Named sources before the publisher (a source without words in the text): a mention that only
+// the publisher vouches for must not replace the party that claimed the incident.
 int source_rank(const std::optional<SourceField>& s) {
-  if (!s) return 4;
+  if (!s) return 5;
+  if (!s->span) return 4;
   if (s->status == "confirmed") return 0;
   if (s->status == "reported") return 1;
   if (s->status == "claimed") return 2;

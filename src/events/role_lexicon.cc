@@ -1,5 +1,6 @@
 #include "events/role_lexicon.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "text/folding.h"
@@ -51,6 +52,19 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
 }
 
 RoleCue RoleLexicon::cue_before(const Document& doc, std::uint32_t at, std::uint32_t from) const {
+  // A quantity stands between a cue and what it counts (« menée par des dizaines d'hommes
+  // armés », "carried out by dozens of gunmen"): the cue is read before the quantity.
+  if (at > from) {
+    const std::uint32_t before = doc.tokens[at - 1].span.end;
+    auto n = std::find_if(doc.numbers.begin(), doc.numbers.end(), [&](const NumberMention& m) {
+      return m.span.end <= before && before - m.span.end <= 4 && m.span.end + 4 >= before;
+    });
+    if (n != doc.numbers.end()) {
+      std::uint32_t k = at - 1;
+      while (k > from && doc.tokens[k].span.begin > n->span.begin) --k;
+      if (doc.tokens[k].span.begin == n->span.begin) at = k;
+    }
+  }
   for (int adjectives = 0; adjectives < 2 && at > from && doc.tokens[at - 1].pos == Pos::ADJ;
        ++adjectives)
     --at;

@@ -6,6 +6,7 @@
 
 #include "input/content_check.h"
 #include "input/jsonl_record.h"
+#include "util/content_hash.h"
 #include "util/utf8.h"
 
 namespace vigie {
@@ -74,6 +75,13 @@ InputReader::InputReader(std::vector<std::string> paths, ReaderOptions options)
 InputReader::~InputReader() = default;
 
 bool InputReader::next(InputItem& item) {
+  if (!next_item(item)) return false;
+  if (auto* raw = std::get_if<RawDocument>(&item))
+    raw->meta.content_hash = content_hash(raw->bytes);
+  return true;
+}
+
+bool InputReader::next_item(InputItem& item) {
   for (;;) {
     switch (mode_) {
       case Mode::Text:

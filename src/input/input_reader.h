@@ -35,6 +35,7 @@ class InputReader {
 
  private:
   enum class Mode { Idle, Text, Jsonl };
+  bool next_item(InputItem& item);
   bool open_next_file(InputItem& item);
   bool next_text_part(InputItem& item);
   bool next_jsonl_line(InputItem& item);

@@ -5,8 +5,26 @@
 
 namespace vigie {
 
+namespace {
+
+// The next input the batch should process, or nullptr when reading is over or was stopped.
+std::unique_ptr<InputItem> next_admitted(InputReader& reader, const BatchControl& control,
+                                         std::size_t& skipped) {
+  auto item = std::make_unique<InputItem>();
+  while (!(control.stop && control.stop->load())) {
+    if (!reader.next(*item)) return nullptr;
+    const auto* raw = std::get_if<RawDocument>(item.get());
+    if (!raw || !control.admit || control.admit(*raw)) return item;
+    ++skipped;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 BatchCounts run_batch(InputReader& reader, const Pipeline& pipeline, int threads,
-                      const std::function<void(ProcessedDocument&)>& deliver) {
+                      const std::function<void(ProcessedDocument&)>& deliver,
+                      const BatchControl& control) {
   BatchCounts counts;
   threads = std::max(1, threads);
   tbb::task_arena arena(threads);
@@ -16,11 +34,9 @@ BatchCounts run_batch(InputReader& reader, const Pipeline& pipeline, int threads
     tbb::parallel_pipeline(
         in_flight, tbb::make_filter<void, InputItem*>(tbb::filter_mode::serial_in_order,
                                                       [&](tbb::flow_control& fc) -> InputItem* {
-                                                        auto item = std::make_unique<InputItem>();
-                                                        if (!reader.next(*item)) {
-                                                          fc.stop();
-                                                          return nullptr;
-                                                        }
+                                                        auto item = next_admitted(reader, control,
+                                                                                  counts.skipped);
+                                                        if (!item) fc.stop();
                                                         return item.release();
                                                       }) &
                        tbb::make_filter<InputItem*, ProcessedDocument*>(

@@ -1,0 +1,65 @@
+#pragma once
+// The SQLite store's tables. Bump kSqliteSchemaVersion with every change; a store made by a newer
+// vigie is refused rather than misread.
+
+namespace vigie {
+
+inline constexpr int kSqliteSchemaVersion = 1;
+
+inline constexpr const char* kSqliteSchema = R"sql(
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  doc_key TEXT NOT NULL,
+  source TEXT, url TEXT, title TEXT, published TEXT,
+  lang TEXT NOT NULL,
+  text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+  text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS incidents (
+  id INTEGER PRIMARY KEY,
+  event_type TEXT, sub_event_type TEXT, country TEXT,
+  date_start TEXT, date_end TEXT, lat REAL, lon REAL,
+  fatalities INTEGER, reports INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0,
+  competing INTEGER NOT NULL DEFAULT 0,
+  summary TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS events (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  incident_id INTEGER NOT NULL REFERENCES incidents(id),
+  event_key TEXT NOT NULL,
+  article_incident TEXT NOT NULL,
+  event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,
+  country TEXT, admin1 TEXT, admin2 TEXT, location TEXT, lat REAL, lon REAL,
+  date_start TEXT, date_end TEXT,
+  fatalities INTEGER,
+  source TEXT, source_status TEXT,
+  record TEXT NOT NULL,
+  UNIQUE (document_id, event_key)
+);
+CREATE INDEX IF NOT EXISTS events_by_date ON events(date_start, id);
+CREATE INDEX IF NOT EXISTS events_by_country ON events(country, date_start);
+CREATE INDEX IF NOT EXISTS events_by_incident ON events(incident_id);
+CREATE INDEX IF NOT EXISTS events_by_type ON events(event_type, date_start);
+CREATE VIRTUAL TABLE IF NOT EXISTS events_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+CREATE TABLE IF NOT EXISTS event_actors (
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  role TEXT NOT NULL,
+  name TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_actors_by_event ON event_actors(event_id);
+CREATE INDEX IF NOT EXISTS event_actors_by_name ON event_actors(name);
+CREATE TABLE IF NOT EXISTS evidence (
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  field TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS evidence_by_event ON evidence(event_id);
+)sql";
+
+}  // namespace vigie
