@@ -15,6 +15,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libtbb-dev
   libsqlite3-dev libsqlitecpp-dev # the event store (FTS5, R*Tree), through SQLiteCpp
   libxxhash-dev                   # content hashes: the same article is stored once
+  libcpp-httplib-dev              # vigie serve: the HTTP API
   libgtest-dev googletest libbenchmark-dev clang-format
   jq                              # reads gold files in the development-set loop (docs/evaluation.md)
 )

@@ -7,6 +7,7 @@
 #include "cli/gazetteer_command.h"
 #include "cli/ingest_command.h"
 #include "cli/query_command.h"
+#include "cli/serve_command.h"
 #include "version.h"
 
 int main(int argc, char** argv) {
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
   vigie::add_query_command(app, query);
   vigie::QueryOptions stats;
   vigie::add_stats_command(app, stats);
+  vigie::ServeOptions serve;
+  vigie::add_serve_command(app, serve);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -46,5 +49,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("ingest")) return vigie::run_ingest(ingest);
   if (app.got_subcommand("query")) return vigie::run_query(query);
   if (app.got_subcommand("stats")) return vigie::run_stats(stats);
+  if (app.got_subcommand("serve")) return vigie::run_serve(serve);
   return vigie::kExitUsage;
 }

@@ -207,38 +207,23 @@ int run_stats(const QueryOptions& o) {
   try {
     auto store = open_existing(o.db);
     return with_output(o.output, [&](std::ostream& out) {
-      nlohmann::ordered_json all;
-      all["events"] = store->count_events(filter);
-      all["incidents"] = store->count_incidents(filter);
-      if (!o.json) {
-        out << all["events"].get<std::int64_t>() << " records, "
-            << all["incidents"].get<std::int64_t>() << " incidents\n";
+      const auto all = stats_json(*store, filter, by);
+      if (o.json) {
+        out << all.dump(2) << "\n";
+        return kExitOk;
       }
+      out << all["events"].get<std::int64_t>() << " records, "
+          << all["incidents"].get<std::int64_t>() << " incidents\n";
       for (const auto& key : by) {
-        const StatsKey k = key == "week"      ? StatsKey::Week
-                           : key == "month"   ? StatsKey::Month
-                           : key == "type"    ? StatsKey::Type
-                           : key == "country" ? StatsKey::Country
-                                              : StatsKey::Actor;
-        const auto rows = store->stats(filter, k);
-        if (o.json) {
-          auto& list = all["by_" + key] = nlohmann::ordered_json::array();
-          for (const auto& r : rows) {
-            list.push_back({{"key", r.key},
-                            {"events", r.events},
-                            {"incidents", r.incidents},
-                            {"fatalities", r.fatalities}});
-          }
-          continue;
-        }
         out << "\n"
             << cell("by " + key, 44) << cell("records", 9) << cell("incidents", 10) << "deaths\n";
-        for (const auto& r : rows) {
-          out << cell(r.key, 44) << cell(std::to_string(r.events), 9)
-              << cell(std::to_string(r.incidents), 10) << r.fatalities << "\n";
+        for (const auto& r : all["by_" + key]) {
+          out << cell(r["key"].get<std::string>(), 44)
+              << cell(std::to_string(r["events"].get<std::int64_t>()), 9)
+              << cell(std::to_string(r["incidents"].get<std::int64_t>()), 10)
+              << r["fatalities"].get<std::int64_t>() << "\n";
         }
       }
-      if (o.json) out << all.dump(2) << "\n";
       return kExitOk;
     });
   } catch (const std::exception& e) {

@@ -38,7 +38,7 @@ CLI::App* add_reading_options(CLI::App& app, const std::string& name,
   return cmd;
 }
 
-int prepare_reading(const ExtractOptions& o, const std::string& command, ReadingSetup& setup) {
+int prepare_pipeline(const ExtractOptions& o, ReadingSetup& setup) {
   try {
     setup.languages = std::make_unique<LanguageRegistry>(default_lang_root());
   } catch (const std::exception& e) {
@@ -50,16 +50,6 @@ int prepare_reading(const ExtractOptions& o, const std::string& command, Reading
               << setup.languages->root().string() << "\n";
     return kExitUsage;
   }
-  setup.inputs = o.inputs;
-  if (setup.inputs.empty()) {
-    if (isatty(STDIN_FILENO)) {
-      std::cerr << "vigie " << command
-                << ": no input (give files, directories, or - for standard input)\n";
-      return kExitUsage;
-    }
-    setup.inputs.push_back("-");
-  }
-
   // The gazetteer, when one was built: places are not resolved without it.
   const std::filesystem::path dir =
       o.data_dir.empty() ? Gazetteer::default_data_dir() : std::filesystem::path(o.data_dir);
@@ -84,6 +74,21 @@ int prepare_reading(const ExtractOptions& o, const std::string& command, Reading
   } catch (const std::exception& e) {
     std::cerr << "vigie: " << e.what() << "\n";
     return kExitFatal;
+  }
+
+  return kExitOk;
+}
+
+int prepare_reading(const ExtractOptions& o, const std::string& command, ReadingSetup& setup) {
+  if (const int rc = prepare_pipeline(o, setup); rc != kExitOk) return rc;
+  setup.inputs = o.inputs;
+  if (setup.inputs.empty()) {
+    if (isatty(STDIN_FILENO)) {
+      std::cerr << "vigie " << command
+                << ": no input (give files, directories, or - for standard input)\n";
+      return kExitUsage;
+    }
+    setup.inputs.push_back("-");
   }
 
   if (o.input_format == "text") setup.reader.forced_format = InputFormat::Text;

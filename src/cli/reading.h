@@ -31,6 +31,10 @@ struct ReadingSetup {
   int threads = 1;
 };
 
+/// The language packs, gazetteer and pipeline alone (vigie serve reads no files); kExitOk, or the
+/// exit code after printing why on standard error.
+int prepare_pipeline(const ExtractOptions& options, ReadingSetup& setup);
+
 /// Sets everything up; kExitOk, or the exit code after printing why on standard error.
 int prepare_reading(const ExtractOptions& options, const std::string& command, ReadingSetup& setup);
 

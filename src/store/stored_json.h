@@ -10,4 +10,15 @@ namespace vigie {
 /// `store` gives the ids the store and its API use.
 nlohmann::ordered_json stored_event_json(const StoredEvent& event);
 
+/// "week", "month", "type", "country", "actor"; nullopt for anything else.
+std::optional<StatsKey> stats_key(const std::string& name);
+
+/// {"events": n, "incidents": n, "by_<key>": [{key, events, incidents, fatalities}…]} for each key
+/// name (already checked with stats_key).
+nlohmann::ordered_json stats_json(EventStore& store, const EventFilter& filter,
+                                  const std::vector<std::string>& keys);
+
+/// A stored document for a reader: its ids, metadata and text.
+nlohmann::ordered_json document_json(const StoredDocument& document);
+
 }  // namespace vigie

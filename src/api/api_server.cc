@@ -1,0 +1,279 @@
+#include "api/api_server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <iomanip>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+#include <unordered_map>
+
+#include "api/openapi.h"
+#include "api/request_document.h"
+#include "output/event_json.h"
+#include "pipeline/pipeline.h"
+#include "store/event_filter.h"
+#include "store/event_store.h"
+#include "store/stored_json.h"
+
+namespace vigie {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// A request that cannot be answered as asked: becomes {"error", "status"} with that status.
+struct HttpError {
+  int status;
+  std::string message;
+};
+
+void send_json(httplib::Response& res, const json& body, int status = 200) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json");
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message) {
+  send_json(res, {{"error", message}, {"status", status}}, status);
+}
+
+std::int64_t path_id(const httplib::Request& req) {
+  const std::string& s = req.matches[1];
+  std::int64_t id = 0;
+  for (char c : s) {
+    if (id > (INT64_MAX - 9) / 10) throw HttpError{404, "no such id: " + s};
+    id = id * 10 + (c - '0');
+  }
+  return id;
+}
+
+// Each worker thread keeps its own connection: SQLite connections are not shared between
+// threads, and WAL lets readers run beside the one writer.
+class StorePool {
+ public:
+  explicit StorePool(std::string location) : location_(std::move(location)) {}
+  EventStore& get() {
+    const auto id = std::this_thread::get_id();
+    std::lock_guard lock(mutex_);
+    auto& store = stores_[id];
+    if (!store) store = open_event_store(location_);
+    return *store;
+  }
+
+ private:
+  std::string location_;
+  std::mutex mutex_;
+  std::unordered_map<std::thread::id, std::unique_ptr<EventStore>> stores_;
+};
+
+}  // namespace
+
+struct ApiServer::Impl {
+  ApiOptions options;
+  httplib::Server server;
+  StorePool stores;
+  std::mutex log_mutex;
+
+  explicit Impl(ApiOptions o) : options(std::move(o)), stores(options.db) {
+    open_event_store(options.db);  // creates the store now, so a bad path fails at start
+    server.set_tcp_nodelay(true);
+    server.set_payload_max_length(options.max_body_bytes);
+    routes();
+    server.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+          try {
+            std::rethrow_exception(ep);
+          } catch (const HttpError& e) {
+            send_error(res, e.status, e.message);
+          } catch (const std::exception& e) {
+            send_error(res, 500, e.what());
+          } catch (...) {
+            send_error(res, 500, "internal error");
+          }
+        });
+    server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      if (res.status == 404) {
+        send_error(res, 404, "no such route: " + req.method + " " + req.path);
+      } else if (res.status == 413) {
+        send_error(res, 413, "body larger than the server's limit");
+      } else {
+        send_error(res, res.status, "HTTP error " + std::to_string(res.status));
+      }
+    });
+    if (options.request_log) {
+      server.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        std::ostringstream line;
+        line << req.remote_addr << " " << req.method << " " << req.target << " " << res.status
+             << " " << res.body.size() << "\n";
+        std::lock_guard lock(log_mutex);
+        *options.request_log << line.str() << std::flush;
+      });
+    }
+  }
+
+  EventFilter filter_of(const httplib::Request& req, bool paged) {
+    EventFilter f;
+    f.limit = options.default_page;
+    for (const auto& [name, value] : req.params) {
+      if (name == "by") continue;
+      if ((name == "limit" || name == "offset") && !paged) {
+        throw HttpError{400, "unknown parameter '" + name + "'"};
+      }
+      if (auto error = set_filter_field(f, name, value)) throw HttpError{400, *error};
+    }
+    if (paged && (f.limit == 0 || f.limit > options.max_page)) {
+      throw HttpError{400, "limit: from 1 to " + std::to_string(options.max_page)};
+    }
+    if (!paged) f.limit = 0;
+    return f;
+  }
+
+  // The request's article through the pipeline; the problem as 400 (body) or 422 (article).
+  ProcessedDocument process(const httplib::Request& req) {
+    if (!options.pipeline) throw HttpError{503, "this server was started without a pipeline"};
+    RequestDocument r;
+    r.content_type = req.get_header_value("Content-Type");
+    r.body = req.body;
+    r.published = req.get_param_value("published");
+    r.lang = req.get_param_value("lang");
+    r.id = req.get_param_value("id");
+    InputItem item = request_document(r);
+    if (auto* problem = std::get_if<InputProblem>(&item)) throw HttpError{400, problem->message};
+    ProcessedDocument processed = options.pipeline->process(std::move(std::get<RawDocument>(item)));
+    if (processed.problem) throw HttpError{422, processed.problem->message};
+    return processed;
+  }
+
+  void routes() {
+    server.Get("/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string(openapi_json()), "application/json");
+    });
+
+    server.Post("/extract", [this](const httplib::Request& req, httplib::Response& res) {
+      const auto processed = process(req);
+      json events = json::array();
+      for (const auto& e : processed.events) events.push_back(to_json(e));
+      const auto& doc = *processed.doc;
+      send_json(res, {{"document",
+                       {{"id", doc.meta.id},
+                        {"lang", doc.language.code},
+                        {"published", doc.meta.published ? json(*doc.meta.published) : json()},
+                        {"text", doc.text()}}},
+                      {"events", std::move(events)}});
+    });
+
+    server.Post("/documents", [this](const httplib::Request& req, httplib::Response& res) {
+      const auto processed = process(req);
+      const auto outcome = stores.get().add_document(*processed.doc, processed.events);
+      send_json(res,
+                {{"added", outcome.added},
+                 {"document_id", outcome.added ? json(outcome.document_id) : json(nullptr)},
+                 {"content_hash", processed.doc->meta.content_hash},
+                 {"events", outcome.events},
+                 {"new_incidents", outcome.new_incidents},
+                 {"joined_incidents", outcome.joined_incidents}},
+                outcome.added ? 201 : 200);
+    });
+
+    server.Get(R"(/documents/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      auto doc = stores.get().document(path_id(req));
+      if (!doc) throw HttpError{404, "no such document"};
+      send_json(res, document_json(*doc));
+    });
+
+    server.Get("/events", [this](const httplib::Request& req, httplib::Response& res) {
+      const auto f = filter_of(req, true);
+      auto& store = stores.get();
+      json events = json::array();
+      for (const auto& e : store.find_events(f)) events.push_back(stored_event_json(e));
+      send_json(res, {{"total", store.count_events(f)},
+                      {"limit", f.limit},
+                      {"offset", f.offset},
+                      {"events", std::move(events)}});
+    });
+
+    server.Get(R"(/events/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      auto& store = stores.get();
+      const auto event = store.event(path_id(req));
+      if (!event) throw HttpError{404, "no such event"};
+      json evidence = json::array();
+      for (const auto& e : store.evidence(event->id)) {
+        evidence.push_back({{"field", e.field}, {"span", {e.start, e.end}}, {"text", e.text}});
+      }
+      const auto doc = store.document(event->document_id);
+      EventFilter one;
+      one.incident = event->incident_id;
+      const auto incident = store.find_incidents(one);
+      send_json(res, {{"event", stored_event_json(*event)},
+                      {"evidence", std::move(evidence)},
+                      {"document", doc ? document_json(*doc) : json(nullptr)},
+                      {"incident", incident.empty() ? json(nullptr) : incident.front().json}});
+    });
+
+    server.Get("/incidents", [this](const httplib::Request& req, httplib::Response& res) {
+      const auto f = filter_of(req, true);
+      auto& store = stores.get();
+      json incidents = json::array();
+      for (const auto& s : store.find_incidents(f)) incidents.push_back(s.json);
+      send_json(res, {{"total", store.count_incidents(f)},
+                      {"limit", f.limit},
+                      {"offset", f.offset},
+                      {"incidents", std::move(incidents)}});
+    });
+
+    server.Get(R"(/incidents/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      EventFilter f;
+      f.incident = path_id(req);
+      auto& store = stores.get();
+      const auto incident = store.find_incidents(f);
+      if (incident.empty()) throw HttpError{404, "no such incident"};
+      json events = json::array();
+      for (const auto& e : store.find_events(f)) events.push_back(stored_event_json(e));
+      send_json(res, {{"incident", incident.front().json}, {"events", std::move(events)}});
+    });
+
+    server.Get("/stats", [this](const httplib::Request& req, httplib::Response& res) {
+      const auto f = filter_of(req, false);
+      std::vector<std::string> keys;
+      std::string by = req.has_param("by") ? req.get_param_value("by") : "week,type";
+      std::istringstream parts(by);
+      for (std::string key; std::getline(parts, key, ',');) {
+        if (!stats_key(key)) {
+          throw HttpError{400,
+                          "by: expected week, month, type, country or actor, got '" + key + "'"};
+        }
+        keys.push_back(key);
+      }
+      send_json(res, stats_json(stores.get(), f, keys));
+    });
+
+    if (options.web_root) server.set_mount_point("/", options.web_root->string());
+  }
+};
+
+ApiServer::ApiServer(ApiOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+ApiServer::~ApiServer() {
+  stop();
+}
+
+int ApiServer::bind(const std::string& host, int port) {
+  if (port == 0) return impl_->server.bind_to_any_port(host);
+  return impl_->server.bind_to_port(host, port) ? port : -1;
+}
+
+bool ApiServer::listen() {
+  return impl_->server.listen_after_bind();
+}
+
+void ApiServer::stop() {
+  if (impl_) impl_->server.stop();
+}
+
+bool ApiServer::is_running() const {
+  return impl_->server.is_running();
+}
+
+}  // namespace vigie

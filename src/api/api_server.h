@@ -1,0 +1,45 @@
+#pragma once
+// vigie's HTTP API over one store (cpp-httplib): extraction, ingestion, queries, the OpenAPI
+// description, and the web interface's files. Routes and their answers: docs/api.md.
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace vigie {
+
+class Pipeline;
+
+struct ApiOptions {
+  std::string db;                          ///< the store (created if missing)
+  const Pipeline* pipeline = nullptr;      ///< for POST /extract and /documents
+  std::size_t max_body_bytes = 10u << 20;  ///< larger bodies get 413
+  std::size_t default_page = 100;
+  std::size_t max_page = 1000;                    ///< a larger ?limit= gets 400
+  std::optional<std::filesystem::path> web_root;  ///< files served at /, if any
+  std::ostream* request_log = nullptr;            ///< one line per request, if set
+};
+
+class ApiServer {
+ public:
+  explicit ApiServer(ApiOptions options);
+  ~ApiServer();
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  /// Binds to host:port (port 0: any free port); the port bound, or -1 when binding failed.
+  int bind(const std::string& host, int port);
+  /// Serves until stop(); returns false when the listening socket failed.
+  bool listen();
+  void stop();
+  /// True once listen() accepts connections.
+  bool is_running() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vigie

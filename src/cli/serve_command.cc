@@ -1,0 +1,81 @@
+#include "cli/serve_command.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <thread>
+
+#include "api/api_server.h"
+#include "cli/reading.h"
+
+namespace vigie {
+
+void add_serve_command(CLI::App& app, ServeOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "serve", "Serve the HTTP API (see /openapi.json) and the web interface over a store");
+  cmd->add_option("--db", o.db, "The store: an SQLite file (created if missing)")
+      ->capture_default_str();
+  cmd->add_option("--host", o.host,
+                  "Address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface)")
+      ->capture_default_str();
+  cmd->add_option("--port", o.port, "Port to listen on (0: any free port, printed at start)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_option("--data", o.data_dir, "Data directory holding the gazetteer");
+  cmd->add_option("--web", o.web_dir, "Folder of the web interface (default: the installed one)");
+  cmd->add_option("--max-body-mb", o.max_body_mb, "Largest request body accepted, in MiB")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  cmd->add_flag("-q,--quiet", o.quiet, "No request log on standard error");
+}
+
+int run_serve(const ServeOptions& o) {
+  ExtractOptions reading;
+  reading.data_dir = o.data_dir;
+  ReadingSetup setup;
+  if (const int rc = prepare_pipeline(reading, setup); rc != kExitOk) return rc;
+
+  ApiOptions api;
+  api.db = o.db;
+  api.pipeline = setup.pipeline.get();
+  api.max_body_bytes = static_cast<std::size_t>(o.max_body_mb) << 20;
+  if (!o.web_dir.empty()) api.web_root = o.web_dir;
+  if (!o.quiet) api.request_log = &std::cerr;
+
+  // SIGINT and SIGTERM are taken by a waiting thread, not a handler: stopping the server is not
+  // something a signal handler may do.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  std::unique_ptr<ApiServer> server;
+  try {
+    server = std::make_unique<ApiServer>(api);
+  } catch (const std::exception& e) {
+    std::cerr << "vigie: " << e.what() << "\n";
+    return kExitFatal;
+  }
+  const int port = server->bind(o.host, o.port);
+  if (port < 0) {
+    std::cerr << "vigie: cannot listen on " << o.host << ":" << o.port << "\n";
+    return kExitFatal;
+  }
+  std::cerr << "vigie serve: http://" << o.host << ":" << port << "/ (store " << o.db
+            << "; API description at /openapi.json; Ctrl-C stops)" << std::endl;
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    server->stop();
+  });
+  const bool served = server->listen();
+  // The server may have stopped for another reason: wake the waiter so it can end.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  return served ? kExitOk : kExitFatal;
+}
+
+}  // namespace vigie

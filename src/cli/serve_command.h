@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+
+#include "cli/extract_command.h"
+
+namespace vigie {
+
+struct ServeOptions {
+  std::string db = "vigie.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string data_dir;
+  std::string web_dir;  ///< empty: the installed or source web/ folder, if there is one
+  int max_body_mb = 10;
+  bool quiet = false;  ///< no request log
+};
+
+/// Adds `vigie serve`: the HTTP API and the web interface over a store.
+void add_serve_command(CLI::App& app, ServeOptions& options);
+
+int run_serve(const ServeOptions& options);
+
+}  // namespace vigie
