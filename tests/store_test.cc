@@ -328,7 +328,7 @@ TEST(SqliteStore, FiltersSelectWhatTheySay) {
   for (std::size_t k = 1; k < everything.size(); ++k) {
     const auto& a = everything[k - 1].record.date->start;
     const auto& b = everything[k].record.date->start;
-    EXPECT_LE(*a, *b);  // date order
+    EXPECT_GE(*a, *b);  // the latest first
   }
 }
 

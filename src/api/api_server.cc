@@ -187,12 +187,18 @@ struct ApiServer::Impl {
     server.Get("/events", [this](const httplib::Request& req, httplib::Response& res) {
       const auto f = filter_of(req, true);
       auto& store = stores.get();
-      json events = json::array();
-      for (const auto& e : store.find_events(f)) events.push_back(stored_event_json(e));
-      send_json(res, {{"total", store.count_events(f)},
-                      {"limit", f.limit},
-                      {"offset", f.offset},
-                      {"events", std::move(events)}});
+      // Records go out as stored: a page is joined, not decoded and encoded again.
+      std::string body = "{\"total\":" + std::to_string(store.count_events(f)) +
+                         ",\"limit\":" + std::to_string(f.limit) +
+                         ",\"offset\":" + std::to_string(f.offset) + ",\"events\":[";
+      bool first = true;
+      for (const auto& e : store.find_event_json(f)) {
+        if (!first) body += ',';
+        body += e;
+        first = false;
+      }
+      body += "]}";
+      res.set_content(std::move(body), "application/json");
     });
 
     server.Get(R"(/events/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
@@ -250,6 +256,14 @@ struct ApiServer::Impl {
       send_json(res, stats_json(stores.get(), f, keys));
     });
 
+    // What the web interface needs to know: a tile server, when one was given (the map works
+    // without one, on country boundaries alone).
+    server.Get("/config.json", [this](const httplib::Request&, httplib::Response& res) {
+      send_json(res, {{"tiles", options.tiles_url ? json(*options.tiles_url) : json(nullptr)}});
+    });
+    for (const auto& [prefix, dir] : options.mounts) {
+      server.set_mount_point(prefix, dir.string());
+    }
     if (options.web_root) server.set_mount_point("/", options.web_root->string());
   }
 };

@@ -7,6 +7,8 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vigie {
 
@@ -19,7 +21,10 @@ struct ApiOptions {
   std::size_t default_page = 100;
   std::size_t max_page = 1000;                    ///< a larger ?limit= gets 400
   std::optional<std::filesystem::path> web_root;  ///< files served at /, if any
-  std::ostream* request_log = nullptr;            ///< one line per request, if set
+  /// Further folders served under a prefix ("/vendor/leaflet/" → node_modules/leaflet/dist).
+  std::vector<std::pair<std::string, std::filesystem::path>> mounts;
+  std::optional<std::string> tiles_url;  ///< a tile server for the map, served in /config.json
+  std::ostream* request_log = nullptr;   ///< one line per request, if set
 };
 
 class ApiServer {

@@ -87,7 +87,7 @@ constexpr std::string_view kOpenApi = R"json({
     },
     "/events": {
       "get": {
-        "summary": "Stored records matching every filter, in date order, one page",
+        "summary": "Stored records matching every filter, the latest first, one page",
         "parameters": [{"$ref": "#/components/parameters/country"}, {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"}, {"$ref": "#/components/parameters/type"}, {"$ref": "#/components/parameters/actor"}, {"$ref": "#/components/parameters/near"}, {"$ref": "#/components/parameters/text"}, {"$ref": "#/components/parameters/incident"}, {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/offset"}],
         "responses": {
           "200": {"description": "total, limit, offset and the page of events", "content": {"application/json": {"schema": {"type": "object", "properties": {"total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}}}}},

@@ -12,6 +12,37 @@
 
 namespace vigie {
 
+namespace {
+
+namespace fs = std::filesystem;
+
+// The web interface: $VIGIE_WEB_DIR, else beside the installed or built binary, else the source
+// tree's web/ (as language packs are found).
+fs::path default_web_root() {
+  if (const char* env = std::getenv("VIGIE_WEB_DIR"); env && *env) return env;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const auto& rel : {"../share/vigie/web", "../web", "../../web"}) {
+      const fs::path candidate = exe.parent_path() / rel;
+      if (fs::exists(candidate / "index.html", ec)) return fs::weakly_canonical(candidate);
+    }
+  }
+  return VIGIE_SOURCE_WEB_DIR;
+}
+
+// The map libraries and boundaries come from npm packages (package.json), installed by
+// scripts/install-deps.sh in node_modules/ beside web/.
+std::vector<std::pair<std::string, fs::path>> vendor_mounts(const fs::path& web_root) {
+  const fs::path npm = web_root / ".." / "node_modules";
+  return {{"/vendor/leaflet/", npm / "leaflet/dist"},
+          {"/vendor/markercluster/", npm / "leaflet.markercluster/dist"},
+          {"/vendor/topojson/", npm / "topojson-client/dist"},
+          {"/vendor/world-atlas/", npm / "world-atlas"}};
+}
+
+}  // namespace
+
 void add_serve_command(CLI::App& app, ServeOptions& o) {
   auto* cmd = app.add_subcommand(
       "serve", "Serve the HTTP API (see /openapi.json) and the web interface over a store");
@@ -25,6 +56,10 @@ void add_serve_command(CLI::App& app, ServeOptions& o) {
       ->capture_default_str();
   cmd->add_option("--data", o.data_dir, "Data directory holding the gazetteer");
   cmd->add_option("--web", o.web_dir, "Folder of the web interface (default: the installed one)");
+  cmd->add_option(
+      "--tiles", o.tiles,
+      "Tile URL template for the map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
+      "(default: none; the map shows country boundaries offline)");
   cmd->add_option("--max-body-mb", o.max_body_mb, "Largest request body accepted, in MiB")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
@@ -41,7 +76,20 @@ int run_serve(const ServeOptions& o) {
   api.db = o.db;
   api.pipeline = setup.pipeline.get();
   api.max_body_bytes = static_cast<std::size_t>(o.max_body_mb) << 20;
-  if (!o.web_dir.empty()) api.web_root = o.web_dir;
+  const fs::path web_root = o.web_dir.empty() ? default_web_root() : fs::path(o.web_dir);
+  if (fs::exists(web_root / "index.html")) {
+    api.web_root = web_root;
+    api.mounts = vendor_mounts(web_root);
+    for (const auto& [prefix, dir] : api.mounts) {
+      if (!fs::is_directory(dir)) {
+        std::cerr << "vigie: " << dir.string() << " missing: the map needs the npm packages "
+                  << "(scripts/install-deps.sh)\n";
+      }
+    }
+  } else {
+    std::cerr << "vigie: no web interface in " << web_root.string() << " (the API still works)\n";
+  }
+  if (!o.tiles.empty()) api.tiles_url = o.tiles;
   if (!o.quiet) api.request_log = &std::cerr;
 
   // SIGINT and SIGTERM are taken by a waiting thread, not a handler: stopping the server is not

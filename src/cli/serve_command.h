@@ -11,6 +11,7 @@ struct ServeOptions {
   int port = 8080;
   std::string data_dir;
   std::string web_dir;  ///< empty: the installed or source web/ folder, if there is one
+  std::string tiles;    ///< a tile URL template for the map (online use); none by default
   int max_body_mb = 10;
   bool quiet = false;  ///< no request log
 };

@@ -87,14 +87,17 @@ class EventStore {
   virtual IngestOutcome add_document(const Document& doc,
                                      const std::vector<EventRecord>& events) = 0;
 
-  /// Records in date order (undated last), then in order of ingestion.
+  /// Records, the latest first (by first day; undated last), then the last ingested first.
   virtual std::vector<StoredEvent> find_events(const EventFilter& filter) = 0;
+  /// The same records as JSON text, as stored_event_json() writes them (no decoding: for pages
+  /// served as they are).
+  virtual std::vector<std::string> find_event_json(const EventFilter& filter) = 0;
   virtual std::int64_t count_events(const EventFilter& filter) = 0;
   virtual std::optional<StoredEvent> event(std::int64_t id) = 0;
   virtual std::vector<Evidence> evidence(std::int64_t event_id) = 0;
   virtual std::optional<StoredDocument> document(std::int64_t id) = 0;
 
-  /// Incidents with at least one record the filter keeps, in date order.
+  /// Incidents with at least one record the filter keeps, the latest first.
   virtual std::vector<IncidentSummary> find_incidents(const EventFilter& filter) = 0;
   virtual std::int64_t count_incidents(const EventFilter& filter) = 0;
 

@@ -111,6 +111,10 @@ std::optional<IncidentMatch> same_incident(const EventRecord& a, const EventReco
   const auto da = day_range(a);
   const auto db = day_range(b);
   if (!da || !db) return std::nullopt;
+  if (da->last - da->first >= kWidestMatchingDateDays ||
+      db->last - db->first >= kWidestMatchingDateDays) {
+    return std::nullopt;
+  }
   if (da->first > db->last + kDateSlackDays || db->first > da->last + kDateSlackDays) {
     return std::nullopt;
   }

@@ -11,6 +11,8 @@ namespace vigie {
 
 /// Places closer than this, both known to the town, can be one incident's place.
 inline constexpr double kSameIncidentKm = 25.0;
+/// A date wider than this (a season, a year) ties no report to another.
+inline constexpr int kWidestMatchingDateDays = 31;
 /// Reports of a day may be a day off (« hier » written after midnight, a dateline's local time).
 inline constexpr int kDateSlackDays = 1;
 
@@ -21,7 +23,8 @@ struct IncidentMatch {
 
 /// A match when the two records can be accounts of one incident: compatible event types, dates
 /// that overlap, places that agree, actors that do not conflict. Unresolved dates and unknown
-/// places never match: the store keeps such records as incidents of their own.
+/// places never match, nor dates wider than kWidestMatchingDateDays: the store keeps such records
+/// as incidents of their own.
 std::optional<IncidentMatch> same_incident(const EventRecord& a, const EventRecord& b);
 
 /// An actor named by what it is rather than who ("Unidentified Armed Group (Mali)", "Islamist

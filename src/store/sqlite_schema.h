@@ -33,17 +33,25 @@ CREATE TABLE IF NOT EXISTS events (
   event_key TEXT NOT NULL,
   article_incident TEXT NOT NULL,
   event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,
-  country TEXT, admin1 TEXT, admin2 TEXT, location TEXT, lat REAL, lon REAL,
+  country TEXT, admin1 TEXT, admin2 TEXT, location TEXT, lat REAL, lon REAL, geo_precision INTEGER,
   date_start TEXT, date_end TEXT,
   fatalities INTEGER,
   source TEXT, source_status TEXT,
-  record TEXT NOT NULL,
   UNIQUE (document_id, event_key)
+);
+-- The records' JSON apart from the columns queries filter and sort on: events rows stay small,
+-- so scans and counts read few pages, and only the records of a page are read.
+CREATE TABLE IF NOT EXISTS event_records (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id),
+  record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_by_date ON events(date_start, id);
 CREATE INDEX IF NOT EXISTS events_by_country ON events(country, date_start);
+CREATE INDEX IF NOT EXISTS events_by_country_type ON events(country, event_type COLLATE NOCASE, date_start);
 CREATE INDEX IF NOT EXISTS events_by_incident ON events(incident_id);
-CREATE INDEX IF NOT EXISTS events_by_type ON events(event_type, date_start);
+CREATE INDEX IF NOT EXISTS events_by_type ON events(event_type COLLATE NOCASE, date_start);
+CREATE INDEX IF NOT EXISTS events_by_sub_type ON events(sub_event_type COLLATE NOCASE, date_start);
+CREATE INDEX IF NOT EXISTS events_by_admin1 ON events(admin1, date_start);
 CREATE VIRTUAL TABLE IF NOT EXISTS events_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 CREATE TABLE IF NOT EXISTS event_actors (
   event_id INTEGER NOT NULL REFERENCES events(id),
@@ -52,6 +60,9 @@ CREATE TABLE IF NOT EXISTS event_actors (
 );
 CREATE INDEX IF NOT EXISTS event_actors_by_event ON event_actors(event_id);
 CREATE INDEX IF NOT EXISTS event_actors_by_name ON event_actors(name);
+CREATE TABLE IF NOT EXISTS actor_names (name TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS incidents_by_date ON incidents(date_start);
 CREATE TABLE IF NOT EXISTS evidence (
   event_id INTEGER NOT NULL REFERENCES events(id),
   field TEXT NOT NULL,

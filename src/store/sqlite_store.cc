@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
+#include <strings.h>
 
 #include <chrono>
 #include <cmath>
@@ -14,12 +15,19 @@
 #include "store/evidence.h"
 #include "store/incident_rules.h"
 #include "store/sqlite_schema.h"
+#include "store/stored_json.h"
 
 namespace vigie {
 
 namespace {
 
 using Value = std::variant<std::nullptr_t, std::string, double, std::int64_t>;
+
+constexpr double kRadians = 3.14159265358979323846 / 180.0;
+
+constexpr const char* kEventColumns =
+    "SELECT e.id, e.document_id, e.incident_id, r.record FROM events e JOIN event_records r ON "
+    "r.event_id = e.id";
 
 struct Where {
   std::string sql;  ///< " WHERE …" or empty
@@ -86,7 +94,19 @@ std::string like_pattern(const std::string& piece) {
   return out + "%";
 }
 
-Where where_of(const EventFilter& f) {
+bool is_event_type(const std::string& value) {
+  static const char* const kTypes[] = {
+      "Battles", "Violence against civilians", "Explosions/Remote violence", "Protests",
+      "Riots",   "Strategic developments"};
+  for (const char* t : kTypes) {
+    if (strcasecmp(t, value.c_str()) == 0) return true;
+  }
+  return false;
+}
+
+// `max_span_days`: the widest date interval stored, which bounds how early an event that
+// overlaps `from` can start, so the date index narrows the scan from both sides.
+Where where_of(const EventFilter& f, long max_span_days) {
   Where w;
   std::vector<std::string> parts;
   if (f.country) {
@@ -94,28 +114,32 @@ Where where_of(const EventFilter& f) {
     w.values.emplace_back(*f.country);
   }
   if (f.from) {
-    parts.push_back("e.date_end >= ?");
+    parts.push_back("e.date_end >= ? AND e.date_start >= date(?, ?)");
     w.values.emplace_back(*f.from);
+    w.values.emplace_back(*f.from);
+    w.values.emplace_back("-" + std::to_string(max_span_days) + " days");
   }
   if (f.to) {
     parts.push_back("e.date_start <= ?");
     w.values.emplace_back(*f.to);
   }
   if (f.type) {
-    parts.push_back("(e.event_type = ? COLLATE NOCASE OR e.sub_event_type = ? COLLATE NOCASE)");
-    w.values.emplace_back(*f.type);
+    // One of ACLED's six types, or else a sub-event type: one indexed equality either way.
+    parts.push_back(is_event_type(*f.type) ? "e.event_type = ? COLLATE NOCASE"
+                                           : "e.sub_event_type = ? COLLATE NOCASE");
     w.values.emplace_back(*f.type);
   }
   if (f.actor) {
+    // The pattern runs over the few distinct names; the records then come from the name index.
     parts.push_back(
-        "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.name LIKE ? ESCAPE "
-        "'\\')");
+        "e.id IN (SELECT a.event_id FROM event_actors a WHERE a.name IN (SELECT n.name FROM "
+        "actor_names n WHERE n.name LIKE ? ESCAPE '\\'))");
     w.values.emplace_back(like_pattern(*f.actor));
   }
   if (f.near) {
     // The R*Tree narrows to a box around the point; the exact distance decides.
     const double dlat = f.near->km / 111.2;
-    const double coslat = std::max(0.01, std::cos(f.near->lat * 3.14159265358979323846 / 180.0));
+    const double coslat = std::max(0.01, std::cos(f.near->lat * kRadians));
     const double dlon = std::min(180.0, f.near->km / (111.2 * coslat));
     parts.push_back(
         "e.id IN (SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= "
@@ -134,6 +158,16 @@ Where where_of(const EventFilter& f) {
   }
   for (std::size_t i = 0; i < parts.size(); ++i) w.sql += (i == 0 ? " WHERE " : " AND ") + parts[i];
   return w;
+}
+
+std::string paging(const EventFilter& f);
+
+// The page of records a filter keeps, as a subquery `p` (id, document_id, incident_id,
+// date_start), newest first: the small rows are sorted and cut, then the caller joins the
+// records of that page alone.
+std::string page_of(const Where& w, const EventFilter& f) {
+  return "(SELECT e.id, e.document_id, e.incident_id, e.date_start FROM events e" + w.sql +
+         " ORDER BY e.date_start DESC, e.id DESC" + paging(f) + ") p";
 }
 
 std::string paging(const EventFilter& f) {
@@ -187,6 +221,10 @@ class SqliteStore final : public EventStore {
     // power cut may take back the last ones.
     db_.exec("PRAGMA synchronous = NORMAL");
     db_.exec("PRAGMA foreign_keys = ON");
+    // Reads through a memory map and a 32 MiB page cache: without them, a store of 100,000
+    // records spends a third of its time copying pages from the kernel (perf, store_filler).
+    db_.exec("PRAGMA mmap_size = 1073741824");
+    db_.exec("PRAGMA cache_size = -32768");
     const int version = db_.execAndGet("PRAGMA user_version").getInt();
     if (version > kSqliteSchemaVersion) {
       throw StoreError(path.string() + ": store made by a newer vigie (schema " +
@@ -256,16 +294,28 @@ class SqliteStore final : public EventStore {
   }
 
   std::vector<StoredEvent> find_events(const EventFilter& f) override {
-    const Where w = where_of(f);
-    SQLite::Statement st(db_, "SELECT e.id, e.document_id, e.incident_id, e.record FROM events e" +
-                                  w.sql + " ORDER BY e.date_start IS NULL, e.date_start, e.id" +
-                                  paging(f));
+    const Where w = where_of(f, max_span_days());
+    SQLite::Statement st(db_, "SELECT p.id, p.document_id, p.incident_id, r.record FROM " +
+                                  page_of(w, f) +
+                                  " JOIN event_records r ON r.event_id = p.id ORDER BY "
+                                  "p.date_start DESC, p.id DESC");
     bind_all(st, w.values);
     return read_events(st);
   }
 
+  std::vector<std::string> find_event_json(const EventFilter& f) override {
+    const Where w = where_of(f, max_span_days());
+    SQLite::Statement st(db_, "SELECT r.record FROM " + page_of(w, f) +
+                                  " JOIN event_records r ON r.event_id = p.id ORDER BY "
+                                  "p.date_start DESC, p.id DESC");
+    bind_all(st, w.values);
+    std::vector<std::string> out;
+    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    return out;
+  }
+
   std::int64_t count_events(const EventFilter& f) override {
-    const Where w = where_of(f);
+    const Where w = where_of(f, max_span_days());
     SQLite::Statement st(db_, "SELECT COUNT(*) FROM events e" + w.sql);
     bind_all(st, w.values);
     st.executeStep();
@@ -273,8 +323,7 @@ class SqliteStore final : public EventStore {
   }
 
   std::optional<StoredEvent> event(std::int64_t id) override {
-    SQLite::Statement st(
-        db_, "SELECT e.id, e.document_id, e.incident_id, e.record FROM events e WHERE e.id = ?");
+    SQLite::Statement st(db_, std::string(kEventColumns) + " WHERE e.id = ?");
     st.bind(1, id);
     auto found = read_events(st);
     if (found.empty()) return std::nullopt;
@@ -315,14 +364,13 @@ class SqliteStore final : public EventStore {
   }
 
   std::vector<IncidentSummary> find_incidents(const EventFilter& f) override {
-    const Where w = where_of(f);
+    const Where w = where_of(f, max_span_days());
     SQLite::Statement st(db_,
                          "SELECT i.id, i.event_type, i.sub_event_type, i.country, i.date_start, "
                          "i.date_end, i.lat, i.lon, i.fatalities, i.reports, i.documents, "
                          "i.competing, i.summary FROM incidents i WHERE i.id IN (SELECT "
                          "e.incident_id FROM events e" +
-                             w.sql + ") ORDER BY i.date_start IS NULL, i.date_start, i.id" +
-                             paging(f));
+                             w.sql + ") ORDER BY i.date_start DESC, i.id DESC" + paging(f));
     bind_all(st, w.values);
     std::vector<IncidentSummary> out;
     while (st.executeStep()) {
@@ -346,7 +394,7 @@ class SqliteStore final : public EventStore {
   }
 
   std::int64_t count_incidents(const EventFilter& f) override {
-    const Where w = where_of(f);
+    const Where w = where_of(f, max_span_days());
     SQLite::Statement st(db_, "SELECT COUNT(DISTINCT e.incident_id) FROM events e" + w.sql);
     bind_all(st, w.values);
     st.executeStep();
@@ -377,7 +425,7 @@ class SqliteStore final : public EventStore {
         join = " JOIN event_actors ga ON ga.event_id = e.id";
         break;
     }
-    const Where w = where_of(f);
+    const Where w = where_of(f, max_span_days());
     SQLite::Statement st(
         db_, "SELECT k, SUM(n), COUNT(*), SUM(COALESCE(f, 0)) FROM (SELECT " + key_sql +
                  " AS k, e.incident_id, COUNT(DISTINCT e.id) AS n, MAX(i.fatalities) "
@@ -400,43 +448,80 @@ class SqliteStore final : public EventStore {
       e.id = st.getColumn(0).getInt64();
       e.document_id = st.getColumn(1).getInt64();
       e.incident_id = st.getColumn(2).getInt64();
-      e.record = record_from_json(nlohmann::json::parse(st.getColumn(3).getString()));
+      const auto j = nlohmann::json::parse(st.getColumn(3).getString());
+      e.record = record_from_json(j);
+      // Stored as served (store/stored_json): the extractor's own incident is kept aside.
+      e.record.incident_id = j.value("article_incident_id", e.record.incident_id);
       out.push_back(std::move(e));
     }
     return out;
   }
 
+  long max_span_days() {
+    SQLite::Statement st(db_, "SELECT value FROM store_meta WHERE key = 'max_span_days'");
+    return st.executeStep() ? static_cast<long>(st.getColumn(0).getInt64()) : 0;
+  }
+
   std::vector<StoredEvent> reports_of(std::int64_t incident) {
     SQLite::Statement st(db_,
-                         "SELECT e.id, e.document_id, e.incident_id, e.record FROM events e "
-                         "WHERE e.incident_id = ? ORDER BY e.id");
+                         std::string(kEventColumns) + " WHERE e.incident_id = ? ORDER BY e.id");
     st.bind(1, incident);
     return read_events(st);
   }
 
   // The earlier incident these records report, or 0: the best match among records of other
-  // articles in the same country whose dates come within the slack of theirs.
+  // articles whose days come near theirs and whose places can match (store/incident_rules): for
+  // a town, records within kSameIncidentKm (through the R*Tree) and records of its region known
+  // only to a district or the region; for a district or region, records of that region.
   std::int64_t matching_incident(const std::vector<const EventRecord*>& group,
                                  std::int64_t document_id, const std::set<std::int64_t>& taken) {
     std::int64_t best = 0;
     double best_score = 0;
-    for (const auto* r : group) {
-      const auto days = day_range(*r);
-      if (!days || !r->location || !r->location->country) continue;
-      SQLite::Statement st(db_,
-                           "SELECT e.id, e.document_id, e.incident_id, e.record FROM events e "
-                           "WHERE e.document_id != ? AND e.country = ? AND e.date_start <= ? AND "
-                           "e.date_end >= ?");
-      bind_all(st, {document_id, *r->location->country, iso_day(days->last + kDateSlackDays),
-                    iso_day(days->first - kDateSlackDays)});
+    auto consider = [&](const EventRecord& r, SQLite::Statement& st) {
       for (const auto& earlier : read_events(st)) {
         if (taken.count(earlier.incident_id)) continue;
-        auto match = same_incident(*r, earlier.record);
+        auto match = same_incident(r, earlier.record);
         if (match && match->score > best_score) {
           best_score = match->score;
           best = earlier.incident_id;
         }
       }
+    };
+    for (const auto* r : group) {
+      const auto days = day_range(*r);
+      if (!days || !r->location || !r->location->country) continue;
+      const auto& l = *r->location;
+      // Days: a candidate's must overlap these once widened by the slack; none is wider than
+      // kWidestMatchingDateDays, which bounds its first day from below too.
+      const std::vector<Value> dates = {
+          document_id, iso_day(days->first - kDateSlackDays - kWidestMatchingDateDays),
+          iso_day(days->last + kDateSlackDays), iso_day(days->first - kDateSlackDays)};
+      const std::string same_days =
+          " e.document_id != ? AND e.date_start BETWEEN ? AND ? AND e.date_end >= ?";
+      if (l.geo_precision <= 2 && l.lat && l.lon) {
+        const double dlat = kSameIncidentKm / 111.0;
+        const double dlon = kSameIncidentKm / (111.0 * std::max(0.05, std::cos(*l.lat * kRadians)));
+        SQLite::Statement near(
+            db_, std::string(kEventColumns) +
+                     " WHERE e.id IN (SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat "
+                     "<= ? AND max_lon >= ? AND min_lon <= ?) AND" +
+                     same_days);
+        std::vector<Value> values = {*l.lat - dlat, *l.lat + dlat, *l.lon - dlon, *l.lon + dlon};
+        values.insert(values.end(), dates.begin(), dates.end());
+        bind_all(near, values);
+        consider(*r, near);
+      }
+      if (!l.admin1) continue;
+      // Records of the region known only to a district or the region itself (or, for a coarse
+      // place, every record of the region).
+      const bool town = l.geo_precision <= 2 && l.lat && l.lon;
+      SQLite::Statement region(
+          db_, std::string(kEventColumns) + " WHERE e.admin1 = ? AND e.country = ? AND" +
+                   same_days + (town ? " AND (e.lat IS NULL OR e.geo_precision > 2)" : ""));
+      std::vector<Value> values = {*l.admin1, *l.country};
+      values.insert(values.end(), dates.begin(), dates.end());
+      bind_all(region, values);
+      consider(*r, region);
     }
     return best;
   }
@@ -444,35 +529,63 @@ class SqliteStore final : public EventStore {
   void insert_event(const EventRecord& r, std::int64_t document_id, std::int64_t incident,
                     const std::string& text) {
     const auto& loc = r.location;
-    SQLite::Statement st(db_,
-                         "INSERT INTO events (document_id, incident_id, event_key, "
-                         "article_incident, event_type, sub_event_type, country, admin1, admin2, "
-                         "location, lat, lon, date_start, date_end, fatalities, source, "
-                         "source_status, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    bind_all(
-        st,
-        {document_id, incident, r.event_id, r.incident_id, r.event_type, r.sub_event_type,
-         loc ? nullable(loc->country) : Value(nullptr),
-         loc ? nullable(loc->admin1) : Value(nullptr), loc ? nullable(loc->admin2) : Value(nullptr),
-         loc ? nullable(loc->name) : Value(nullptr), loc ? nullable(loc->lat) : Value(nullptr),
-         loc ? nullable(loc->lon) : Value(nullptr),
-         r.date ? nullable(r.date->start) : Value(nullptr),
-         r.date ? nullable(r.date->end ? r.date->end : r.date->start) : Value(nullptr),
-         r.fatalities ? Value(static_cast<std::int64_t>(r.fatalities->best)) : Value(nullptr),
-         r.source ? Value(r.source->name) : Value(nullptr),
-         r.source ? Value(r.source->status) : Value(nullptr), to_json(r).dump()});
+    // Named, so each value visibly goes to its column.
+    const std::vector<std::pair<const char*, Value>> columns = {
+        {"document_id", document_id},
+        {"incident_id", incident},
+        {"event_key", r.event_id},
+        {"article_incident", r.incident_id},
+        {"event_type", r.event_type},
+        {"sub_event_type", r.sub_event_type},
+        {"country", loc ? nullable(loc->country) : Value(nullptr)},
+        {"admin1", loc ? nullable(loc->admin1) : Value(nullptr)},
+        {"admin2", loc ? nullable(loc->admin2) : Value(nullptr)},
+        {"location", loc ? nullable(loc->name) : Value(nullptr)},
+        {"lat", loc ? nullable(loc->lat) : Value(nullptr)},
+        {"lon", loc ? nullable(loc->lon) : Value(nullptr)},
+        {"geo_precision", loc ? Value(std::int64_t{loc->geo_precision}) : Value(nullptr)},
+        {"date_start", r.date ? nullable(r.date->start) : Value(nullptr)},
+        {"date_end", r.date ? nullable(r.date->end ? r.date->end : r.date->start) : Value(nullptr)},
+        {"fatalities", r.fatalities ? Value(std::int64_t{r.fatalities->best}) : Value(nullptr)},
+        {"source", r.source ? Value(r.source->name) : Value(nullptr)},
+        {"source_status", r.source ? Value(r.source->status) : Value(nullptr)},
+    };
+    std::string names, marks;
+    std::vector<Value> values;
+    for (const auto& [name, value] : columns) {
+      names += (names.empty() ? "" : ", ") + std::string(name);
+      marks += marks.empty() ? "?" : ", ?";
+      values.push_back(value);
+    }
+    SQLite::Statement st(db_, "INSERT INTO events (" + names + ") VALUES (" + marks + ")");
+    bind_all(st, values);
     st.exec();
     const std::int64_t id = db_.getLastInsertRowid();
+    // The record as the API serves it, ids included, so pages are sent without re-encoding.
+    SQLite::Statement record(db_, "INSERT INTO event_records (event_id, record) VALUES (?, ?)");
+    bind_all(record, {id, stored_event_json({id, document_id, incident, r}).dump()});
+    record.exec();
     if (loc && loc->lat && loc->lon) {
       SQLite::Statement rt(db_, "INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)");
       bind_all(rt, {id, *loc->lat, *loc->lat, *loc->lon, *loc->lon});
       rt.exec();
     }
+    if (auto days = day_range(r)) {
+      SQLite::Statement span(db_,
+                             "INSERT INTO store_meta (key, value) VALUES ('max_span_days', ?) ON "
+                             "CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)");
+      bind_all(span, {static_cast<std::int64_t>(days->last - days->first)});
+      span.exec();
+    }
+    SQLite::Statement name(db_, "INSERT OR IGNORE INTO actor_names (name) VALUES (?)");
     SQLite::Statement actor(db_, "INSERT INTO event_actors (event_id, role, name) VALUES (?,?,?)");
     auto add_actor = [&](const char* role, const ActorField& a) {
       actor.reset();
       bind_all(actor, {id, std::string(role), a.name});
       actor.exec();
+      name.reset();
+      name.bind(1, a.name);
+      name.exec();
     };
     if (r.actor1) add_actor("actor1", *r.actor1);
     for (const auto& a : r.assoc_actor1) add_actor("assoc_actor1", a);

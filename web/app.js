@@ -1,0 +1,252 @@
+// vigie's web interface: filters, a map of the stored records (no tile server needed: country
+// boundaries from world-atlas), a weekly timeline that filters by brushing, a table, each record's
+// card with its evidence in the article, and extraction of a dropped article.
+"use strict";
+
+const TYPES = ["Battles", "Violence against civilians", "Explosions/Remote violence", "Protests",
+  "Riots", "Strategic developments"];
+const COLOURS = {
+  "Battles": "#d62728", "Violence against civilians": "#9467bd", "Explosions/Remote violence": "#ff7f0e",
+  "Protests": "#2ca02c", "Riots": "#8c564b", "Strategic developments": "#1f77b4",
+};
+const MAP_LIMIT = 1000, PAGE = 100;
+function typeColour(type) { return COLOURS[type] || "#555"; }
+
+const state = { filters: {}, events: [], total: 0, offset: 0 };
+
+async function api(path, options) {
+  const res = await fetch(path, options);
+  const body = await res.json();
+  if (!res.ok) throw new Error(body.error || res.statusText);
+  return body;
+}
+
+function query(extra = {}, omit = []) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...state.filters, ...extra })) {
+    if (v !== "" && v != null && !omit.includes(k)) p.set(k, v);
+  }
+  return p.toString();
+}
+
+// --- map -----------------------------------------------------------------------------------
+// Without tiles Leaflet knows no zoom range; clustering needs one.
+const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([14, 0], 5);
+const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+map.addLayer(clusters);
+
+async function loadBasemap() {
+  const config = await api("config.json").catch(() => ({}));
+  if (config.tiles) {
+    L.tileLayer(config.tiles, { maxZoom: 18, attribution: config.tiles_attribution || "" }).addTo(map);
+  }
+  const topo = await fetch("vendor/world-atlas/countries-50m.json").then((r) => r.json());
+  const countries = topojson.feature(topo, topo.objects.countries);
+  L.geoJSON(countries, {
+    style: { color: "#888", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: config.tiles ? 0 : 1 },
+    interactive: false,
+  }).addTo(map).bringToBack();
+}
+
+function markerFor(e) {
+  const l = e.location;
+  const dead = e.fatalities ? e.fatalities.best : 0;
+  const m = L.circleMarker([l.lat, l.lon], {
+    radius: 5 + Math.min(20, 3 * Math.sqrt(dead)), color: "#222", weight: 1,
+    fillColor: typeColour(e.event_type), fillOpacity: 0.85,
+  });
+  m.bindTooltip(`${e.date && e.date.start ? e.date.start : "?"} · ${typeName(e.event_type)} · ${l.name || ""}${dead ? ` · ${dead} ${t("dead").toLowerCase()}` : ""}`);
+  m.on("click", () => openEvent(e.store.event_id));
+  m.eventId = e.store.event_id;
+  return m;
+}
+
+function drawMap(events) {
+  clusters.clearLayers();
+  const markers = events.filter((e) => e.location && e.location.lat != null).map(markerFor);
+  clusters.addLayers(markers);
+  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.2), { maxZoom: 8 });
+}
+
+function drawLegend() {
+  document.getElementById("legend").innerHTML = TYPES.map((ty) =>
+    `<span><i style="background:${typeColour(ty)}"></i>${esc(typeName(ty))}</span>`).join("");
+}
+
+// --- table ---------------------------------------------------------------------------------
+function rowFor(e) {
+  const tr = document.createElement("tr");
+  tr.dataset.event = e.store.event_id;
+  const l = e.location;
+  tr.innerHTML = `<td>${esc(e.date && e.date.start ? e.date.start : "?")}</td>` +
+    `<td><span class="swatch" style="background:${typeColour(e.event_type)}"></span>${esc(e.sub_event_type)}</td>` +
+    `<td>${esc(l ? `${l.name || ""} (${l.country || "?"})` : "")}</td>` +
+    `<td>${esc(e.actor1 ? e.actor1.name : "")}</td><td>${esc(e.actor2 ? e.actor2.name : "")}</td>` +
+    `<td class="num">${e.fatalities ? e.fatalities.best : ""}</td>` +
+    `<td>${esc(e.source ? `${e.source.name} (${e.source.status})` : "")}</td>`;
+  tr.addEventListener("click", () => openEvent(e.store.event_id));
+  return tr;
+}
+
+function drawTable(events, append) {
+  const body = document.querySelector("#events tbody");
+  if (!append) body.replaceChildren();
+  for (const e of events) body.appendChild(rowFor(e));
+  document.getElementById("more").hidden = state.offset + PAGE >= Math.min(state.total, MAP_LIMIT) ? true : false;
+}
+
+// --- timeline ------------------------------------------------------------------------------
+async function drawTimeline() {
+  const perType = await Promise.all(TYPES.map((ty) =>
+    api(`stats?by=week&${query({ type: ty }, ["from", "to", "limit", "offset"])}`)));
+  const weeks = new Map();
+  perType.forEach((s, i) => {
+    for (const row of s.by_week) {
+      if (row.key === "(none)") continue;
+      if (!weeks.has(row.key)) weeks.set(row.key, {});
+      weeks.get(row.key)[TYPES[i]] = row.events;
+    }
+  });
+  const list = [...weeks.keys()].sort().map((w) => ({ week: w, counts: weeks.get(w) }));
+  renderTimeline(document.getElementById("timeline-svg"), list, TYPES, COLOURS,
+    { from: state.filters.from, to: state.filters.to }, (from, to) => {
+      setFilter("from", from || "");
+      setFilter("to", to || "");
+      refresh();
+    });
+}
+
+// --- loading -------------------------------------------------------------------------------
+async function refresh() {
+  try {
+    const [mapPage, incidents] = await Promise.all([
+      api(`events?${query({ limit: MAP_LIMIT })}`),
+      api(`stats?by=country&${query({}, ["limit", "offset"])}`),
+    ]);
+    state.events = mapPage.events;
+    state.total = mapPage.total;
+    state.offset = 0;
+    document.getElementById("summary").textContent =
+      t("summary", mapPage.events.length, mapPage.total, incidents.incidents);
+    drawMap(state.events);
+    drawTable(state.events.slice(0, PAGE), false);
+    await drawTimeline();
+  } catch (err) {
+    document.getElementById("summary").textContent = err.message;
+  }
+}
+
+function setFilter(name, value) {
+  state.filters[name] = value;
+  const input = document.querySelector(`#filters [name="${name}"]`);
+  if (input) input.value = value;
+}
+
+async function fillChoices() {
+  const stats = await api("stats?by=country");
+  const select = document.getElementById("f-country");
+  for (const row of stats.by_country) {
+    if (row.key === "(none)") continue;
+    const o = document.createElement("option");
+    o.value = row.key;
+    o.textContent = `${row.key} (${row.events})`;
+    select.appendChild(o);
+  }
+  const types = document.getElementById("f-type");
+  for (const ty of TYPES) {
+    const o = document.createElement("option");
+    o.value = ty;
+    o.textContent = typeName(ty);
+    types.appendChild(o);
+  }
+}
+
+// --- cards ---------------------------------------------------------------------------------
+async function openEvent(id) {
+  const card = document.getElementById("card");
+  const body = document.getElementById("card-body");
+  try {
+    const one = await api(`events/${id}`);
+    renderCard(body, one.event, one.document, one.incident, openEvent);
+    card.hidden = false;
+    body.scrollTop = 0;
+    for (const tr of document.querySelectorAll("#events tr.selected")) tr.classList.remove("selected");
+    const row = document.querySelector(`#events tr[data-event="${id}"]`);
+    if (row) row.classList.add("selected");
+  } catch (err) {
+    body.textContent = err.message;
+    card.hidden = false;
+  }
+}
+
+// --- a dropped article ---------------------------------------------------------------------
+async function previewFile(file) {
+  const panel = document.getElementById("preview");
+  const body = document.getElementById("preview-body");
+  const type = /\.html?$/i.test(file.name) ? "text/html" : "text/plain";
+  const text = await file.text();
+  body.innerHTML = `<h2>${t("preview")}: ${esc(file.name)}</h2>`;
+  panel.hidden = false;
+  try {
+    const result = await api(`extract?id=${encodeURIComponent(file.name)}`, { method: "POST", headers: { "Content-Type": type }, body: text });
+    if (!result.events.length) body.insertAdjacentHTML("beforeend", `<p>${t("noEvents")}</p>`);
+    result.events.forEach((e, i) => {
+      const div = document.createElement("div");
+      div.className = "preview-event";
+      body.appendChild(div);
+      renderCard(div, e, { text: result.document.text, doc_id: file.name, published: result.document.published }, null, openEvent);
+      div.dataset.index = i;
+    });
+    const store = document.createElement("button");
+    store.textContent = t("store");
+    store.addEventListener("click", async () => {
+      const r = await api(`documents?id=${encodeURIComponent(file.name)}`, { method: "POST", headers: { "Content-Type": type }, body: text });
+      store.replaceWith(document.createTextNode(r.added ? t("stored") : t("alreadyStored")));
+      await refresh();
+    });
+    body.appendChild(store);
+  } catch (err) {
+    body.insertAdjacentHTML("beforeend", `<p class="error">${esc(err.message)}</p>`);
+  }
+}
+
+// --- wiring --------------------------------------------------------------------------------
+document.getElementById("filters").addEventListener("submit", (e) => {
+  e.preventDefault();
+  for (const el of e.target.elements) if (el.name) state.filters[el.name] = el.value.trim();
+  refresh();
+});
+document.getElementById("reset").addEventListener("click", () => {
+  for (const name of ["country", "type", "actor", "from", "to", "text"]) setFilter(name, "");
+  refresh();
+});
+document.getElementById("more").addEventListener("click", () => {
+  state.offset += PAGE;
+  drawTable(state.events.slice(state.offset, state.offset + PAGE), true);
+});
+document.getElementById("card-close").addEventListener("click", () => { document.getElementById("card").hidden = true; });
+document.getElementById("preview-close").addEventListener("click", () => { document.getElementById("preview").hidden = true; });
+for (const b of document.querySelectorAll("#lang-switch button")) {
+  b.addEventListener("click", () => {
+    lang = b.dataset.lang;
+    localStorage.setItem("vigie.lang", lang);
+    applyLanguage();
+    drawLegend();
+    for (const o of document.querySelectorAll("#f-type option[value]")) if (o.value) o.textContent = typeName(o.value);
+    refresh();
+  });
+}
+const drop = document.getElementById("drop-zone");
+window.addEventListener("dragover", (e) => { e.preventDefault(); drop.hidden = false; });
+window.addEventListener("dragleave", (e) => { if (!e.relatedTarget) drop.hidden = true; });
+window.addEventListener("drop", (e) => {
+  e.preventDefault();
+  drop.hidden = true;
+  const file = e.dataTransfer.files[0];
+  if (file) previewFile(file);
+});
+
+applyLanguage();
+drawLegend();
+loadBasemap();
+fillChoices().then(refresh);

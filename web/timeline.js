@@ -1,0 +1,89 @@
+// Events per week, stacked by type, as SVG bars; dragging across weeks selects a date range
+// (a click clears it). No charting library: a few dozen bars do not need one.
+"use strict";
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function svgEl(name, attrs) {
+  const el = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+
+function addDays(iso, days) {
+  const d = new Date(iso + "T00:00:00Z");
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+// weeks: [{week: "YYYY-MM-DD" (a Monday), counts: {type: n}}] in date order.
+function renderTimeline(svg, weeks, types, colours, selection, onBrush) {
+  const width = svg.clientWidth || 400, height = 110, axis = 16;
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.replaceChildren();
+  if (weeks.length === 0) return;
+  // Every week between the first and the last, empty ones included, so time reads evenly.
+  const all = [];
+  const byWeek = new Map(weeks.map((w) => [w.week, w.counts]));
+  for (let w = weeks[0].week; w <= weeks[weeks.length - 1].week; w = addDays(w, 7)) {
+    all.push({ week: w, counts: byWeek.get(w) || {} });
+  }
+  const max = Math.max(1, ...all.map((w) => Object.values(w.counts).reduce((a, b) => a + b, 0)));
+  const step = width / all.length;
+  const inSelection = (w) => !selection.from || (w >= addDays(selection.from, -6) && w <= (selection.to || w));
+  all.forEach((w, i) => {
+    let y = height - axis;
+    for (const type of types) {
+      const n = w.counts[type] || 0;
+      if (!n) continue;
+      const h = ((height - axis - 4) * n) / max;
+      y -= h;
+      const bar = svgEl("rect", {
+        x: i * step + 0.5, y, width: Math.max(1, step - 1), height: h, fill: colours[type],
+        opacity: inSelection(w.week) ? 1 : 0.3, "data-week": w.week,
+      });
+      const title = svgEl("title", {});
+      title.textContent = `${w.week}: ${n} × ${typeName(type)}`;
+      bar.appendChild(title);
+      svg.appendChild(bar);
+    }
+  });
+  // Year and month ticks.
+  all.forEach((w, i) => {
+    if (w.week.slice(8, 10) <= "07" && (i === 0 || all[i - 1].week.slice(5, 7) !== w.week.slice(5, 7))) {
+      const label = svgEl("text", { x: i * step + 1, y: height - 3, "font-size": 10, fill: "#555" });
+      label.textContent = w.week.slice(5, 7) === "01" || i === 0 ? w.week.slice(0, 7) : w.week.slice(5, 7);
+      svg.appendChild(label);
+    }
+  });
+  const brush = svgEl("rect", { class: "brush", x: 0, y: 0, width: 0, height: height - axis, visibility: "hidden" });
+  svg.appendChild(brush);
+  const weekAt = (clientX) => {
+    const box = svg.getBoundingClientRect();
+    const x = ((clientX - box.left) / box.width) * width;
+    return Math.min(all.length - 1, Math.max(0, Math.floor(x / step)));
+  };
+  let start = null;
+  svg.onpointerdown = (e) => {
+    start = weekAt(e.clientX);
+    svg.setPointerCapture(e.pointerId);
+  };
+  svg.onpointermove = (e) => {
+    if (start === null) return;
+    const a = Math.min(start, weekAt(e.clientX)), b = Math.max(start, weekAt(e.clientX));
+    brush.setAttribute("x", a * step);
+    brush.setAttribute("width", (b - a + 1) * step);
+    brush.setAttribute("visibility", "visible");
+  };
+  svg.onpointerup = (e) => {
+    if (start === null) return;
+    const end = weekAt(e.clientX);
+    const a = Math.min(start, end), b = Math.max(start, end);
+    start = null;
+    brush.setAttribute("visibility", "hidden");
+    if (a === b && e.detail <= 1 && selection.from) {
+      onBrush(null, null);  // a click clears the selection
+    } else {
+      onBrush(all[a].week, addDays(all[b].week, 6));
+    }
+  };
+}
