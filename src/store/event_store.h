@@ -75,6 +75,7 @@ struct StatsRow {
   std::int64_t fatalities = 0;  ///< sum of the incidents' merged figures
 };
 
+/// A store is used by one thread at a time; threads that work in parallel open one each.
 class EventStore {
  public:
   virtual ~EventStore() = default;

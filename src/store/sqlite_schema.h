@@ -52,14 +52,17 @@ CREATE INDEX IF NOT EXISTS events_by_incident ON events(incident_id);
 CREATE INDEX IF NOT EXISTS events_by_type ON events(event_type COLLATE NOCASE, date_start);
 CREATE INDEX IF NOT EXISTS events_by_sub_type ON events(sub_event_type COLLATE NOCASE, date_start);
 CREATE INDEX IF NOT EXISTS events_by_admin1 ON events(admin1, date_start);
-CREATE VIRTUAL TABLE IF NOT EXISTS events_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+-- The days ride along (auxiliary columns) so a place-and-days filter needs no row of events.
+CREATE VIRTUAL TABLE IF NOT EXISTS events_rtree USING rtree(
+  id, min_lat, max_lat, min_lon, max_lon, +date_start, +date_end);
 CREATE TABLE IF NOT EXISTS event_actors (
   event_id INTEGER NOT NULL REFERENCES events(id),
   role TEXT NOT NULL,
-  name TEXT NOT NULL
+  name TEXT NOT NULL,
+  date_start TEXT, date_end TEXT  -- the record's days, so an actor-and-days filter reads no event
 );
 CREATE INDEX IF NOT EXISTS event_actors_by_event ON event_actors(event_id);
-CREATE INDEX IF NOT EXISTS event_actors_by_name ON event_actors(name);
+CREATE INDEX IF NOT EXISTS event_actors_by_name ON event_actors(name, date_start, date_end, event_id);
 CREATE TABLE IF NOT EXISTS actor_names (name TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS incidents_by_date ON incidents(date_start);

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <ctime>
 #include <map>
+#include <mutex>
 #include <set>
 #include <variant>
 
@@ -29,9 +30,18 @@ constexpr const char* kEventColumns =
     "SELECT e.id, e.document_id, e.incident_id, r.record FROM events e JOIN event_records r ON "
     "r.event_id = e.id";
 
+// What a filter selects: rows `e` of `source` (the events table, or a narrower table that holds
+// the columns the filter needs) that meet `sql`. Values bind in that order.
 struct Where {
+  std::string source = "events e";
+  std::vector<Value> source_values;
   std::string sql;  ///< " WHERE …" or empty
   std::vector<Value> values;
+  std::vector<Value> all_values() const {
+    auto out = source_values;
+    out.insert(out.end(), values.begin(), values.end());
+    return out;
+  }
 };
 
 void bind_all(SQLite::Statement& st, const std::vector<Value>& values, int first = 1) {
@@ -106,9 +116,31 @@ bool is_event_type(const std::string& value) {
 
 // `max_span_days`: the widest date interval stored, which bounds how early an event that
 // overlaps `from` can start, so the date index narrows the scan from both sides.
-Where where_of(const EventFilter& f, long max_span_days) {
+// A filter that only asks for a place (near) or an actor, and days, is answered from the R*Tree or
+// the actor index alone, which carry the days: no row of `events` is read to count or sort.
+// `narrow` allows it (record pages and counts; incidents and stats need the events' columns).
+Where where_of(const EventFilter& f, long max_span_days, bool narrow = false) {
   Where w;
   std::vector<std::string> parts;
+  const bool days_only = !f.country && !f.type && !f.text && !f.incident;
+  if (narrow && days_only && f.near && !f.actor) {
+    const double dlat = f.near->km / 111.2;
+    const double dlon =
+        std::min(180.0, f.near->km / (111.2 * std::max(0.01, std::cos(f.near->lat * kRadians))));
+    w.source =
+        "(SELECT r.id, r.date_start, r.date_end FROM events_rtree r WHERE r.max_lat >= ? AND "
+        "r.min_lat <= ? AND r.max_lon >= ? AND r.min_lon <= ? AND distance_km(r.min_lat, "
+        "r.min_lon, ?, ?) <= ?) e";
+    w.source_values = {f.near->lat - dlat, f.near->lat + dlat, f.near->lon - dlon,
+                       f.near->lon + dlon, f.near->lat,        f.near->lon,
+                       f.near->km};
+  } else if (narrow && days_only && f.actor && !f.near) {
+    w.source =
+        "(SELECT DISTINCT a.event_id AS id, a.date_start, a.date_end FROM event_actors a WHERE "
+        "a.name IN (SELECT n.name FROM actor_names n WHERE n.name LIKE ? ESCAPE '\\')) e";
+    w.source_values = {like_pattern(*f.actor)};
+  }
+  const bool narrowed = w.source != "events e";
   if (f.country) {
     parts.push_back("e.country = ?");
     w.values.emplace_back(*f.country);
@@ -129,14 +161,14 @@ Where where_of(const EventFilter& f, long max_span_days) {
                                            : "e.sub_event_type = ? COLLATE NOCASE");
     w.values.emplace_back(*f.type);
   }
-  if (f.actor) {
+  if (f.actor && !narrowed) {
     // The pattern runs over the few distinct names; the records then come from the name index.
     parts.push_back(
         "e.id IN (SELECT a.event_id FROM event_actors a WHERE a.name IN (SELECT n.name FROM "
         "actor_names n WHERE n.name LIKE ? ESCAPE '\\'))");
     w.values.emplace_back(like_pattern(*f.actor));
   }
-  if (f.near) {
+  if (f.near && !narrowed) {
     // The R*Tree narrows to a box around the point; the exact distance decides.
     const double dlat = f.near->km / 111.2;
     const double coslat = std::max(0.01, std::cos(f.near->lat * kRadians));
@@ -162,11 +194,10 @@ Where where_of(const EventFilter& f, long max_span_days) {
 
 std::string paging(const EventFilter& f);
 
-// The page of records a filter keeps, as a subquery `p` (id, document_id, incident_id,
-// date_start), newest first: the small rows are sorted and cut, then the caller joins the
-// records of that page alone.
+// The page of records a filter keeps, as a subquery `p` (id, date_start), newest first: the
+// small rows are sorted and cut, then the caller joins what it needs for that page alone.
 std::string page_of(const Where& w, const EventFilter& f) {
-  return "(SELECT e.id, e.document_id, e.incident_id, e.date_start FROM events e" + w.sql +
+  return "(SELECT e.id, e.date_start FROM " + w.source + w.sql +
          " ORDER BY e.date_start DESC, e.id DESC" + paging(f) + ") p";
 }
 
@@ -212,10 +243,21 @@ std::optional<std::string> text_or_null(const SQLite::Column& c) {
   return c.getString();
 }
 
+// Memory statistics make every SQLite allocation take one process-wide mutex: with a connection
+// per server thread, a third of a query's time went to that lock (perf, bench/load_test.sh).
+// Set once, before SQLite initialises itself.
+void configure_sqlite() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 class SqliteStore final : public EventStore {
  public:
+  // NOMUTEX: a store (one connection) is used by one thread at a time, which the interface
+  // requires (the server keeps one per worker thread).
   explicit SqliteStore(const std::filesystem::path& path)
-      : db_(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 10000) {
+      : db_((configure_sqlite(), path.string()),
+            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, 10000) {
     db_.exec("PRAGMA journal_mode = WAL");
     // NORMAL in WAL mode: a committed transaction survives the process being killed; only a
     // power cut may take back the last ones.
@@ -294,30 +336,30 @@ class SqliteStore final : public EventStore {
   }
 
   std::vector<StoredEvent> find_events(const EventFilter& f) override {
-    const Where w = where_of(f, max_span_days());
-    SQLite::Statement st(db_, "SELECT p.id, p.document_id, p.incident_id, r.record FROM " +
+    const Where w = where_of(f, max_span_days(), true);
+    SQLite::Statement st(db_, "SELECT p.id, e.document_id, e.incident_id, r.record FROM " +
                                   page_of(w, f) +
-                                  " JOIN event_records r ON r.event_id = p.id ORDER BY "
-                                  "p.date_start DESC, p.id DESC");
-    bind_all(st, w.values);
+                                  " JOIN events e ON e.id = p.id JOIN event_records r ON "
+                                  "r.event_id = p.id ORDER BY p.date_start DESC, p.id DESC");
+    bind_all(st, w.all_values());
     return read_events(st);
   }
 
   std::vector<std::string> find_event_json(const EventFilter& f) override {
-    const Where w = where_of(f, max_span_days());
+    const Where w = where_of(f, max_span_days(), true);
     SQLite::Statement st(db_, "SELECT r.record FROM " + page_of(w, f) +
                                   " JOIN event_records r ON r.event_id = p.id ORDER BY "
                                   "p.date_start DESC, p.id DESC");
-    bind_all(st, w.values);
+    bind_all(st, w.all_values());
     std::vector<std::string> out;
     while (st.executeStep()) out.push_back(st.getColumn(0).getString());
     return out;
   }
 
   std::int64_t count_events(const EventFilter& f) override {
-    const Where w = where_of(f, max_span_days());
-    SQLite::Statement st(db_, "SELECT COUNT(*) FROM events e" + w.sql);
-    bind_all(st, w.values);
+    const Where w = where_of(f, max_span_days(), true);
+    SQLite::Statement st(db_, "SELECT COUNT(*) FROM " + w.source + w.sql);
+    bind_all(st, w.all_values());
     st.executeStep();
     return st.getColumn(0).getInt64();
   }
@@ -529,6 +571,9 @@ class SqliteStore final : public EventStore {
   void insert_event(const EventRecord& r, std::int64_t document_id, std::int64_t incident,
                     const std::string& text) {
     const auto& loc = r.location;
+    const Value first_day = r.date ? nullable(r.date->start) : Value(nullptr);
+    const Value last_day =
+        r.date ? nullable(r.date->end ? r.date->end : r.date->start) : Value(nullptr);
     // Named, so each value visibly goes to its column.
     const std::vector<std::pair<const char*, Value>> columns = {
         {"document_id", document_id},
@@ -544,8 +589,8 @@ class SqliteStore final : public EventStore {
         {"lat", loc ? nullable(loc->lat) : Value(nullptr)},
         {"lon", loc ? nullable(loc->lon) : Value(nullptr)},
         {"geo_precision", loc ? Value(std::int64_t{loc->geo_precision}) : Value(nullptr)},
-        {"date_start", r.date ? nullable(r.date->start) : Value(nullptr)},
-        {"date_end", r.date ? nullable(r.date->end ? r.date->end : r.date->start) : Value(nullptr)},
+        {"date_start", first_day},
+        {"date_end", last_day},
         {"fatalities", r.fatalities ? Value(std::int64_t{r.fatalities->best}) : Value(nullptr)},
         {"source", r.source ? Value(r.source->name) : Value(nullptr)},
         {"source_status", r.source ? Value(r.source->status) : Value(nullptr)},
@@ -566,8 +611,8 @@ class SqliteStore final : public EventStore {
     bind_all(record, {id, stored_event_json({id, document_id, incident, r}).dump()});
     record.exec();
     if (loc && loc->lat && loc->lon) {
-      SQLite::Statement rt(db_, "INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)");
-      bind_all(rt, {id, *loc->lat, *loc->lat, *loc->lon, *loc->lon});
+      SQLite::Statement rt(db_, "INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?, ?, ?)");
+      bind_all(rt, {id, *loc->lat, *loc->lat, *loc->lon, *loc->lon, first_day, last_day});
       rt.exec();
     }
     if (auto days = day_range(r)) {
@@ -578,10 +623,12 @@ class SqliteStore final : public EventStore {
       span.exec();
     }
     SQLite::Statement name(db_, "INSERT OR IGNORE INTO actor_names (name) VALUES (?)");
-    SQLite::Statement actor(db_, "INSERT INTO event_actors (event_id, role, name) VALUES (?,?,?)");
+    SQLite::Statement actor(db_,
+                            "INSERT INTO event_actors (event_id, role, name, date_start, date_end) "
+                            "VALUES (?,?,?,?,?)");
     auto add_actor = [&](const char* role, const ActorField& a) {
       actor.reset();
-      bind_all(actor, {id, std::string(role), a.name});
+      bind_all(actor, {id, std::string(role), a.name, first_day, last_day});
       actor.exec();
       name.reset();
       name.bind(1, a.name);
