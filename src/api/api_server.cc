@@ -188,11 +188,12 @@ struct ApiServer::Impl {
       const auto f = filter_of(req, true);
       auto& store = stores.get();
       // Records go out as stored: a page is joined, not decoded and encoded again.
-      std::string body = "{\"total\":" + std::to_string(store.count_events(f)) +
+      auto page = store.find_event_json(f);
+      std::string body = "{\"total\":" + std::to_string(page.total) +
                          ",\"limit\":" + std::to_string(f.limit) +
                          ",\"offset\":" + std::to_string(f.offset) + ",\"events\":[";
       bool first = true;
-      for (const auto& e : store.find_event_json(f)) {
+      for (const auto& e : page.records) {
         if (!first) body += ',';
         body += e;
         first = false;

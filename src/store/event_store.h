@@ -90,9 +90,13 @@ class EventStore {
 
   /// Records, the latest first (by first day; undated last), then the last ingested first.
   virtual std::vector<StoredEvent> find_events(const EventFilter& filter) = 0;
-  /// The same records as JSON text, as stored_event_json() writes them (no decoding: for pages
-  /// served as they are).
-  virtual std::vector<std::string> find_event_json(const EventFilter& filter) = 0;
+  /// A page of the same records as JSON text, as stored_event_json() writes them (no decoding:
+  /// for pages served as they are), with the number of records the filter keeps in all.
+  struct JsonPage {
+    std::int64_t total = 0;
+    std::vector<std::string> records;
+  };
+  virtual JsonPage find_event_json(const EventFilter& filter) = 0;
   virtual std::int64_t count_events(const EventFilter& filter) = 0;
   virtual std::optional<StoredEvent> event(std::int64_t id) = 0;
   virtual std::vector<Evidence> evidence(std::int64_t event_id) = 0;

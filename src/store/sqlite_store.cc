@@ -345,15 +345,34 @@ class SqliteStore final : public EventStore {
     return read_events(st);
   }
 
-  std::vector<std::string> find_event_json(const EventFilter& f) override {
+  JsonPage find_event_json(const EventFilter& f) override {
     const Where w = where_of(f, max_span_days(), true);
-    SQLite::Statement st(db_, "SELECT r.record FROM " + page_of(w, f) +
-                                  " JOIN event_records r ON r.event_id = p.id ORDER BY "
-                                  "p.date_start DESC, p.id DESC");
+    JsonPage page;
+    if (w.source == "events e") {
+      page.total = count_events(f);
+      SQLite::Statement st(db_, "SELECT r.record FROM " + page_of(w, f) +
+                                    " JOIN event_records r ON r.event_id = p.id ORDER BY "
+                                    "p.date_start DESC, p.id DESC");
+      bind_all(st, w.all_values());
+      while (st.executeStep()) page.records.push_back(st.getColumn(0).getString());
+      return page;
+    }
+    // A narrow source (R*Tree, actor index) is read whole to sort it anyway: the count comes
+    // from the same pass instead of a second one.
+    SQLite::Statement st(db_,
+                         "SELECT r.record, p.total FROM (SELECT e.id, e.date_start, COUNT(*) "
+                         "OVER () AS total FROM " +
+                             w.source + w.sql + " ORDER BY e.date_start DESC, e.id DESC" +
+                             paging(f) +
+                             ") p JOIN event_records r ON r.event_id = p.id ORDER BY "
+                             "p.date_start DESC, p.id DESC");
     bind_all(st, w.all_values());
-    std::vector<std::string> out;
-    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
-    return out;
+    while (st.executeStep()) {
+      page.records.push_back(st.getColumn(0).getString());
+      page.total = st.getColumn(1).getInt64();
+    }
+    if (page.records.empty()) page.total = count_events(f);  // a page past the end
+    return page;
   }
 
   std::int64_t count_events(const EventFilter& f) override {
