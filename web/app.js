@@ -55,7 +55,8 @@ function markerFor(e) {
     radius: 5 + Math.min(20, 3 * Math.sqrt(dead)), color: "#222", weight: 1,
     fillColor: typeColour(e.event_type), fillOpacity: 0.85,
   });
-  m.bindTooltip(`${e.date && e.date.start ? e.date.start : "?"} · ${typeName(e.event_type)} · ${l.name || ""}${dead ? ` · ${dead} ${t("dead").toLowerCase()}` : ""}`);
+  // Tooltips are HTML: every piece of the record is escaped.
+  m.bindTooltip(esc(`${e.date && e.date.start ? e.date.start : "?"} · ${typeName(e.event_type)} · ${l.name || ""}${dead ? ` · ${dead} ${t("dead").toLowerCase()}` : ""}`));
   m.on("click", () => openEvent(e.store.event_id));
   m.eventId = e.store.event_id;
   return m;

@@ -9,6 +9,7 @@
 
 #include "api/api_server.h"
 #include "cli/reading.h"
+#include "util/locate.h"
 
 namespace vigie {
 
@@ -19,16 +20,8 @@ namespace fs = std::filesystem;
 // The web interface: $VIGIE_WEB_DIR, else beside the installed or built binary, else the source
 // tree's web/ (as language packs are found).
 fs::path default_web_root() {
-  if (const char* env = std::getenv("VIGIE_WEB_DIR"); env && *env) return env;
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (const auto& rel : {"../share/vigie/web", "../web", "../../web"}) {
-      const fs::path candidate = exe.parent_path() / rel;
-      if (fs::exists(candidate / "index.html", ec)) return fs::weakly_canonical(candidate);
-    }
-  }
-  return VIGIE_SOURCE_WEB_DIR;
+  return locate_folder("VIGIE_WEB_DIR", {"../share/vigie/web", "../web", "../../web"}, "index.html",
+                       VIGIE_SOURCE_WEB_DIR);
 }
 
 // The map libraries and boundaries come from npm packages (package.json), installed by

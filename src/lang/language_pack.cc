@@ -6,6 +6,7 @@
 
 #include "text/folding.h"
 #include "util/interned.h"
+#include "util/locate.h"
 #include "util/tsv.h"
 
 #ifndef VIGIE_SOURCE_LANG_DIR
@@ -197,16 +198,8 @@ std::vector<std::string> LanguageRegistry::codes() const {
 }
 
 fs::path default_lang_root() {
-  if (const char* env = std::getenv("VIGIE_LANG_DIR"); env && *env) return env;
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (const auto& rel : {"../share/vigie/lang", "../lang", "../../lang"}) {
-      const fs::path candidate = exe.parent_path() / rel;
-      if (fs::is_directory(candidate / "common", ec)) return fs::weakly_canonical(candidate);
-    }
-  }
-  return VIGIE_SOURCE_LANG_DIR;
+  return locate_folder("VIGIE_LANG_DIR", {"../share/vigie/lang", "../lang", "../../lang"}, "common",
+                       VIGIE_SOURCE_LANG_DIR);
 }
 
 }  // namespace vigie
