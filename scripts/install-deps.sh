@@ -16,6 +16,8 @@ packages=(
   libsqlite3-dev libsqlitecpp-dev # the event store (FTS5, R*Tree), through SQLiteCpp
   libxxhash-dev                   # content hashes: the same article is stored once
   libcpp-httplib-dev              # vigie serve: the HTTP API
+  libpqxx-dev                     # the PostgreSQL store (--db postgresql://…)
+  postgresql postgresql-15-postgis-3  # the store tests start a throw-away server
   libgtest-dev googletest libbenchmark-dev clang-format
   jq                              # reads gold files in the development-set loop (docs/evaluation.md)
   chromium                        # the web interface's browser tests (driven by playwright-core)

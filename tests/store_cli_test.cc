@@ -12,10 +12,12 @@
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
 #include <set>
 #include <sstream>
 #include <thread>
 
+#include "postgres_cluster.h"
 #include "test_support.h"
 
 extern char** environ;
@@ -219,6 +221,47 @@ TEST(StoreCli, AKilledOrInterruptedIngestLosesNothingAndResumes) {
   EXPECT_EQ(resumed.out, single.out);
   EXPECT_EQ(run_vigie("query --incidents --format jsonl --db " + quoted(db)).out,
             run_vigie("query --incidents --format jsonl --db " + quoted(once)).out);
+}
+
+// Several ingests on different machines share one PostgreSQL store: here three processes take
+// the same feed at once. Each article is stored once, and the records and incidents are those of
+// a single ingest of the feed into SQLite.
+TEST(StoreCli, ConcurrentIngestsIntoPostgresqlStoreEachArticleOnce) {
+  SKIP_WITHOUT_SHARED();
+  std::string why;
+  const auto url = test::fresh_postgres_database(why);
+  if (!url) GTEST_SKIP() << why;
+  test::TempDir dir;
+  constexpr int kDocuments = 60;
+  const auto feed = write_feed(dir.path(), kDocuments);
+  std::vector<pid_t> ingests;
+  for (int k = 0; k < 3; ++k) {
+    ingests.push_back(spawn_ingest(*url, feed, dir / ("ingest" + std::to_string(k) + ".log")));
+    ASSERT_GT(ingests.back(), 0);
+  }
+  for (pid_t pid : ingests) {
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  const auto shared = nlohmann::json::parse(run_vigie("stats --json --db '" + *url + "'").out);
+  const auto once = dir / "once.db";
+  auto r = run_vigie("ingest -j 1 -q --db " + quoted(once) + data_option() + " " + quoted(feed));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto single = nlohmann::json::parse(run_vigie("stats --json --db " + quoted(once)).out);
+  EXPECT_EQ(shared["events"], single["events"]);
+  EXPECT_EQ(shared["incidents"], single["incidents"]);
+  std::int64_t stored = 0;
+  {
+    pqxx::connection c(*url);
+    pqxx::read_transaction tx(c);
+    stored = tx.exec("SELECT COUNT(*) FROM documents")[0][0].as<std::int64_t>();
+    EXPECT_EQ(tx.exec("SELECT COUNT(*) FROM (SELECT document_id, event_key FROM events GROUP BY 1, "
+                      "2 HAVING COUNT(*) > 1) d")[0][0]
+                  .as<std::int64_t>(),
+              0);
+  }
+  EXPECT_EQ(stored, kDocuments);
 }
 
 }  // namespace

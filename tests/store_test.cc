@@ -8,6 +8,7 @@
 #include <set>
 
 #include "pipeline/batch_runner.h"
+#include "postgres_cluster.h"
 #include "store/event_filter.h"
 #include "store/event_store.h"
 #include "store/incident_rules.h"
@@ -200,11 +201,29 @@ struct IngestedSets {
   std::map<std::string, std::int64_t> documents;  ///< input id → stored document id
 };
 
-std::unique_ptr<IngestedSets> ingest_sets(const std::vector<std::string>& sets) {
+// Every store test runs on each backend: an SQLite file, and a database of a throw-away
+// PostgreSQL server (tests/postgres_cluster), skipped with the reason where none can run.
+class EventStores : public ::testing::TestWithParam<std::string> {
+ protected:
+  // A fresh store's location for this backend, or empty with why_ set.
+  std::string fresh_location() {
+    if (GetParam() == "sqlite") return (dir_ / "events.db").string();
+    return test::fresh_postgres_database(why_).value_or("");
+  }
+  test::TempDir dir_;
+  std::string why_;
+};
+
+#define FRESH_STORE_OR_SKIP(location)            \
+  const std::string location = fresh_location(); \
+  if (location.empty()) GTEST_SKIP() << why_;
+
+std::unique_ptr<IngestedSets> ingest_sets(const std::vector<std::string>& sets,
+                                          const std::string& location) {
   auto pipeline = test::pipeline_with_gazetteer(std::nullopt);
   if (!pipeline) return nullptr;
   auto out = std::make_unique<IngestedSets>();
-  out->store = open_event_store((out->dir / "events.db").string());
+  out->store = open_event_store(location);
   std::vector<std::string> paths;
   for (const auto& s : sets) {
     paths.push_back((test::source_dir() / "tests/incidents" / s / "articles.jsonl").string());
@@ -231,9 +250,10 @@ std::set<std::set<std::string>> partition(EventStore& store) {
 const std::vector<std::string> kSets = {"sebba-attack", "bandiagara-bus", "djibo-week-apart",
                                         "same-day-far"};
 
-TEST(SqliteStore, ReportsOfOneIncidentCollapseAndNearMissesStayApart) {
+TEST_P(EventStores, ReportsOfOneIncidentCollapseAndNearMissesStayApart) {
   SKIP_WITHOUT_SHARED();
-  auto in = ingest_sets(kSets);
+  FRESH_STORE_OR_SKIP(location);
+  auto in = ingest_sets(kSets, location);
   ASSERT_TRUE(in) << "gazetteer inputs missing";
   const std::set<std::set<std::string>> expected = {
       {"sebba-afp-fr", "sebba-reuters-en", "sebba-claim-fr", "sebba-army-en"},
@@ -268,18 +288,22 @@ TEST(SqliteStore, ReportsOfOneIncidentCollapseAndNearMissesStayApart) {
   EXPECT_FALSE(bandiagara[0].competing);  // the government's 31 lies within the local range
 }
 
-TEST(SqliteStore, TheOrderArticlesArriveInDoesNotChangeTheIncidents) {
+TEST_P(EventStores, TheOrderArticlesArriveInDoesNotChangeTheIncidents) {
   SKIP_WITHOUT_SHARED();
-  auto forward = ingest_sets(kSets);
+  FRESH_STORE_OR_SKIP(location);
+  auto forward = ingest_sets(kSets, location);
   ASSERT_TRUE(forward);
   std::vector<std::string> reversed(kSets.rbegin(), kSets.rend());
-  auto backward = ingest_sets(reversed);
+  const std::string second =
+      GetParam() == "sqlite" ? (dir_ / "reversed.db").string() : fresh_location();
+  auto backward = ingest_sets(reversed, second);
   EXPECT_EQ(partition(*forward->store), partition(*backward->store));
 }
 
-TEST(SqliteStore, TheSameBytesAreStoredOnce) {
+TEST_P(EventStores, TheSameBytesAreStoredOnce) {
   SKIP_WITHOUT_SHARED();
-  auto in = ingest_sets({"djibo-week-apart"});
+  FRESH_STORE_OR_SKIP(location);
+  auto in = ingest_sets({"djibo-week-apart"}, location);
   ASSERT_TRUE(in);
   const auto hashes = in->store->document_hashes();
   EXPECT_EQ(hashes.size(), 2u);
@@ -293,9 +317,10 @@ TEST(SqliteStore, TheSameBytesAreStoredOnce) {
   EXPECT_EQ(in->store->count_events({}), before);
 }
 
-TEST(SqliteStore, FiltersSelectWhatTheySay) {
+TEST_P(EventStores, FiltersSelectWhatTheySay) {
   SKIP_WITHOUT_SHARED();
-  auto in = ingest_sets(kSets);
+  FRESH_STORE_OR_SKIP(location);
+  auto in = ingest_sets(kSets, location);
   ASSERT_TRUE(in);
   auto count = [&](std::vector<std::pair<std::string, std::string>> fields) {
     EventFilter f;
@@ -332,9 +357,10 @@ TEST(SqliteStore, FiltersSelectWhatTheySay) {
   }
 }
 
-TEST(SqliteStore, EvidenceIsTheWordsOfTheStoredText) {
+TEST_P(EventStores, EvidenceIsTheWordsOfTheStoredText) {
   SKIP_WITHOUT_SHARED();
-  auto in = ingest_sets({"sebba-attack"});
+  FRESH_STORE_OR_SKIP(location);
+  auto in = ingest_sets({"sebba-attack"}, location);
   ASSERT_TRUE(in);
   EventFilter f;
   f.actor = "JNIM";
@@ -353,9 +379,10 @@ TEST(SqliteStore, EvidenceIsTheWordsOfTheStoredText) {
   EXPECT_NE(doc->text.find(by_field["event"]), std::string::npos);
 }
 
-TEST(SqliteStore, StatsCountRecordsIncidentsAndTheirDeaths) {
+TEST_P(EventStores, StatsCountRecordsIncidentsAndTheirDeaths) {
   SKIP_WITHOUT_SHARED();
-  auto in = ingest_sets(kSets);
+  FRESH_STORE_OR_SKIP(location);
+  auto in = ingest_sets(kSets, location);
   ASSERT_TRUE(in);
   std::map<std::string, StatsRow> by_month;
   for (const auto& r : in->store->stats({}, StatsKey::Month)) by_month[r.key] = r;
@@ -370,6 +397,9 @@ TEST(SqliteStore, StatsCountRecordsIncidentsAndTheirDeaths) {
   EXPECT_EQ(by_week["2024-04-01"].incidents, 1);  // Tuesday 2 April, week of Monday 1 April
   EXPECT_EQ(by_week["2024-04-08"].incidents, 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, EventStores, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& backend) { return backend.param; });
 
 TEST(SqliteStore, AStoreFromANewerVigieIsRefused) {
   test::TempDir dir;

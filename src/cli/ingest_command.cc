@@ -33,7 +33,8 @@ void add_ingest_command(CLI::App& app, IngestOptions& o) {
       "Run the pipeline and keep documents, event records, evidence and incidents in a store; "
       "documents already stored (same bytes) are skipped, so an interrupted run can be re-run",
       o.reading);
-  cmd->add_option("--db", o.db, "The store: an SQLite file (created if missing)")
+  cmd->add_option("--db", o.db,
+                  "The store: an SQLite file (created if missing) or a postgresql:// URI")
       ->capture_default_str();
 }
 

@@ -15,7 +15,8 @@ namespace {
 
 // The filters of query and stats, kept in the order given so errors name the option.
 void add_filter_options(CLI::App* cmd, QueryOptions& o) {
-  cmd->add_option("--db", o.db, "The store: an SQLite file")->capture_default_str();
+  cmd->add_option("--db", o.db, "The store: an SQLite file or a postgresql:// URI")
+      ->capture_default_str();
   const std::pair<const char*, const char*> filters[] = {
       {"country", "Country code (ISO 3166-1 alpha-2), e.g. ML"},
       {"from", "Events on or after this day (YYYY-MM-DD)"},
@@ -127,7 +128,7 @@ int with_output(const std::string& path, const std::function<int(std::ostream&)>
 }
 
 std::unique_ptr<EventStore> open_existing(const std::string& db) {
-  if (!std::filesystem::exists(db)) {
+  if (!is_database_url(db) && !std::filesystem::exists(db)) {
     throw StoreError(db + ": no such store (vigie ingest --db " + db + " FILES… makes one)");
   }
   return open_event_store(db);

@@ -39,7 +39,8 @@ std::vector<std::pair<std::string, fs::path>> vendor_mounts(const fs::path& web_
 void add_serve_command(CLI::App& app, ServeOptions& o) {
   auto* cmd = app.add_subcommand(
       "serve", "Serve the HTTP API (see /openapi.json) and the web interface over a store");
-  cmd->add_option("--db", o.db, "The store: an SQLite file (created if missing)")
+  cmd->add_option("--db", o.db,
+                  "The store: an SQLite file (created if missing) or a postgresql:// URI")
       ->capture_default_str();
   cmd->add_option("--host", o.host,
                   "Address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface)")

@@ -109,8 +109,11 @@ class EventStore {
   virtual std::vector<StatsRow> stats(const EventFilter& filter, StatsKey key) = 0;
 };
 
-/// Opens (creating if needed) the store at `location`: a file path for SQLite. Throws
-/// StoreError with the reason when it cannot.
+/// Opens (creating if needed) the store at `location`: a PostgreSQL URI (postgresql://…, the
+/// shared backend) or else a file path (SQLite). Throws StoreError with the reason when it cannot.
 std::unique_ptr<EventStore> open_event_store(const std::string& location);
+
+/// True for postgresql:// and postgres:// URIs.
+bool is_database_url(const std::string& location);
 
 }  // namespace vigie

@@ -15,6 +15,8 @@
 #include "output/event_json.h"
 #include "store/evidence.h"
 #include "store/incident_rules.h"
+#include "store/postgres_store.h"
+#include "store/record_rows.h"
 #include "store/sqlite_schema.h"
 #include "store/stored_json.h"
 
@@ -22,7 +24,7 @@ namespace vigie {
 
 namespace {
 
-using Value = std::variant<std::nullptr_t, std::string, double, std::int64_t>;
+using Value = StoreValue;
 
 constexpr double kRadians = 3.14159265358979323846 / 180.0;
 
@@ -93,25 +95,6 @@ std::string fts_query(const std::string& text) {
   }
   flush();
   return out;
-}
-
-std::string like_pattern(const std::string& piece) {
-  std::string out = "%";
-  for (char c : piece) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
-bool is_event_type(const std::string& value) {
-  static const char* const kTypes[] = {
-      "Battles", "Violence against civilians", "Explosions/Remote violence", "Protests",
-      "Riots",   "Strategic developments"};
-  for (const char* t : kTypes) {
-    if (strcasecmp(t, value.c_str()) == 0) return true;
-  }
-  return false;
 }
 
 // `max_span_days`: the widest date interval stored, which bounds how early an event that
@@ -221,23 +204,6 @@ void sql_distance_km(sqlite3_context* ctx, int, sqlite3_value** v) {
                                          sqlite3_value_double(v[2]), sqlite3_value_double(v[3])));
 }
 
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::string iso_day(long days) {
-  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
-}
-
 std::optional<std::string> text_or_null(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getString();
@@ -306,18 +272,8 @@ class SqliteStore final : public EventStore {
     bind_all(fts, {outcome.document_id, doc.text()});
     fts.exec();
 
-    // The records of one article incident (linked accounts) go to one store incident; separate
-    // incidents of one article never join the same store incident.
-    std::map<std::string, std::vector<const EventRecord*>> groups;
-    std::vector<std::string> order;
-    for (const auto& r : events) {
-      auto& g = groups[r.incident_id];
-      if (g.empty()) order.push_back(r.incident_id);
-      g.push_back(&r);
-    }
     std::set<std::int64_t> taken;
-    for (const auto& key : order) {
-      const auto& group = groups[key];
+    for (const auto& group : article_incidents(events)) {
       std::int64_t incident = matching_incident(group, outcome.document_id, taken);
       if (incident == 0) {
         db_.exec("INSERT INTO incidents DEFAULT VALUES");
@@ -536,17 +492,9 @@ class SqliteStore final : public EventStore {
   // only to a district or the region; for a district or region, records of that region.
   std::int64_t matching_incident(const std::vector<const EventRecord*>& group,
                                  std::int64_t document_id, const std::set<std::int64_t>& taken) {
-    std::int64_t best = 0;
-    double best_score = 0;
+    IncidentChoice choice(taken);
     auto consider = [&](const EventRecord& r, SQLite::Statement& st) {
-      for (const auto& earlier : read_events(st)) {
-        if (taken.count(earlier.incident_id)) continue;
-        auto match = same_incident(r, earlier.record);
-        if (match && match->score > best_score) {
-          best_score = match->score;
-          best = earlier.incident_id;
-        }
-      }
+      choice.consider(r, read_events(st));
     };
     for (const auto* r : group) {
       const auto days = day_range(*r);
@@ -584,40 +532,18 @@ class SqliteStore final : public EventStore {
       bind_all(region, values);
       consider(*r, region);
     }
-    return best;
+    return choice.incident();
   }
 
   void insert_event(const EventRecord& r, std::int64_t document_id, std::int64_t incident,
                     const std::string& text) {
     const auto& loc = r.location;
-    const Value first_day = r.date ? nullable(r.date->start) : Value(nullptr);
-    const Value last_day =
-        r.date ? nullable(r.date->end ? r.date->end : r.date->start) : Value(nullptr);
-    // Named, so each value visibly goes to its column.
-    const std::vector<std::pair<const char*, Value>> columns = {
-        {"document_id", document_id},
-        {"incident_id", incident},
-        {"event_key", r.event_id},
-        {"article_incident", r.incident_id},
-        {"event_type", r.event_type},
-        {"sub_event_type", r.sub_event_type},
-        {"country", loc ? nullable(loc->country) : Value(nullptr)},
-        {"admin1", loc ? nullable(loc->admin1) : Value(nullptr)},
-        {"admin2", loc ? nullable(loc->admin2) : Value(nullptr)},
-        {"location", loc ? nullable(loc->name) : Value(nullptr)},
-        {"lat", loc ? nullable(loc->lat) : Value(nullptr)},
-        {"lon", loc ? nullable(loc->lon) : Value(nullptr)},
-        {"geo_precision", loc ? Value(std::int64_t{loc->geo_precision}) : Value(nullptr)},
-        {"date_start", first_day},
-        {"date_end", last_day},
-        {"fatalities", r.fatalities ? Value(std::int64_t{r.fatalities->best}) : Value(nullptr)},
-        {"source", r.source ? Value(r.source->name) : Value(nullptr)},
-        {"source_status", r.source ? Value(r.source->status) : Value(nullptr)},
-    };
+    const auto columns = event_columns(r, document_id, incident);
+    const auto [first_day, last_day] = record_days(r);
     std::string names, marks;
     std::vector<Value> values;
     for (const auto& [name, value] : columns) {
-      names += (names.empty() ? "" : ", ") + std::string(name);
+      names += (names.empty() ? "" : ", ") + name;
       marks += marks.empty() ? "?" : ", ?";
       values.push_back(value);
     }
@@ -694,10 +620,12 @@ std::unique_ptr<EventStore> open_sqlite_store(const std::filesystem::path& path)
   }
 }
 
+bool is_database_url(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
 std::unique_ptr<EventStore> open_event_store(const std::string& location) {
-  if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
-    throw StoreError(location + ": the PostgreSQL backend is not built yet (issue #5); use a file");
-  }
+  if (is_database_url(location)) return open_postgres_store(location);
   return open_sqlite_store(location);
 }
 

@@ -1,0 +1,120 @@
+#include "store/record_rows.h"
+
+#include <strings.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <map>
+
+#include "store/incident_rules.h"
+
+namespace vigie {
+
+namespace {
+
+template <class T>
+StoreValue nullable(const std::optional<T>& v) {
+  if (!v) return nullptr;
+  if constexpr (std::is_integral_v<T>) {
+    return static_cast<std::int64_t>(*v);
+  } else {
+    return *v;
+  }
+}
+
+}  // namespace
+
+std::pair<StoreValue, StoreValue> record_days(const EventRecord& r) {
+  if (!r.date || !r.date->start) return {nullptr, nullptr};
+  return {*r.date->start, r.date->end.value_or(*r.date->start)};
+}
+
+std::vector<std::pair<std::string, StoreValue>> event_columns(const EventRecord& r,
+                                                              std::int64_t document_id,
+                                                              std::int64_t incident_id) {
+  const auto& loc = r.location;
+  auto [first_day, last_day] = record_days(r);
+  return {
+      {"document_id", document_id},
+      {"incident_id", incident_id},
+      {"event_key", r.event_id},
+      {"article_incident", r.incident_id},
+      {"event_type", r.event_type},
+      {"sub_event_type", r.sub_event_type},
+      {"country", loc ? nullable(loc->country) : StoreValue(nullptr)},
+      {"admin1", loc ? nullable(loc->admin1) : StoreValue(nullptr)},
+      {"admin2", loc ? nullable(loc->admin2) : StoreValue(nullptr)},
+      {"location", loc ? nullable(loc->name) : StoreValue(nullptr)},
+      {"lat", loc ? nullable(loc->lat) : StoreValue(nullptr)},
+      {"lon", loc ? nullable(loc->lon) : StoreValue(nullptr)},
+      {"geo_precision", loc ? StoreValue(std::int64_t{loc->geo_precision}) : StoreValue(nullptr)},
+      {"date_start", first_day},
+      {"date_end", last_day},
+      {"fatalities",
+       r.fatalities ? StoreValue(std::int64_t{r.fatalities->best}) : StoreValue(nullptr)},
+      {"source", r.source ? StoreValue(r.source->name) : StoreValue(nullptr)},
+      {"source_status", r.source ? StoreValue(r.source->status) : StoreValue(nullptr)},
+  };
+}
+
+std::vector<std::vector<const EventRecord*>> article_incidents(
+    const std::vector<EventRecord>& events) {
+  std::vector<std::vector<const EventRecord*>> groups;
+  std::map<std::string, std::size_t> index;
+  for (const auto& r : events) {
+    auto [it, added] = index.emplace(r.incident_id, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(&r);
+  }
+  return groups;
+}
+
+void IncidentChoice::consider(const EventRecord& record, const std::vector<StoredEvent>& earlier) {
+  for (const auto& e : earlier) {
+    if (taken_.count(e.incident_id)) continue;
+    auto match = same_incident(record, e.record);
+    if (match && match->score > score_) {
+      score_ = match->score;
+      best_ = e.incident_id;
+    }
+  }
+}
+
+std::string iso_day(long days) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string like_pattern(const std::string& piece) {
+  std::string out = "%";
+  for (char c : piece) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+bool is_event_type(const std::string& value) {
+  static const char* const kTypes[] = {
+      "Battles", "Violence against civilians", "Explosions/Remote violence", "Protests",
+      "Riots",   "Strategic developments"};
+  for (const char* t : kTypes) {
+    if (strcasecmp(t, value.c_str()) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace vigie

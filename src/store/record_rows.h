@@ -1,0 +1,59 @@
+#pragma once
+// What every backend does the same way when it stores a document: the columns of a record's row,
+// the document's records grouped by the extractor's incidents, and the choice of the incident a
+// group joins. Backends differ in SQL, not in these.
+#include <cstdint>
+#include <set>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "store/incident_summary.h"
+
+namespace vigie {
+
+using StoreValue = std::variant<std::nullptr_t, std::string, double, std::int64_t>;
+
+/// The filterable columns of a record's row in `events`, by name (the same in every schema).
+std::vector<std::pair<std::string, StoreValue>> event_columns(const EventRecord& record,
+                                                              std::int64_t document_id,
+                                                              std::int64_t incident_id);
+
+/// The record's first and last day (ISO), or nulls when it has no date.
+std::pair<StoreValue, StoreValue> record_days(const EventRecord& record);
+
+/// A document's records grouped by the extractor's incident_id, groups and records in order:
+/// the accounts of one incident in an article go to one store incident together.
+std::vector<std::vector<const EventRecord*>> article_incidents(
+    const std::vector<EventRecord>& events);
+
+/// The earlier incident a group of records reports: fed the stored records near each of them,
+/// keeps the best match (store/incident_rules), never one of `taken` (the incidents the same
+/// article's other groups went to).
+class IncidentChoice {
+ public:
+  explicit IncidentChoice(const std::set<std::int64_t>& taken) : taken_(taken) {}
+  void consider(const EventRecord& record, const std::vector<StoredEvent>& earlier);
+  /// 0 when nothing matched.
+  std::int64_t incident() const { return best_; }
+
+ private:
+  const std::set<std::int64_t>& taken_;
+  std::int64_t best_ = 0;
+  double score_ = 0;
+};
+
+/// A day number (days since 1970-01-01) as YYYY-MM-DD.
+std::string iso_day(long days);
+
+/// The time now, UTC, as YYYY-MM-DDTHH:MM:SSZ.
+std::string utc_now();
+
+/// A LIKE pattern matching `piece` anywhere, its % _ and \ escaped (ESCAPE '\').
+std::string like_pattern(const std::string& piece);
+
+/// One of ACLED's six event types, in any case (else, for a filter, a sub-event type).
+bool is_event_type(const std::string& value);
+
+}  // namespace vigie
