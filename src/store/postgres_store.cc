@@ -58,7 +58,8 @@ class Query {
           }
         },
         b.value));
-    sql_ += "$" + std::to_string(values_.size());
+    sql_ += '$';  // appended apart: GCC 12 warns falsely (-Wrestrict) on "$" + std::string
+    sql_ += std::to_string(values_.size());
     return *this;
   }
   pqxx::result run(pqxx::transaction_base& tx) const {
@@ -69,10 +70,6 @@ class Query {
   std::string sql_;
   std::vector<Param> values_;
 };
-
-StoreValue optional_value(const std::optional<std::string>& v) {
-  return v ? StoreValue(*v) : StoreValue(nullptr);
-}
 
 // The filter as " WHERE …" on events `e`, appended to `q`.
 void where_of(const EventFilter& f, Query& q) {
@@ -174,9 +171,9 @@ class PostgresStore final : public EventStore {
     insert << "INSERT INTO documents (content_hash, doc_key, source, url, title, published, lang, "
               "text, ingested_at, tsv) VALUES ("
            << param(doc.meta.content_hash) << ", " << param(doc.meta.id) << ", "
-           << param(optional_value(doc.meta.source)) << ", " << param(optional_value(doc.meta.url))
-           << ", " << param(optional_value(doc.meta.title)) << ", "
-           << param(optional_value(doc.meta.published)) << ", " << param(doc.language.code) << ", "
+           << param(store_value(doc.meta.source)) << ", " << param(store_value(doc.meta.url))
+           << ", " << param(store_value(doc.meta.title)) << ", "
+           << param(store_value(doc.meta.published)) << ", " << param(doc.language.code) << ", "
            << param(doc.text()) << ", " << param(utc_now()) << ", to_tsvector('simple', unaccent("
            << param(doc.text()) << "))) ON CONFLICT (content_hash) DO NOTHING RETURNING id";
     const auto inserted = insert.run(tx);
@@ -314,26 +311,8 @@ class PostgresStore final : public EventStore {
   }
 
   std::vector<StatsRow> stats(const EventFilter& f, StatsKey key) override {
-    std::string key_sql;
-    std::string join;
-    switch (key) {
-      case StatsKey::Week:
-        key_sql = "to_char(date_trunc('week', e.date_start::date), 'YYYY-MM-DD')";
-        break;
-      case StatsKey::Month:
-        key_sql = "substr(e.date_start, 1, 7)";
-        break;
-      case StatsKey::Type:
-        key_sql = "e.event_type";
-        break;
-      case StatsKey::Country:
-        key_sql = "e.country";
-        break;
-      case StatsKey::Actor:
-        key_sql = "ga.name";
-        join = " JOIN event_actors ga ON ga.event_id = e.id";
-        break;
-    }
+    const auto [key_sql, join] =
+        stats_grouping(key, "to_char(date_trunc('week', e.date_start::date), 'YYYY-MM-DD')");
     pqxx::read_transaction tx(c_);
     Query q;
     q << "SELECT k, SUM(n), COUNT(*), SUM(COALESCE(f, 0)) FROM (SELECT " << key_sql
@@ -441,12 +420,13 @@ class PostgresStore final : public EventStore {
 
   void refresh_incident(pqxx::transaction_base& tx, std::int64_t incident) {
     const IncidentSummary s = summarize_incident(incident, reports_of(tx, incident));
-    auto o = [](const auto& v) { return v ? StoreValue(*v) : StoreValue(nullptr); };
     Query q;
     q << "UPDATE incidents SET event_type = " << param(s.event_type)
-      << ", sub_event_type = " << param(s.sub_event_type) << ", country = " << param(o(s.country))
-      << ", date_start = " << param(o(s.date_start)) << ", date_end = " << param(o(s.date_end))
-      << ", lat = " << param(o(s.lat)) << "::float8, lon = " << param(o(s.lon))
+      << ", sub_event_type = " << param(s.sub_event_type)
+      << ", country = " << param(store_value(s.country))
+      << ", date_start = " << param(store_value(s.date_start))
+      << ", date_end = " << param(store_value(s.date_end))
+      << ", lat = " << param(store_value(s.lat)) << "::float8, lon = " << param(store_value(s.lon))
       << "::float8, fatalities = "
       << param(s.fatalities ? StoreValue(std::int64_t{*s.fatalities}) : StoreValue(nullptr))
       << "::int, reports = " << param(std::int64_t{s.reports})

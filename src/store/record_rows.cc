@@ -11,20 +11,6 @@
 
 namespace vigie {
 
-namespace {
-
-template <class T>
-StoreValue nullable(const std::optional<T>& v) {
-  if (!v) return nullptr;
-  if constexpr (std::is_integral_v<T>) {
-    return static_cast<std::int64_t>(*v);
-  } else {
-    return *v;
-  }
-}
-
-}  // namespace
-
 std::pair<StoreValue, StoreValue> record_days(const EventRecord& r) {
   if (!r.date || !r.date->start) return {nullptr, nullptr};
   return {*r.date->start, r.date->end.value_or(*r.date->start)};
@@ -42,12 +28,12 @@ std::vector<std::pair<std::string, StoreValue>> event_columns(const EventRecord&
       {"article_incident", r.incident_id},
       {"event_type", r.event_type},
       {"sub_event_type", r.sub_event_type},
-      {"country", loc ? nullable(loc->country) : StoreValue(nullptr)},
-      {"admin1", loc ? nullable(loc->admin1) : StoreValue(nullptr)},
-      {"admin2", loc ? nullable(loc->admin2) : StoreValue(nullptr)},
-      {"location", loc ? nullable(loc->name) : StoreValue(nullptr)},
-      {"lat", loc ? nullable(loc->lat) : StoreValue(nullptr)},
-      {"lon", loc ? nullable(loc->lon) : StoreValue(nullptr)},
+      {"country", loc ? store_value(loc->country) : StoreValue(nullptr)},
+      {"admin1", loc ? store_value(loc->admin1) : StoreValue(nullptr)},
+      {"admin2", loc ? store_value(loc->admin2) : StoreValue(nullptr)},
+      {"location", loc ? store_value(loc->name) : StoreValue(nullptr)},
+      {"lat", loc ? store_value(loc->lat) : StoreValue(nullptr)},
+      {"lon", loc ? store_value(loc->lon) : StoreValue(nullptr)},
       {"geo_precision", loc ? StoreValue(std::int64_t{loc->geo_precision}) : StoreValue(nullptr)},
       {"date_start", first_day},
       {"date_end", last_day},
@@ -79,6 +65,22 @@ void IncidentChoice::consider(const EventRecord& record, const std::vector<Store
       best_ = e.incident_id;
     }
   }
+}
+
+StatsGrouping stats_grouping(StatsKey key, const std::string& week_sql) {
+  switch (key) {
+    case StatsKey::Week:
+      return {week_sql, ""};
+    case StatsKey::Month:
+      return {"substr(e.date_start, 1, 7)", ""};
+    case StatsKey::Type:
+      return {"e.event_type", ""};
+    case StatsKey::Country:
+      return {"e.country", ""};
+    case StatsKey::Actor:
+      return {"ga.name", " JOIN event_actors ga ON ga.event_id = e.id"};
+  }
+  return {"NULL", ""};
 }
 
 std::string iso_day(long days) {

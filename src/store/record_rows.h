@@ -3,17 +3,38 @@
 // the document's records grouped by the extractor's incidents, and the choice of the incident a
 // group joins. Backends differ in SQL, not in these.
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include "store/event_store.h"
 #include "store/incident_summary.h"
 
 namespace vigie {
 
 using StoreValue = std::variant<std::nullptr_t, std::string, double, std::int64_t>;
+
+/// An optional as a column value: null when absent, integers widened to 64 bits.
+template <class T>
+StoreValue store_value(const std::optional<T>& v) {
+  if (!v) return nullptr;
+  if constexpr (std::is_integral_v<T>) {
+    return static_cast<std::int64_t>(*v);
+  } else {
+    return *v;
+  }
+}
+
+/// How `vigie stats` groups records: the key expression over events `e` (the week's is the
+/// backend's own, given), and the join it needs.
+struct StatsGrouping {
+  std::string key_sql;
+  std::string join;
+};
+StatsGrouping stats_grouping(StatsKey key, const std::string& week_sql);
 
 /// The filterable columns of a record's row in `events`, by name (the same in every schema).
 std::vector<std::pair<std::string, StoreValue>> event_columns(const EventRecord& record,

@@ -63,16 +63,6 @@ void bind_all(SQLite::Statement& st, const std::vector<Value>& values, int first
   }
 }
 
-template <class T>
-Value nullable(const std::optional<T>& v) {
-  if (!v) return nullptr;
-  if constexpr (std::is_integral_v<T>) {
-    return static_cast<std::int64_t>(*v);
-  } else {
-    return *v;
-  }
-}
-
 // "Moura" → "\"Moura\""; each word becomes a quoted FTS5 string, so no user text is read as
 // query syntax and every word must be present.
 std::string fts_query(const std::string& text) {
@@ -262,9 +252,9 @@ class SqliteStore final : public EventStore {
                           "INSERT INTO documents (content_hash, doc_key, source, url, title, "
                           "published, lang, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?) "
                           "ON CONFLICT (content_hash) DO NOTHING");
-    bind_all(ins, {doc.meta.content_hash, doc.meta.id, nullable(doc.meta.source),
-                   nullable(doc.meta.url), nullable(doc.meta.title), nullable(doc.meta.published),
-                   doc.language.code, doc.text(), utc_now()});
+    bind_all(ins, {doc.meta.content_hash, doc.meta.id, store_value(doc.meta.source),
+                   store_value(doc.meta.url), store_value(doc.meta.title),
+                   store_value(doc.meta.published), doc.language.code, doc.text(), utc_now()});
     if (ins.exec() == 0) return outcome;  // another ingest stored these bytes first
     outcome.added = true;
     outcome.document_id = db_.getLastInsertRowid();
@@ -419,29 +409,11 @@ class SqliteStore final : public EventStore {
   }
 
   std::vector<StatsRow> stats(const EventFilter& f, StatsKey key) override {
-    std::string key_sql;
-    std::string join;
-    switch (key) {
-      case StatsKey::Week:
-        // The Monday that starts the event's week.
-        key_sql =
-            "date(e.date_start, '-' || ((CAST(strftime('%w', e.date_start) AS INTEGER) + 6) % 7) "
-            "|| ' days')";
-        break;
-      case StatsKey::Month:
-        key_sql = "substr(e.date_start, 1, 7)";
-        break;
-      case StatsKey::Type:
-        key_sql = "e.event_type";
-        break;
-      case StatsKey::Country:
-        key_sql = "e.country";
-        break;
-      case StatsKey::Actor:
-        key_sql = "ga.name";
-        join = " JOIN event_actors ga ON ga.event_id = e.id";
-        break;
-    }
+    // The Monday that starts the event's week.
+    const auto [key_sql, join] = stats_grouping(
+        key,
+        "date(e.date_start, '-' || ((CAST(strftime('%w', e.date_start) AS INTEGER) + 6) % 7) || "
+        "' days')");
     const Where w = where_of(f, max_span_days());
     SQLite::Statement st(
         db_, "SELECT k, SUM(n), COUNT(*), SUM(COALESCE(f, 0)) FROM (SELECT " + key_sql +
@@ -600,10 +572,11 @@ class SqliteStore final : public EventStore {
                          "UPDATE incidents SET event_type = ?, sub_event_type = ?, country = ?, "
                          "date_start = ?, date_end = ?, lat = ?, lon = ?, fatalities = ?, "
                          "reports = ?, documents = ?, competing = ?, summary = ? WHERE id = ?");
-    bind_all(st, {s.event_type, s.sub_event_type, nullable(s.country), nullable(s.date_start),
-                  nullable(s.date_end), nullable(s.lat), nullable(s.lon), nullable(s.fatalities),
-                  static_cast<std::int64_t>(s.reports), static_cast<std::int64_t>(s.documents),
-                  static_cast<std::int64_t>(s.competing), s.json.dump(), incident});
+    bind_all(st, {s.event_type, s.sub_event_type, store_value(s.country), store_value(s.date_start),
+                  store_value(s.date_end), store_value(s.lat), store_value(s.lon),
+                  store_value(s.fatalities), static_cast<std::int64_t>(s.reports),
+                  static_cast<std::int64_t>(s.documents), static_cast<std::int64_t>(s.competing),
+                  s.json.dump(), incident});
     st.exec();
   }
 
