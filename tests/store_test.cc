@@ -401,6 +401,32 @@ TEST_P(EventStores, StatsCountRecordsIncidentsAndTheirDeaths) {
 INSTANTIATE_TEST_SUITE_P(Backends, EventStores, ::testing::Values("sqlite", "postgres"),
                          [](const auto& backend) { return backend.param; });
 
+// Totals are cached per filter until the store changes, by this connection or another.
+TEST(SqliteStore, CountsFollowWritesFromAnyConnection) {
+  SKIP_WITHOUT_SHARED();
+  test::TempDir dir;
+  const auto path = (dir / "events.db").string();
+  auto writer = ingest_sets({"djibo-week-apart"}, path);
+  ASSERT_TRUE(writer);
+  auto reader = open_event_store(path);
+  EventFilter burkina;
+  burkina.country = "BF";
+  EXPECT_EQ(reader->count_events(burkina), 2);
+  EXPECT_EQ(reader->count_events(burkina), 2);  // from the cache
+  auto pipeline = test::pipeline_with_gazetteer(std::nullopt);
+  auto add = [&](EventStore& store, const char* set) {
+    InputReader more({(test::source_dir() / "tests/incidents" / set / "articles.jsonl").string()});
+    run_batch(more, *pipeline, 1, [&](ProcessedDocument& p) {
+      EXPECT_TRUE(store.add_document(*p.doc, p.events).added);
+    });
+  };
+  add(*writer->store, "same-day-far");  // another connection writes
+  EXPECT_EQ(reader->count_events(burkina), 4);
+  add(*reader, "sebba-attack");  // this connection writes
+  EXPECT_EQ(reader->count_events(burkina), 8);
+  EXPECT_EQ(reader->find_event_json(burkina).total, 8);
+}
+
 TEST(SqliteStore, AStoreFromANewerVigieIsRefused) {
   test::TempDir dir;
   const auto path = (dir / "new.db").string();

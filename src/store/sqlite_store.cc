@@ -278,6 +278,7 @@ class SqliteStore final : public EventStore {
       refresh_incident(incident);
     }
     tx.commit();
+    ++writes_;
     return outcome;
   }
 
@@ -294,39 +295,26 @@ class SqliteStore final : public EventStore {
   JsonPage find_event_json(const EventFilter& f) override {
     const Where w = where_of(f, max_span_days(), true);
     JsonPage page;
-    if (w.source == "events e") {
-      page.total = count_events(f);
-      SQLite::Statement st(db_, "SELECT r.record FROM " + page_of(w, f) +
-                                    " JOIN event_records r ON r.event_id = p.id ORDER BY "
-                                    "p.date_start DESC, p.id DESC");
-      bind_all(st, w.all_values());
-      while (st.executeStep()) page.records.push_back(st.getColumn(0).getString());
-      return page;
-    }
-    // A narrow source (R*Tree, actor index) is read whole to sort it anyway: the count comes
-    // from the same pass instead of a second one.
-    SQLite::Statement st(db_,
-                         "SELECT r.record, p.total FROM (SELECT e.id, e.date_start, COUNT(*) "
-                         "OVER () AS total FROM " +
-                             w.source + w.sql + " ORDER BY e.date_start DESC, e.id DESC" +
-                             paging(f) +
-                             ") p JOIN event_records r ON r.event_id = p.id ORDER BY "
-                             "p.date_start DESC, p.id DESC");
+    page.total = count_events(f);
+    SQLite::Statement st(db_, "SELECT r.record FROM " + page_of(w, f) +
+                                  " JOIN event_records r ON r.event_id = p.id ORDER BY "
+                                  "p.date_start DESC, p.id DESC");
     bind_all(st, w.all_values());
-    while (st.executeStep()) {
-      page.records.push_back(st.getColumn(0).getString());
-      page.total = st.getColumn(1).getInt64();
-    }
-    if (page.records.empty()) page.total = count_events(f);  // a page past the end
+    while (st.executeStep()) page.records.push_back(st.getColumn(0).getString());
     return page;
   }
 
   std::int64_t count_events(const EventFilter& f) override {
     const Where w = where_of(f, max_span_days(), true);
-    SQLite::Statement st(db_, "SELECT COUNT(*) FROM " + w.source + w.sql);
+    const std::string sql = "SELECT COUNT(*) FROM " + w.source + w.sql;
+    const std::string key = cache_key(sql, w.all_values());
+    if (auto cached = cached_count(key)) return *cached;
+    SQLite::Statement st(db_, sql);
     bind_all(st, w.all_values());
     st.executeStep();
-    return st.getColumn(0).getInt64();
+    const std::int64_t n = st.getColumn(0).getInt64();
+    counts_.emplace(key, n);
+    return n;
   }
 
   std::optional<StoredEvent> event(std::int64_t id) override {
@@ -579,6 +567,45 @@ class SqliteStore final : public EventStore {
                   s.json.dump(), incident});
     st.exec();
   }
+
+  // Totals of pages asked again (the next page, the map and the table of one filter) come from
+  // here until the store changes: a commit by any connection changes SQLite's data_version, one
+  // by this connection bumps writes_.
+  static std::string cache_key(const std::string& sql, const std::vector<Value>& values) {
+    std::string key = sql;
+    for (const auto& v : values) {
+      key += '\x1f';
+      std::visit(
+          [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>) {
+              key += "\x1eNULL";
+            } else if constexpr (std::is_same_v<T, std::string>) {
+              key += x;
+            } else {
+              key += std::to_string(x);
+            }
+          },
+          v);
+    }
+    return key;
+  }
+
+  std::optional<std::int64_t> cached_count(const std::string& key) {
+    const std::int64_t version = db_.execAndGet("PRAGMA data_version").getInt64() + writes_;
+    if (version != counts_version_ || counts_.size() > kMaxCachedCounts) {
+      counts_.clear();
+      counts_version_ = version;
+    }
+    auto it = counts_.find(key);
+    if (it == counts_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  static constexpr std::size_t kMaxCachedCounts = 4096;
+  std::unordered_map<std::string, std::int64_t> counts_;
+  std::int64_t counts_version_ = -1;
+  std::int64_t writes_ = 0;
 
   SQLite::Database db_;
 };
