@@ -55,14 +55,18 @@ RoleCue RoleLexicon::cue_before(const Document& doc, std::uint32_t at, std::uint
   // A quantity stands between a cue and what it counts (« menée par des dizaines d'hommes
   // armés », "carried out by dozens of gunmen"): the cue is read before the quantity.
   if (at > from) {
+    // The last number that starts before the word (numbers are sorted by position), if it ends
+    // at most an elided « d' » / "of" before it.
     const std::uint32_t before = doc.tokens[at - 1].span.end;
-    auto n = std::find_if(doc.numbers.begin(), doc.numbers.end(), [&](const NumberMention& m) {
-      return m.span.end <= before && before - m.span.end <= 4 && m.span.end + 4 >= before;
-    });
-    if (n != doc.numbers.end()) {
+    auto n = std::upper_bound(
+        doc.numbers.begin(), doc.numbers.end(), before,
+        [](std::uint32_t pos, const NumberMention& m) { return pos <= m.span.begin; });
+    if (n != doc.numbers.begin() && (n - 1)->span.end <= before &&
+        before - (n - 1)->span.end <= 4) {
+      const std::uint32_t start = (n - 1)->span.begin;
       std::uint32_t k = at - 1;
-      while (k > from && doc.tokens[k].span.begin > n->span.begin) --k;
-      if (doc.tokens[k].span.begin == n->span.begin) at = k;
+      while (k > from && doc.tokens[k].span.begin > start) --k;
+      if (doc.tokens[k].span.begin == start) at = k;
     }
   }
   for (int adjectives = 0; adjectives < 2 && at > from && doc.tokens[at - 1].pos == Pos::ADJ;
