@@ -7,7 +7,6 @@
 #include <pqxx/pqxx>
 #include <set>
 
-#include "output/event_json.h"
 #include "store/evidence.h"
 #include "store/incident_rules.h"
 #include "store/postgres_schema.h"
@@ -124,9 +123,7 @@ std::vector<StoredEvent> read_events(const pqxx::result& rows) {
     e.id = row[0].as<std::int64_t>();
     e.document_id = row[1].as<std::int64_t>();
     e.incident_id = row[2].as<std::int64_t>();
-    const auto j = nlohmann::json::parse(row[3].as<std::string>());
-    e.record = record_from_json(j);
-    e.record.incident_id = j.value("article_incident_id", e.record.incident_id);
+    e.record = stored_record_from_json(row[3].as<std::string>());
     out.push_back(std::move(e));
   }
   return out;

@@ -12,7 +12,6 @@
 #include <set>
 #include <variant>
 
-#include "output/event_json.h"
 #include "store/evidence.h"
 #include "store/incident_rules.h"
 #include "store/postgres_store.h"
@@ -452,10 +451,7 @@ class SqliteStore final : public EventStore {
       e.id = st.getColumn(0).getInt64();
       e.document_id = st.getColumn(1).getInt64();
       e.incident_id = st.getColumn(2).getInt64();
-      const auto j = nlohmann::json::parse(st.getColumn(3).getString());
-      e.record = record_from_json(j);
-      // Stored as served (store/stored_json): the extractor's own incident is kept aside.
-      e.record.incident_id = j.value("article_incident_id", e.record.incident_id);
+      e.record = stored_record_from_json(st.getColumn(3).getString());
       out.push_back(std::move(e));
     }
     return out;

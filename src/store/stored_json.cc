@@ -12,6 +12,13 @@ nlohmann::ordered_json stored_event_json(const StoredEvent& e) {
   return j;
 }
 
+EventRecord stored_record_from_json(const std::string& json) {
+  const auto j = nlohmann::json::parse(json);
+  EventRecord record = record_from_json(j);
+  record.incident_id = j.value("article_incident_id", record.incident_id);
+  return record;
+}
+
 std::optional<StatsKey> stats_key(const std::string& name) {
   if (name == "week") return StatsKey::Week;
   if (name == "month") return StatsKey::Month;

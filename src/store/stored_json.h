@@ -10,6 +10,10 @@ namespace vigie {
 /// `store` gives the ids the store and its API use.
 nlohmann::ordered_json stored_event_json(const StoredEvent& event);
 
+/// The record back from what stored_event_json() wrote, the extractor's own incident_id
+/// restored; the store's ids come from the row beside it.
+EventRecord stored_record_from_json(const std::string& json);
+
 /// "week", "month", "type", "country", "actor"; nullopt for anything else.
 std::optional<StatsKey> stats_key(const std::string& name);
 
