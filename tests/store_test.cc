@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -357,6 +359,112 @@ TEST_P(EventStores, FiltersSelectWhatTheySay) {
   }
 }
 
+// A store of synthetic one-record articles: most within 30 km of Djibo, a few scattered up to
+// 300 km away; JNIM, the army, gunmen or nobody named; two records on each day.
+struct SyntheticStore {
+  std::unique_ptr<EventStore> store;
+  std::vector<EventRecord> records;
+};
+
+SyntheticStore synthetic_store(const std::string& location, int n) {
+  SyntheticStore out;
+  out.store = open_event_store(location);
+  for (int i = 0; i < n; ++i) {
+    const bool dense = i % 5 != 0;
+    const double lat =
+        kDjiboLat + (dense ? ((i * 7) % 40 - 20) * 0.01 : ((i * 13) % 50 - 25) * 0.1);
+    const double lon =
+        kDjiboLon + (dense ? ((i * 11) % 40 - 20) * 0.01 : ((i * 17) % 50 - 25) * 0.1);
+    char day[11];
+    std::snprintf(day, sizeof day, "2024-%02d-%02d", 1 + (i / 40) % 6, 1 + i % 20);  // two a day
+    std::optional<ActorField> first, second;
+    if (i % 3 == 0) first = kJnim;
+    if (i % 3 == 1) first = kArmy;
+    if (i % 4 == 0) second = kGunmen;
+    if (i % 9 == 0) first = kGunmen;  // one name in both roles
+    EventRecord r = report("Battles", "Armed clash", day, lat, lon, first, second);
+    r.event_id = r.incident_id = "synthetic-" + std::to_string(i);
+    Document doc("Synthetic article " + std::to_string(i) + ".", InputFormat::Text, Origin{});
+    doc.meta.id = r.event_id;
+    doc.meta.content_hash = "synthetic-hash-" + std::to_string(i);
+    doc.language.code = "en";
+    r.doc.id = doc.meta.id;
+    out.store->add_document(doc, {r});
+    out.records.push_back(std::move(r));
+  }
+  return out;
+}
+
+// Every page of a filter, whichever way the store reads it (a dense place along the date index, a
+// sparse one sorted, an actor's names merged), is the slice of the filter's whole list, and the
+// whole list holds exactly the records the filter describes.
+TEST_P(EventStores, EveryPageIsASliceOfTheWholeList) {
+  FRESH_STORE_OR_SKIP(location);
+  const auto s = synthetic_store(location, 240);
+  auto expected = [&](const EventFilter& f) {
+    std::int64_t n = 0;
+    for (const auto& r : s.records) {
+      const auto& l = *r.location;
+      const std::string& day = *r.date->start;
+      if (f.near && distance_km(*l.lat, *l.lon, f.near->lat, f.near->lon) > f.near->km) continue;
+      if (f.from && day < *f.from) continue;
+      if (f.to && day > *f.to) continue;
+      if (f.actor) {
+        auto named = [&](const std::optional<ActorField>& a) {
+          if (!a) return false;
+          std::string name = a->name, pattern = *f.actor;
+          for (auto* t : {&name, &pattern}) {
+            std::transform(t->begin(), t->end(), t->begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+          }
+          return name.find(pattern) != std::string::npos;
+        };
+        if (!named(r.actor1) && !named(r.actor2)) continue;
+      }
+      ++n;
+    }
+    return n;
+  };
+  std::vector<EventFilter> filters;
+  auto add = [&](std::vector<std::pair<std::string, std::string>> fields) {
+    EventFilter f;
+    for (const auto& [k, v] : fields) {
+      if (auto error = set_filter_field(f, k, v)) ADD_FAILURE() << *error;
+    }
+    filters.push_back(f);
+  };
+  add({{"near", "14.1008,-1.6280,30"}});  // dense
+  add({{"near", "14.1008,-1.6280,30"}, {"from", "2024-02-01"}, {"to", "2024-04-30"}});
+  add({{"near", "13.10,-0.63,40"}});  // sparse
+  add({{"actor", "jnim"}});
+  add({{"actor", "unidentified"}});                // in both roles
+  add({{"actor", "of"}, {"from", "2024-03-01"}});  // several names
+  for (auto f : filters) {
+    const auto whole = s.store->find_event_json(f);
+    EXPECT_EQ(whole.total, expected(f)) << f.actor.value_or("near");
+    ASSERT_EQ(static_cast<std::int64_t>(whole.records.size()), whole.total);
+    ASSERT_GT(whole.total, 0);
+    std::vector<std::int64_t> whole_ids;
+    for (const auto& e : s.store->find_events(f)) whole_ids.push_back(e.id);
+    for (auto [limit, offset] : std::vector<std::pair<std::size_t, std::size_t>>{
+             {10, 0}, {10, 25}, {50, 40}, {7, 170}, {5, 1000}}) {
+      f.limit = limit;
+      f.offset = offset;
+      const auto page = s.store->find_event_json(f);
+      EXPECT_EQ(page.total, whole.total);
+      const std::size_t first = std::min(offset, whole.records.size());
+      const std::size_t last = std::min(offset + limit, whole.records.size());
+      const std::vector<std::string> slice(whole.records.begin() + first,
+                                           whole.records.begin() + last);
+      EXPECT_EQ(page.records, slice) << f.actor.value_or("near") << " " << limit << "@" << offset;
+      std::vector<std::int64_t> ids;
+      for (const auto& e : s.store->find_events(f)) ids.push_back(e.id);
+      EXPECT_EQ(ids,
+                std::vector<std::int64_t>(whole_ids.begin() + first, whole_ids.begin() + last));
+    }
+  }
+}
+
 TEST_P(EventStores, EvidenceIsTheWordsOfTheStoredText) {
   SKIP_WITHOUT_SHARED();
   FRESH_STORE_OR_SKIP(location);
@@ -425,6 +533,30 @@ TEST(SqliteStore, CountsFollowWritesFromAnyConnection) {
   add(*reader, "sebba-attack");  // this connection writes
   EXPECT_EQ(reader->count_events(burkina), 8);
   EXPECT_EQ(reader->find_event_json(burkina).total, 8);
+}
+
+// A store written by the first schema gains the date index with coordinates when opened.
+TEST(SqliteStore, AStoreOfTheFirstSchemaIsUpgraded) {
+  test::TempDir dir;
+  const auto path = (dir / "old.db").string();
+  synthetic_store(path, 30);
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("DROP INDEX events_by_date");
+    db.exec("CREATE INDEX events_by_date ON events(date_start, id)");
+    db.exec("PRAGMA user_version = 1");
+  }
+  auto store = open_event_store(path);
+  EventFilter dense;
+  dense.near = EventFilter::Near{kDjiboLat, kDjiboLon, 30};
+  dense.limit = 5;
+  EXPECT_EQ(store->find_event_json(dense).records.size(), 5u);
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 2);
+  std::vector<std::string> columns;
+  SQLite::Statement st(db, "SELECT name FROM pragma_index_info('events_by_date') ORDER BY seqno");
+  while (st.executeStep()) columns.push_back(st.getColumn(0).getString());
+  EXPECT_EQ(columns, (std::vector<std::string>{"date_start", "id", "lat", "lon"}));
 }
 
 TEST(SqliteStore, AStoreFromANewerVigieIsRefused) {

@@ -1,10 +1,18 @@
 #pragma once
-// The SQLite store's tables. Bump kSqliteSchemaVersion with every change; a store made by a newer
-// vigie is refused rather than misread.
+// The SQLite store's tables. Bump kSqliteSchemaVersion with every change, with what upgrades a
+// store of the version before; a store made by a newer vigie is refused rather than misread.
 
 namespace vigie {
 
-inline constexpr int kSqliteSchemaVersion = 1;
+inline constexpr int kSqliteSchemaVersion = 2;
+
+// kSqliteUpgrades[n] turns a store of version n into one that kSqliteSchema completes (what
+// CREATE … IF NOT EXISTS cannot change); version 0 is a new file.
+inline constexpr const char* kSqliteUpgrades[kSqliteSchemaVersion] = {
+    "",
+    // 1 → 2: the date index carries the coordinates.
+    "DROP INDEX IF EXISTS events_by_date;",
+};
 
 inline constexpr const char* kSqliteSchema = R"sql(
 CREATE TABLE IF NOT EXISTS documents (
@@ -45,7 +53,8 @@ CREATE TABLE IF NOT EXISTS event_records (
   event_id INTEGER PRIMARY KEY REFERENCES events(id),
   record TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_by_date ON events(date_start, id);
+-- The coordinates ride along so a page of a dense place filter is read from the index alone.
+CREATE INDEX IF NOT EXISTS events_by_date ON events(date_start, id, lat, lon);
 CREATE INDEX IF NOT EXISTS events_by_country ON events(country, date_start);
 CREATE INDEX IF NOT EXISTS events_by_country_type ON events(country, event_type COLLATE NOCASE, date_start);
 CREATE INDEX IF NOT EXISTS events_by_incident ON events(incident_id);

@@ -38,10 +38,11 @@ struct Where {
   std::vector<Value> source_values;
   std::string sql;  ///< " WHERE …" or empty
   std::vector<Value> values;
-  /// For a narrow source, the ids it selects (without days): a page walks the date index and
-  /// keeps the rows among them, instead of sorting the whole match set.
-  std::string ids;
-  std::vector<Value> ids_values;
+  /// For a place filter, the same test on a row of `events e`: a page of a dense match set walks
+  /// the date index testing each row, instead of gathering the set first.
+  std::string row_test;
+  std::vector<Value> row_test_values;
+  bool by_actor = false;  ///< the narrow source is the actor index
   std::vector<Value> all_values() const {
     auto out = source_values;
     out.insert(out.end(), values.begin(), values.end());
@@ -90,39 +91,45 @@ std::string fts_query(const std::string& text) {
   return out;
 }
 
+// The box around a circle (lowest and highest latitude, then longitude) and the circle: the box
+// holds every point the distance keeps, being measured at the latitude farthest from the equator
+// (where a degree of longitude is shortest) with a degree taken a little shorter than it is.
+std::vector<Value> near_values(const EventFilter::Near& n) {
+  constexpr double kKmPerDegreeBelow = 111.0;  // 111.19 on distance_km()'s sphere
+  const double dlat = n.km / kKmPerDegreeBelow;
+  const double widest = std::min(89.9, std::max(std::abs(n.lat - dlat), std::abs(n.lat + dlat)));
+  const double dlon =
+      std::min(180.0, n.km / (kKmPerDegreeBelow * std::max(0.01, std::cos(widest * kRadians))));
+  return {n.lat - dlat, n.lat + dlat, n.lon - dlon, n.lon + dlon, n.lat, n.lon, n.km};
+}
+
 // `max_span_days`: the widest date interval stored, which bounds how early an event that
 // overlaps `from` can start, so the date index narrows the scan from both sides.
 // A filter that only asks for a place (near) or an actor, and days, is answered from the R*Tree or
-// the actor index alone, which carry the days: no row of `events` is read to count or sort.
-// `narrow` allows it (record pages and counts; incidents and stats need the events' columns).
+// the actor index, which carry the days: the days are tested before any row of `events` is read
+// (a place's matches then for their coordinates alone). `narrow` allows it (record pages and
+// counts; incidents and stats need the events' columns).
 Where where_of(const EventFilter& f, long max_span_days, bool narrow = false) {
   Where w;
   std::vector<std::string> parts;
   const bool days_only = !f.country && !f.type && !f.text && !f.incident;
   if (narrow && days_only && f.near && !f.actor) {
-    const double dlat = f.near->km / 111.2;
-    const double dlon =
-        std::min(180.0, f.near->km / (111.2 * std::max(0.01, std::cos(f.near->lat * kRadians))));
+    // The R*Tree boxes the point; the distance from the record's own coordinates decides, as on
+    // the other paths (the R*Tree keeps 32-bit bounds, centimetres off).
     w.source =
-        "(SELECT r.id, r.date_start, r.date_end FROM events_rtree r WHERE r.max_lat >= ? AND "
-        "r.min_lat <= ? AND r.max_lon >= ? AND r.min_lon <= ? AND distance_km(r.min_lat, "
-        "r.min_lon, ?, ?) <= ?) e";
-    w.source_values = {f.near->lat - dlat, f.near->lat + dlat, f.near->lon - dlon,
-                       f.near->lon + dlon, f.near->lat,        f.near->lon,
-                       f.near->km};
-    w.ids =
-        "SELECT r.id FROM events_rtree r WHERE r.max_lat >= ? AND r.min_lat <= ? AND r.max_lon "
-        ">= ? AND r.min_lon <= ? AND distance_km(r.min_lat, r.min_lon, ?, ?) <= ?";
-    w.ids_values = w.source_values;
+        "(SELECT r.id, r.date_start, r.date_end FROM events_rtree r JOIN events x ON x.id = r.id "
+        "WHERE r.max_lat >= ? AND r.min_lat <= ? AND r.max_lon >= ? AND r.min_lon <= ? AND "
+        "distance_km(x.lat, x.lon, ?, ?) <= ?) e";
+    w.source_values = near_values(*f.near);
+    w.row_test =
+        "e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND distance_km(e.lat, e.lon, ?, ?) <= ?";
+    w.row_test_values = w.source_values;
   } else if (narrow && days_only && f.actor && !f.near) {
     w.source =
         "(SELECT DISTINCT a.event_id AS id, a.date_start, a.date_end FROM event_actors a WHERE "
         "a.name IN (SELECT n.name FROM actor_names n WHERE n.name LIKE ? ESCAPE '\\')) e";
     w.source_values = {like_pattern(*f.actor)};
-    w.ids =
-        "SELECT a.event_id FROM event_actors a WHERE a.name IN (SELECT n.name FROM actor_names n "
-        "WHERE n.name LIKE ? ESCAPE '\\')";
-    w.ids_values = w.source_values;
+    w.by_actor = true;
   }
   const bool narrowed = w.source != "events e";
   if (f.country) {
@@ -154,14 +161,11 @@ Where where_of(const EventFilter& f, long max_span_days, bool narrow = false) {
   }
   if (f.near && !narrowed) {
     // The R*Tree narrows to a box around the point; the exact distance decides.
-    const double dlat = f.near->km / 111.2;
-    const double coslat = std::max(0.01, std::cos(f.near->lat * kRadians));
-    const double dlon = std::min(180.0, f.near->km / (111.2 * coslat));
     parts.push_back(
         "e.id IN (SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= "
         "? AND min_lon <= ?) AND distance_km(e.lat, e.lon, ?, ?) <= ?");
-    w.values.insert(w.values.end(), {f.near->lat - dlat, f.near->lat + dlat, f.near->lon - dlon,
-                                     f.near->lon + dlon, f.near->lat, f.near->lon, f.near->km});
+    const auto values = near_values(*f.near);
+    w.values.insert(w.values.end(), values.begin(), values.end());
   }
   if (f.text) {
     parts.push_back(
@@ -178,26 +182,54 @@ Where where_of(const EventFilter& f, long max_span_days, bool narrow = false) {
 
 std::string paging(const EventFilter& f);
 
-// The page of records a filter keeps, as a subquery `p` (id, date_start), newest first: the
-// small rows are sorted and cut, then the caller joins what it needs for that page alone.
-std::string page_of(const Where& w, const EventFilter& f) {
-  if (!w.ids.empty()) {
-    // Newest first along the date index, keeping the ids of the match set (measured: half the
-    // time of sorting 7,874 matches of a 50 km query).
-    return "(SELECT e.id, e.date_start FROM events e INDEXED BY events_by_date WHERE e.id IN (" +
-           w.ids + ")" + (w.sql.empty() ? "" : " AND " + w.sql.substr(7)) +
-           " ORDER BY e.date_start DESC, e.id DESC" + paging(f) + ") p";
-  }
-  return "(SELECT e.id, e.date_start FROM " + w.source + w.sql +
-         " ORDER BY e.date_start DESC, e.id DESC" + paging(f) + ") p";
+// " AND …" for the conditions of `w.sql`, or nothing.
+std::string and_conditions(const Where& w) {
+  return w.sql.empty() ? "" : " AND " + w.sql.substr(7);
 }
 
-// The values a page_of() statement binds, in order.
-std::vector<Value> page_values(const Where& w) {
-  if (w.ids.empty()) return w.all_values();
-  auto out = w.ids_values;
-  out.insert(out.end(), w.values.begin(), w.values.end());
-  return out;
+// A page of records as a subquery `p` (id, date_start), newest first: the small rows are sorted
+// and cut, then the caller joins what it needs for that page alone.
+struct Page {
+  std::string sql;
+  std::vector<Value> values;
+};
+
+Page page_of(const Where& w, const EventFilter& f) {
+  return {"(SELECT e.id, e.date_start FROM " + w.source + w.sql +
+              " ORDER BY e.date_start DESC, e.id DESC" + paging(f) + ") p",
+          w.all_values()};
+}
+
+// A place filter's page read along the date index, each row tested on its own: the page's
+// offset + limit matches come after about (offset + limit) × records / matches rows, which for a
+// dense place is far fewer than the matches page_of() gathers first.
+Page walked_page_of(const Where& w, const EventFilter& f) {
+  Page p{"(SELECT e.id, e.date_start FROM events e INDEXED BY events_by_date WHERE " + w.row_test +
+             and_conditions(w) + " ORDER BY e.date_start DESC, e.id DESC" + paging(f) + ") p",
+         w.row_test_values};
+  p.values.insert(p.values.end(), w.values.begin(), w.values.end());
+  return p;
+}
+
+// An actor filter's page from the name index: the first offset + limit records of each name the
+// pattern matches, merged. Every record of the page is among the first offset + limit of each of
+// its names (DISTINCT: a name in two roles of one record counts once), so the merge misses none.
+Page actor_page_of(const Where& w, const EventFilter& f, const std::vector<std::string>& names) {
+  const std::string keep = std::to_string(f.offset + f.limit);
+  Page p;
+  std::string merged;
+  for (const auto& name : names) {
+    merged += merged.empty() ? "" : " UNION ";
+    merged +=
+        "SELECT * FROM (SELECT DISTINCT e.event_id AS id, e.date_start FROM event_actors e WHERE "
+        "e.name = ?" +
+        and_conditions(w) + " ORDER BY e.date_start DESC, e.event_id DESC LIMIT " + keep + ")";
+    p.values.emplace_back(name);
+    p.values.insert(p.values.end(), w.values.begin(), w.values.end());
+  }
+  p.sql = "(SELECT id, date_start FROM (" + merged + ") ORDER BY date_start DESC, id DESC" +
+          paging(f) + ") p";
+  return p;
 }
 
 std::string paging(const EventFilter& f) {
@@ -249,14 +281,16 @@ class SqliteStore final : public EventStore {
     // records spends a third of its time copying pages from the kernel (perf, store_filler).
     db_.exec("PRAGMA mmap_size = 1073741824");
     db_.exec("PRAGMA cache_size = -32768");
-    const int version = db_.execAndGet("PRAGMA user_version").getInt();
-    if (version > kSqliteSchemaVersion) {
-      throw StoreError(path.string() + ": store made by a newer vigie (schema " +
-                       std::to_string(version) + ", this one reads " +
-                       std::to_string(kSqliteSchemaVersion) + ")");
-    }
     {
+      // The version is read under the write lock, so two processes never upgrade one store twice.
       SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      const int version = db_.execAndGet("PRAGMA user_version").getInt();
+      if (version > kSqliteSchemaVersion) {
+        throw StoreError(path.string() + ": store made by a newer vigie (schema " +
+                         std::to_string(version) + ", this one reads " +
+                         std::to_string(kSqliteSchemaVersion) + ")");
+      }
+      for (int v = version; v < kSqliteSchemaVersion; ++v) db_.exec(kSqliteUpgrades[v]);
       db_.exec(kSqliteSchema);
       db_.exec("PRAGMA user_version = " + std::to_string(kSqliteSchemaVersion));
       tx.commit();
@@ -310,11 +344,11 @@ class SqliteStore final : public EventStore {
 
   std::vector<StoredEvent> find_events(const EventFilter& f) override {
     const Where w = where_of(f, max_span_days(), true);
-    SQLite::Statement st(db_, "SELECT p.id, e.document_id, e.incident_id, r.record FROM " +
-                                  page_of(w, f) +
+    const Page p = page(w, f, std::nullopt);
+    SQLite::Statement st(db_, "SELECT p.id, e.document_id, e.incident_id, r.record FROM " + p.sql +
                                   " JOIN events e ON e.id = p.id JOIN event_records r ON "
                                   "r.event_id = p.id ORDER BY p.date_start DESC, p.id DESC");
-    bind_all(st, page_values(w));
+    bind_all(st, p.values);
     return read_events(st);
   }
 
@@ -322,10 +356,11 @@ class SqliteStore final : public EventStore {
     const Where w = where_of(f, max_span_days(), true);
     JsonPage page;
     page.total = count_events(f);
-    SQLite::Statement st(db_, "SELECT r.record FROM " + page_of(w, f) +
+    const Page p = this->page(w, f, page.total);
+    SQLite::Statement st(db_, "SELECT r.record FROM " + p.sql +
                                   " JOIN event_records r ON r.event_id = p.id ORDER BY "
                                   "p.date_start DESC, p.id DESC");
-    bind_all(st, page_values(w));
+    bind_all(st, p.values);
     while (st.executeStep()) page.records.push_back(st.getColumn(0).getString());
     return page;
   }
@@ -444,6 +479,36 @@ class SqliteStore final : public EventStore {
   }
 
  private:
+  // The cheapest way to a page: an actor's from the name index; a dense place's along the date
+  // index (`matches`, the filter's total, when known, tells how dense); else page_of().
+  Page page(const Where& w, const EventFilter& f, std::optional<std::int64_t> matches) {
+    if (f.limit == 0) return page_of(w, f);
+    if (w.by_actor) {
+      const auto names = actor_names_like(*f.actor);
+      if (!names.empty() && names.size() <= kMaxMergedNames) return actor_page_of(w, f, names);
+    }
+    if (!w.row_test.empty() && matches && *matches > 0) {
+      // Walking reads about wanted × days / matches rows (`days`: the records of the filter's
+      // days), gathering reads the matches, each dearer by kGatheredRowCost walked rows.
+      EventFilter same_days;
+      same_days.from = f.from;
+      same_days.to = f.to;
+      const double wanted = static_cast<double>(f.offset + f.limit);
+      const double days = static_cast<double>(count_events(same_days));
+      const double found = static_cast<double>(*matches);
+      if (wanted * days < kGatheredRowCost * found * found) return walked_page_of(w, f);
+    }
+    return page_of(w, f);
+  }
+
+  std::vector<std::string> actor_names_like(const std::string& pattern) {
+    SQLite::Statement st(db_, "SELECT name FROM actor_names WHERE name LIKE ? ESCAPE '\\'");
+    st.bind(1, like_pattern(pattern));
+    std::vector<std::string> out;
+    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    return out;
+  }
+
   static std::vector<StoredEvent> read_events(SQLite::Statement& st) {
     std::vector<StoredEvent> out;
     while (st.executeStep()) {
@@ -626,6 +691,12 @@ class SqliteStore final : public EventStore {
   }
 
   static constexpr std::size_t kMaxCachedCounts = 4096;
+  // Beyond this many names, one union per name costs more than reading the match set.
+  static constexpr std::size_t kMaxMergedNames = 32;
+  // A match gathered from the R*Tree (its row read, its distance measured, then sorted) costs
+  // about 1.25 µs, a row walked along the date index 25–30 ns: measured on the 100,000-record
+  // load-test store with 225 to 7,874 matches around Djibo and Bamako (docs/performance.md).
+  static constexpr double kGatheredRowCost = 40.0;
   std::unordered_map<std::string, std::int64_t> counts_;
   std::int64_t counts_version_ = -1;
   std::int64_t writes_ = 0;
