@@ -168,6 +168,8 @@ TEST(HttpApi, BadRequestsGetAJsonErrorWithTheRightStatus) {
   EXPECT_EQ(error["status"], 400);
   EXPECT_NE(error["error"].get<std::string>().find("LAT,LON,KM"), std::string::npos);
   EXPECT_EQ(get(client, "/events?colour=red", 400)["error"], "unknown filter 'colour'");
+  EXPECT_EQ(get(client, "/incidents?by=month", 400)["error"], "unknown filter 'by'");  // /stats'
+  EXPECT_EQ(get(client, "/stats?limit=5", 400)["error"], "unknown parameter 'limit'");
   EXPECT_NE(get(client, "/events?limit=5000", 400)["error"].get<std::string>().find("1 to 1000"),
             std::string::npos);
   get(client, "/stats?by=decade", 400);

@@ -118,7 +118,7 @@ struct ApiServer::Impl {
     EventFilter f;
     f.limit = options.default_page;
     for (const auto& [name, value] : req.params) {
-      if (name == "by") continue;
+      if (name == "by" && !paged) continue;  // the grouping of /stats, its only unpaged route
       if ((name == "limit" || name == "offset") && !paged) {
         throw HttpError{400, "unknown parameter '" + name + "'"};
       }
