@@ -181,15 +181,30 @@ async function openEvent(id) {
 }
 
 // --- a dropped article ---------------------------------------------------------------------
-async function previewFile(file) {
+// `published`: the date the reader gives; without one, the article's own (HTML metadata, feed
+// field) or none, and then relative dates (« dimanche », "last Tuesday") stay unresolved.
+async function previewFile(file, published = "") {
   const panel = document.getElementById("preview");
   const body = document.getElementById("preview-body");
   const type = /\.html?$/i.test(file.name) ? "text/html" : "text/plain";
   const text = await file.text();
-  body.innerHTML = `<h2>${t("preview")}: ${esc(file.name)}</h2>`;
+  body.innerHTML = `<h2>${t("preview")}: ${esc(file.name)}</h2>` +
+    `<form id="preview-date"><label>${t("publishedOn")} <input type="date" name="published" value="${esc(published)}"></label> ` +
+    `<button type="submit">${t("reread")}</button></form>`;
+  const form = body.querySelector("#preview-date");
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    previewFile(file, form.elements.published.value);
+  });
   panel.hidden = false;
+  const query = `id=${encodeURIComponent(file.name)}` + (published ? `&published=${encodeURIComponent(published)}` : "");
   try {
-    const result = await api(`extract?id=${encodeURIComponent(file.name)}`, { method: "POST", headers: { "Content-Type": type }, body: text });
+    const result = await api(`extract?${query}`, { method: "POST", headers: { "Content-Type": type }, body: text });
+    if (result.document.published) {
+      form.elements.published.value = result.document.published;
+    } else {
+      form.insertAdjacentHTML("afterend", `<p class="hint">${t("noPublished")}</p>`);
+    }
     if (!result.events.length) body.insertAdjacentHTML("beforeend", `<p>${t("noEvents")}</p>`);
     result.events.forEach((e, i) => {
       const div = document.createElement("div");
@@ -201,7 +216,7 @@ async function previewFile(file) {
     const store = document.createElement("button");
     store.textContent = t("store");
     store.addEventListener("click", async () => {
-      const r = await api(`documents?id=${encodeURIComponent(file.name)}`, { method: "POST", headers: { "Content-Type": type }, body: text });
+      const r = await api(`documents?${query}`, { method: "POST", headers: { "Content-Type": type }, body: text });
       store.replaceWith(document.createTextNode(r.added ? t("stored") : t("alreadyStored")));
       await refresh();
     });

@@ -18,6 +18,8 @@ const I18N = {
     accounts: "Accounts", preview: "Preview", store: "Store this article", stored: "Stored.",
     alreadyStored: "Already stored.", noEvents: "No event found in this article.",
     unknown: "unknown", published: "published", confidence: "confidence", close: "Close",
+    publishedOn: "Published on", reread: "Read again with this date",
+    noPublished: "No publication date found: days such as \"Sunday\" or \"last week\" stay unresolved until you give one.",
   },
   fr: {
     country: "Pays", type: "Type", actor: "Acteur", from: "Du", to: "Au", words: "Mots",
@@ -36,6 +38,8 @@ const I18N = {
     accounts: "Récits", preview: "Aperçu", store: "Enregistrer cet article", stored: "Enregistré.",
     alreadyStored: "Déjà enregistré.", noEvents: "Aucun événement trouvé dans cet article.",
     unknown: "inconnu", published: "publié", confidence: "confiance", close: "Fermer",
+    publishedOn: "Publié le", reread: "Relire avec cette date",
+    noPublished: "Aucune date de publication trouvée : « dimanche » ou « la semaine dernière » restent sans date tant que vous n'en donnez pas une.",
   },
 };
 // ACLED's six event types in the interface's language; the data keep ACLED's English names.

@@ -1,7 +1,8 @@
 // The web interface as an analyst uses it, in headless Chromium (Debian's package) driven by
 // playwright-core: vigie ingests the articles of tests/incidents, serves them, and the test
 // filters, brushes the timeline, opens an event's card and checks the highlighted evidence,
-// switches to French, and drops an article to preview its events. A screenshot is saved.
+// switches to French, and drops an article to preview its events, then gives it a publication
+// date. A screenshot is saved.
 //   node tests/browser/ui.test.mjs --vigie build/src/vigie --out build/browser
 // Exit 0: passed; 77: skipped (no Chromium or playwright-core; the reason is printed); else failed.
 import { spawn, execFileSync } from "node:child_process";
@@ -126,6 +127,15 @@ try {
   });
   await page.waitForSelector("#preview:not([hidden]) .preview-event .article mark.field-location");
   assert.equal(await page.textContent("#preview .preview-event mark.field-location"), "Djibo");
+  // No publication date in a plain text: « dimanche » stays unresolved until the reader gives one.
+  assert.match(await page.textContent("#preview .preview-event tr[data-row='date'] td"), /^inconnu/);
+  assert.ok(await page.isVisible("#preview .hint"));
+  await page.fill("#preview-date input[name='published']", "2024-05-14");  // a Tuesday
+  await page.click("#preview-date button[type='submit']");
+  await page.waitForFunction(() => {
+    const td = document.querySelector("#preview .preview-event tr[data-row='date'] td");
+    return td && td.textContent.startsWith("2024-05-12");
+  });
   await page.screenshot({ path: join(out, "ui.png") });
 
   assert.deepEqual(errors, [], `errors in the page: ${errors.join("; ")}`);
