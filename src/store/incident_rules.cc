@@ -105,6 +105,30 @@ std::optional<DayRange> day_range(const EventRecord& record) {
   return DayRange{*first, *last};
 }
 
+bool reports_conflict(const EventRecord& a, const EventRecord& b) {
+  if (type_family(a.event_type) != type_family(b.event_type)) return true;
+  const auto da = day_range(a);
+  const auto db = day_range(b);
+  if (da && db &&
+      (da->first > db->last + kDateSlackDays || db->first > da->last + kDateSlackDays)) {
+    return true;
+  }
+  bool actors_conflict = false;
+  shared_actor(a, b, actors_conflict);
+  if (actors_conflict) return true;
+  if (!a.location || !b.location) return false;
+  const auto& la = *a.location;
+  const auto& lb = *b.location;
+  if (la.country && lb.country && la.country != lb.country) return true;
+  const bool both_towns =
+      la.geo_precision <= 2 && lb.geo_precision <= 2 && la.lat && la.lon && lb.lat && lb.lon;
+  if (both_towns) return distance_km(*la.lat, *la.lon, *lb.lat, *lb.lon) > kSameIncidentKm;
+  auto differ = [](const std::optional<std::string>& x, const std::optional<std::string>& y) {
+    return x && y && *x != *y;
+  };
+  return differ(la.admin1, lb.admin1) || differ(la.admin2, lb.admin2);
+}
+
 std::optional<IncidentMatch> same_incident(const EventRecord& a, const EventRecord& b) {
   if (type_family(a.event_type) != type_family(b.event_type)) return std::nullopt;
 

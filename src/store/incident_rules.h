@@ -27,6 +27,14 @@ struct IncidentMatch {
 /// as incidents of their own.
 std::optional<IncidentMatch> same_incident(const EventRecord& a, const EventRecord& b);
 
+/// True when the two records cannot be accounts of one incident whatever else they say: types
+/// of different families, days apart (beyond kDateSlackDays), different countries, towns farther
+/// apart than kSameIncidentKm, different districts or regions (where one place is coarser than a
+/// town), or armed actors that do not fit. Unknown dates or places conflict with nothing. A
+/// report joins an incident only when it conflicts with none of its reports, so incidents never
+/// chain (A fits B, B fits C, but A and C name different armed groups).
+bool reports_conflict(const EventRecord& a, const EventRecord& b);
+
 /// An actor named by what it is rather than who ("Unidentified Armed Group (Mali)", "Islamist
 /// Militia (Niger)", "Civilians (Mali)", protesters, rioters): it fits a named one, never
 /// identifies an incident by itself.

@@ -371,7 +371,7 @@ class PostgresStore final : public EventStore {
       }
       choice.consider(*r, read_events(q.run(tx)));
     }
-    return choice.incident();
+    return choice.incident([&](std::int64_t incident) { return reports_of(tx, incident); });
   }
 
   void insert_event(pqxx::transaction_base& tx, const EventRecord& r, std::int64_t document_id,

@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -60,11 +61,26 @@ void IncidentChoice::consider(const EventRecord& record, const std::vector<Store
   for (const auto& e : earlier) {
     if (taken_.count(e.incident_id)) continue;
     auto match = same_incident(record, e.record);
-    if (match && match->score > score_) {
-      score_ = match->score;
-      best_ = e.incident_id;
-    }
+    if (!match) continue;
+    auto& c = candidates_[e.incident_id];
+    if (match->score > c.score) c = {match->score, &record};
   }
+}
+
+std::int64_t IncidentChoice::incident(
+    const std::function<std::vector<StoredEvent>(std::int64_t)>& reports_of) const {
+  std::vector<std::pair<std::int64_t, Candidate>> ranked(candidates_.begin(), candidates_.end());
+  // Best match first; the earlier incident on a tie, as a stable choice.
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& x, const auto& y) { return x.second.score > y.second.score; });
+  for (const auto& [incident, c] : ranked) {
+    const auto reports = reports_of(incident);
+    const bool fits = std::none_of(reports.begin(), reports.end(), [&](const StoredEvent& e) {
+      return reports_conflict(*c.record, e.record);
+    });
+    if (fits) return incident;
+  }
+  return 0;
 }
 
 StatsGrouping stats_grouping(StatsKey key, const std::string& week_sql) {

@@ -3,6 +3,8 @@
 // the document's records grouped by the extractor's incidents, and the choice of the incident a
 // group joins. Backends differ in SQL, not in these.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -50,19 +52,24 @@ std::vector<std::vector<const EventRecord*>> article_incidents(
     const std::vector<EventRecord>& events);
 
 /// The earlier incident a group of records reports: fed the stored records near each of them,
-/// keeps the best match (store/incident_rules), never one of `taken` (the incidents the same
-/// article's other groups went to).
+/// ranks the incidents they belong to by their best match (store/incident_rules), never one of
+/// `taken` (the incidents the same article's other groups went to); the choice is the best-ranked
+/// incident none of whose reports conflicts with the record that matched it.
 class IncidentChoice {
  public:
   explicit IncidentChoice(const std::set<std::int64_t>& taken) : taken_(taken) {}
   void consider(const EventRecord& record, const std::vector<StoredEvent>& earlier);
-  /// 0 when nothing matched.
-  std::int64_t incident() const { return best_; }
+  /// 0 when nothing matched; `reports_of` gives an incident's stored reports.
+  std::int64_t incident(
+      const std::function<std::vector<StoredEvent>(std::int64_t)>& reports_of) const;
 
  private:
+  struct Candidate {
+    double score = 0;
+    const EventRecord* record = nullptr;  ///< the new record that matched best
+  };
   const std::set<std::int64_t>& taken_;
-  std::int64_t best_ = 0;
-  double score_ = 0;
+  std::map<std::int64_t, Candidate> candidates_;
 };
 
 /// A day number (days since 1970-01-01) as YYYY-MM-DD.

@@ -580,7 +580,7 @@ class SqliteStore final : public EventStore {
       bind_all(region, values);
       consider(*r, region);
     }
-    return choice.incident();
+    return choice.incident([&](std::int64_t incident) { return reports_of(incident); });
   }
 
   void insert_event(const EventRecord& r, std::int64_t document_id, std::int64_t incident,
