@@ -113,6 +113,32 @@ TEST(HttpApi, DocumentsAreStoredOnceAndQueriedWithFiltersAndPages) {
   EXPECT_EQ(get(client, "/events?actor=%27%20OR%201%3D1%20--")["total"], 0);
   EXPECT_EQ(get(client, "/events?text=%22%20OR%20*")["total"], 0);
 
+  // Map points: every record with coordinates, in the order of /events, a few fields each.
+  auto points = get(client, "/points?country=BF");
+  EXPECT_EQ(points["total"], 8);
+  auto bf = get(client, "/events?country=BF");
+  std::vector<std::int64_t> placed;
+  for (const auto& e : bf["events"]) {
+    if (e["location"].is_object() && !e["location"]["lat"].is_null()) {
+      placed.push_back(e["store"]["event_id"]);
+    }
+  }
+  ASSERT_EQ(points["points"].size(), placed.size());
+  ASSERT_GT(placed.size(), 0u);
+  const auto fields = points["fields"].get<std::vector<std::string>>();
+  EXPECT_EQ(fields, (std::vector<std::string>{"id", "lat", "lon", "event_type", "date", "location",
+                                              "fatalities"}));
+  for (std::size_t i = 0; i < placed.size(); ++i) EXPECT_EQ(points["points"][i][0], placed[i]);
+  for (const auto& e : bf["events"]) {
+    if (e["store"]["event_id"] != placed[0]) continue;
+    EXPECT_EQ(points["points"][0][1], e["location"]["lat"]);
+    EXPECT_EQ(points["points"][0][2], e["location"]["lon"]);
+    EXPECT_EQ(points["points"][0][3], e["event_type"]);
+    EXPECT_EQ(points["points"][0][5], e["location"]["name"]);
+  }
+  EXPECT_EQ(get(client, "/points?country=BF&limit=2")["points"].size(), 2u);
+  get(client, "/points?limit=20001", 400);
+
   auto stats = get(client, "/stats?by=month,type&country=BF");
   EXPECT_EQ(stats["events"], 8);
   EXPECT_EQ(stats["incidents"], 5);

@@ -9,10 +9,10 @@ const COLOURS = {
   "Battles": "#d62728", "Violence against civilians": "#9467bd", "Explosions/Remote violence": "#ff7f0e",
   "Protests": "#2ca02c", "Riots": "#8c564b", "Strategic developments": "#1f77b4",
 };
-const MAP_LIMIT = 1000, PAGE = 100;
+const PAGE = 100;  // table rows fetched at a time; the map gets every point the server gives
 function typeColour(type) { return COLOURS[type] || "#555"; }
 
-const state = { filters: {}, events: [], total: 0, offset: 0 };
+const state = { filters: {}, total: 0, offset: 0 };
 
 async function api(path, options) {
   const res = await fetch(path, options);
@@ -32,8 +32,28 @@ function query(extra = {}, omit = []) {
 // --- map -----------------------------------------------------------------------------------
 // Without tiles Leaflet knows no zoom range; clustering needs one.
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([14, 0], 5);
-const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: true });
 map.addLayer(clusters);
+
+// world-atlas rings that cross the antimeridian (Russia, Fiji, Antarctica) jump from 180° to
+// -180°; Leaflet would draw each jump as a band across the world, so rings are made continuous
+// (past 180°, a ring goes on into the next copy of the world).
+function unwrapRing(ring) {
+  let shift = 0;
+  return ring.map(([lon, lat], i) => {
+    if (i > 0) {
+      const step = lon - ring[i - 1][0];
+      if (step > 180) shift -= 360;
+      else if (step < -180) shift += 360;
+    }
+    return [lon + shift, lat];
+  });
+}
+function unwrap(geometry) {
+  if (!geometry) return;
+  if (geometry.type === "Polygon") geometry.coordinates = geometry.coordinates.map(unwrapRing);
+  if (geometry.type === "MultiPolygon") geometry.coordinates = geometry.coordinates.map((p) => p.map(unwrapRing));
+}
 
 async function loadBasemap() {
   const config = await api("config.json").catch(() => ({}));
@@ -42,29 +62,31 @@ async function loadBasemap() {
   }
   const topo = await fetch("vendor/world-atlas/countries-50m.json").then((r) => r.json());
   const countries = topojson.feature(topo, topo.objects.countries);
+  for (const f of countries.features) unwrap(f.geometry);
   L.geoJSON(countries, {
     style: { color: "#888", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: config.tiles ? 0 : 1 },
     interactive: false,
   }).addTo(map).bringToBack();
 }
 
-function markerFor(e) {
-  const l = e.location;
-  const dead = e.fatalities ? e.fatalities.best : 0;
-  const m = L.circleMarker([l.lat, l.lon], {
+// `p`: one row of GET /points, its values named by `fields`.
+function markerFor(p, fields) {
+  const v = Object.fromEntries(fields.map((name, i) => [name, p[i]]));
+  const dead = v.fatalities || 0;
+  const m = L.circleMarker([v.lat, v.lon], {
     radius: 5 + Math.min(20, 3 * Math.sqrt(dead)), color: "#222", weight: 1,
-    fillColor: typeColour(e.event_type), fillOpacity: 0.85,
+    fillColor: typeColour(v.event_type), fillOpacity: 0.85,
   });
   // Tooltips are HTML: every piece of the record is escaped.
-  m.bindTooltip(esc(`${e.date && e.date.start ? e.date.start : "?"} · ${typeName(e.event_type)} · ${l.name || ""}${dead ? ` · ${dead} ${t("dead").toLowerCase()}` : ""}`));
-  m.on("click", () => openEvent(e.store.event_id));
-  m.eventId = e.store.event_id;
+  m.bindTooltip(esc(`${v.date || "?"} · ${typeName(v.event_type)} · ${v.location || ""}${dead ? ` · ${dead} ${t("dead").toLowerCase()}` : ""}`));
+  m.on("click", () => openEvent(v.id));
+  m.eventId = v.id;
   return m;
 }
 
-function drawMap(events) {
+function drawMap(points) {
   clusters.clearLayers();
-  const markers = events.filter((e) => e.location && e.location.lat != null).map(markerFor);
+  const markers = points.points.map((p) => markerFor(p, points.fields));
   clusters.addLayers(markers);
   if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.2), { maxZoom: 8 });
 }
@@ -93,7 +115,7 @@ function drawTable(events, append) {
   const body = document.querySelector("#events tbody");
   if (!append) body.replaceChildren();
   for (const e of events) body.appendChild(rowFor(e));
-  document.getElementById("more").hidden = state.offset + PAGE >= Math.min(state.total, MAP_LIMIT) ? true : false;
+  document.getElementById("more").hidden = state.offset + PAGE >= state.total;
 }
 
 // --- timeline ------------------------------------------------------------------------------
@@ -120,17 +142,17 @@ async function drawTimeline() {
 // --- loading -------------------------------------------------------------------------------
 async function refresh() {
   try {
-    const [mapPage, incidents] = await Promise.all([
-      api(`events?${query({ limit: MAP_LIMIT })}`),
+    const [points, page, incidents] = await Promise.all([
+      api(`points?${query({}, ["limit", "offset"])}`),
+      api(`events?${query({ limit: PAGE, offset: 0 })}`),
       api(`stats?by=country&${query({}, ["limit", "offset"])}`),
     ]);
-    state.events = mapPage.events;
-    state.total = mapPage.total;
+    state.total = page.total;
     state.offset = 0;
     document.getElementById("summary").textContent =
-      t("summary", mapPage.events.length, mapPage.total, incidents.incidents);
-    drawMap(state.events);
-    drawTable(state.events.slice(0, PAGE), false);
+      t("summary", points.points.length, points.total, incidents.incidents, points.points.length === points.limit);
+    drawMap(points);
+    drawTable(page.events, false);
     await drawTimeline();
   } catch (err) {
     document.getElementById("summary").textContent = err.message;
@@ -236,9 +258,10 @@ document.getElementById("reset").addEventListener("click", () => {
   for (const name of ["country", "type", "actor", "from", "to", "text"]) setFilter(name, "");
   refresh();
 });
-document.getElementById("more").addEventListener("click", () => {
+document.getElementById("more").addEventListener("click", async () => {
   state.offset += PAGE;
-  drawTable(state.events.slice(state.offset, state.offset + PAGE), true);
+  const page = await api(`events?${query({ limit: PAGE, offset: state.offset })}`);
+  drawTable(page.events, true);
 });
 document.getElementById("card-close").addEventListener("click", () => { document.getElementById("card").hidden = true; });
 document.getElementById("preview-close").addEventListener("click", () => { document.getElementById("preview").hidden = true; });

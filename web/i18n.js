@@ -10,8 +10,9 @@ const I18N = {
     dropHere: "Drop an article (.txt, .html) to extract its events",
     dropHint: "Drop a .txt or .html article anywhere on the page to preview its events.",
     credits: "Place data: GeoNames (CC BY 4.0); boundaries: Natural Earth via world-atlas.",
-    summary: (shown, total, incidents) =>
-      `${total} records, ${incidents} incidents` + (shown < total ? ` (map and table show ${shown})` : ""),
+    summary: (mapped, total, incidents, capped) =>
+      `${total} records, ${incidents} incidents` + (capped ? ` (the map shows the latest ${mapped})` :
+        mapped < total ? ` (${total - mapped} without coordinates, not on the map)` : ""),
     fatalities: "Fatalities", location: "Location", status: "status", incident: "Incident",
     reports: (n, d) => `${n} reports from ${d} articles`, competing: "competing accounts",
     agree: "accounts agree", rule: "rule", article: "Article", evidence: "Evidence",
@@ -30,8 +31,9 @@ const I18N = {
     dropHere: "Déposez un article (.txt, .html) pour en extraire les événements",
     dropHint: "Déposez un article .txt ou .html n'importe où sur la page pour voir ses événements.",
     credits: "Lieux : GeoNames (CC BY 4.0) ; frontières : Natural Earth via world-atlas.",
-    summary: (shown, total, incidents) =>
-      `${total} fiches, ${incidents} incidents` + (shown < total ? ` (carte et tableau : ${shown})` : ""),
+    summary: (mapped, total, incidents, capped) =>
+      `${total} fiches, ${incidents} incidents` + (capped ? ` (la carte montre les ${mapped} plus récentes)` :
+        mapped < total ? ` (${total - mapped} sans coordonnées, hors carte)` : ""),
     fatalities: "Morts", location: "Lieu", status: "statut", incident: "Incident",
     reports: (n, d) => `${n} récits tirés de ${d} articles`, competing: "récits concurrents",
     agree: "récits concordants", rule: "règle", article: "Article", evidence: "Preuves",

@@ -47,12 +47,18 @@ function renderTimeline(svg, weeks, types, colours, selection, onBrush) {
       svg.appendChild(bar);
     }
   });
-  // Year and month ticks.
+  // Year and month ticks, left to right, each skipped where it would overlap the one before
+  // (about 6 px a character at this size).
+  let free = 0;
   all.forEach((w, i) => {
     if (w.week.slice(8, 10) <= "07" && (i === 0 || all[i - 1].week.slice(5, 7) !== w.week.slice(5, 7))) {
-      const label = svgEl("text", { x: i * step + 1, y: height - 3, "font-size": 10, fill: "#555" });
-      label.textContent = w.week.slice(5, 7) === "01" || i === 0 ? w.week.slice(0, 7) : w.week.slice(5, 7);
+      const text = w.week.slice(5, 7) === "01" || i === 0 ? w.week.slice(0, 7) : w.week.slice(5, 7);
+      const x = i * step + 1;
+      if (x < free) return;
+      const label = svgEl("text", { x, y: height - 3, "font-size": 10, fill: "#555" });
+      label.textContent = text;
       svg.appendChild(label);
+      free = x + text.length * 6 + 4;
     }
   });
   const brush = svgEl("rect", { class: "brush", x: 0, y: 0, width: 0, height: height - axis, visibility: "hidden" });

@@ -114,9 +114,12 @@ struct ApiServer::Impl {
     }
   }
 
-  EventFilter filter_of(const httplib::Request& req, bool paged) {
+  // `paged`: limit and offset allowed, limit from 1 to `max_limit` (the page size by default).
+  EventFilter filter_of(const httplib::Request& req, bool paged, std::size_t max_limit = 0,
+                        std::size_t default_limit = 0) {
+    if (max_limit == 0) max_limit = options.max_page;
     EventFilter f;
-    f.limit = options.default_page;
+    f.limit = default_limit ? default_limit : options.default_page;
     for (const auto& [name, value] : req.params) {
       if (name == "by" && !paged) continue;  // the grouping of /stats, its only unpaged route
       if ((name == "limit" || name == "offset") && !paged) {
@@ -124,8 +127,8 @@ struct ApiServer::Impl {
       }
       if (auto error = set_filter_field(f, name, value)) throw HttpError{400, *error};
     }
-    if (paged && (f.limit == 0 || f.limit > options.max_page)) {
-      throw HttpError{400, "limit: from 1 to " + std::to_string(options.max_page)};
+    if (paged && (f.limit == 0 || f.limit > max_limit)) {
+      throw HttpError{400, "limit: from 1 to " + std::to_string(max_limit)};
     }
     if (!paged) f.limit = 0;
     return f;
@@ -200,6 +203,25 @@ struct ApiServer::Impl {
       }
       body += "]}";
       res.set_content(std::move(body), "application/json");
+    });
+
+    // The map's markers: every record of a filter with coordinates (up to max_points), a few
+    // fields each, as rows under the names in "fields".
+    server.Get("/points", [this](const httplib::Request& req, httplib::Response& res) {
+      const auto f = filter_of(req, true, options.max_points, options.max_points);
+      auto& store = stores.get();
+      json points = json::array();
+      for (const auto& p : store.find_points(f)) {
+        points.push_back(
+            {p.id, p.lat, p.lon, p.event_type, p.date_start ? json(*p.date_start) : json(),
+             p.location ? json(*p.location) : json(), p.fatalities ? json(*p.fatalities) : json()});
+      }
+      send_json(res,
+                {{"total", store.count_events(f)},
+                 {"limit", f.limit},
+                 {"offset", f.offset},
+                 {"fields", {"id", "lat", "lon", "event_type", "date", "location", "fatalities"}},
+                 {"points", std::move(points)}});
     });
 
     server.Get(R"(/events/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {

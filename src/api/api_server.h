@@ -20,6 +20,7 @@ struct ApiOptions {
   std::size_t max_body_bytes = 10u << 20;  ///< larger bodies get 413
   std::size_t default_page = 100;
   std::size_t max_page = 1000;                    ///< a larger ?limit= gets 400
+  std::size_t max_points = 20000;                 ///< map points: the default and the most
   std::optional<std::filesystem::path> web_root;  ///< files served at /, if any
   /// Further folders served under a prefix ("/vendor/leaflet/" → node_modules/leaflet/dist).
   std::vector<std::pair<std::string, std::filesystem::path>> mounts;

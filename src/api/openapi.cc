@@ -95,6 +95,16 @@ constexpr std::string_view kOpenApi = R"json({
         }
       }
     },
+    "/points": {
+      "get": {
+        "summary": "Every record matching the filters that has coordinates, as map points, the latest first (up to 20,000 by default)",
+        "parameters": [{"$ref": "#/components/parameters/country"}, {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"}, {"$ref": "#/components/parameters/type"}, {"$ref": "#/components/parameters/actor"}, {"$ref": "#/components/parameters/near"}, {"$ref": "#/components/parameters/text"}, {"$ref": "#/components/parameters/incident"}, {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 20000, "default": 20000}}, {"$ref": "#/components/parameters/offset"}],
+        "responses": {
+          "200": {"description": "total (records matching, with or without coordinates), limit, offset, fields (id, lat, lon, event_type, date, location, fatalities) and points, one array of those fields each", "content": {"application/json": {"schema": {"type": "object", "properties": {"total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"}, "fields": {"type": "array", "items": {"type": "string"}}, "points": {"type": "array", "items": {"type": "array"}}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}
+        }
+      }
+    },
     "/events/{id}": {
       "get": {
         "summary": "One record with its evidence (field, span, words), its document with the text, and its incident",

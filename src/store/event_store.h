@@ -76,6 +76,17 @@ struct StatsRow {
 };
 
 /// A store is used by one thread at a time; threads that work in parallel open one each.
+/// A record as a marker on a map shows it: where, what, when, how deadly.
+struct MapPoint {
+  std::int64_t id = 0;
+  double lat = 0;
+  double lon = 0;
+  std::string event_type;
+  std::optional<std::string> date_start;
+  std::optional<std::string> location;
+  std::optional<int> fatalities;
+};
+
 class EventStore {
  public:
   virtual ~EventStore() = default;
@@ -98,6 +109,9 @@ class EventStore {
   };
   virtual JsonPage find_event_json(const EventFilter& filter) = 0;
   virtual std::int64_t count_events(const EventFilter& filter) = 0;
+  /// The records the filter keeps that have coordinates, as map points, in the order of
+  /// find_events(); `filter.limit` caps them (0: all).
+  virtual std::vector<MapPoint> find_points(const EventFilter& filter) = 0;
   virtual std::optional<StoredEvent> event(std::int64_t id) = 0;
   virtual std::vector<Evidence> evidence(std::int64_t event_id) = 0;
   virtual std::optional<StoredDocument> document(std::int64_t id) = 0;

@@ -224,6 +224,28 @@ class PostgresStore final : public EventStore {
     return count_in(tx, f);
   }
 
+  std::vector<MapPoint> find_points(const EventFilter& f) override {
+    pqxx::read_transaction tx(c_);
+    Query q;
+    q << "SELECT e.id, e.lat, e.lon, e.event_type, e.date_start, e.location, e.fatalities FROM "
+         "(SELECT * FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL) e";
+    where_of(f, q);
+    q << kOrder << paging(f);
+    std::vector<MapPoint> out;
+    for (const auto& row : q.run(tx)) {
+      MapPoint p;
+      p.id = row[0].as<std::int64_t>();
+      p.lat = row[1].as<double>();
+      p.lon = row[2].as<double>();
+      p.event_type = row[3].as<std::string>();
+      p.date_start = opt<std::string>(row[4]);
+      p.location = opt<std::string>(row[5]);
+      p.fatalities = opt<int>(row[6]);
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
   std::optional<StoredEvent> event(std::int64_t id) override {
     pqxx::read_transaction tx(c_);
     Query q;

@@ -378,6 +378,31 @@ class SqliteStore final : public EventStore {
     return n;
   }
 
+  std::vector<MapPoint> find_points(const EventFilter& f) override {
+    const Where w = where_of(f, max_span_days());
+    SQLite::Statement st(db_,
+                         "SELECT e.id, e.lat, e.lon, e.event_type, e.date_start, e.location, "
+                         "e.fatalities FROM events e" +
+                             (w.sql.empty() ? std::string(" WHERE") : w.sql + " AND") +
+                             " e.lat IS NOT NULL AND e.lon IS NOT NULL ORDER BY e.date_start "
+                             "DESC, e.id DESC" +
+                             paging(f));
+    bind_all(st, w.values);
+    std::vector<MapPoint> out;
+    while (st.executeStep()) {
+      MapPoint p;
+      p.id = st.getColumn(0).getInt64();
+      p.lat = st.getColumn(1).getDouble();
+      p.lon = st.getColumn(2).getDouble();
+      p.event_type = st.getColumn(3).getString();
+      p.date_start = text_or_null(st.getColumn(4));
+      p.location = text_or_null(st.getColumn(5));
+      if (!st.getColumn(6).isNull()) p.fatalities = st.getColumn(6).getInt();
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
   std::optional<StoredEvent> event(std::int64_t id) override {
     SQLite::Statement st(db_, std::string(kEventColumns) + " WHERE e.id = ?");
     st.bind(1, id);
