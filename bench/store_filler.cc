@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   std::string db;
   std::string data;
   std::size_t target = 100000;
-  app.add_option("--db", db, "The store to fill (SQLite file)")->required();
+  app.add_option("--db", db, "The store to fill (SQLite file or postgresql:// URI)")->required();
   app.add_option("--events", target, "Records to reach")->capture_default_str();
   app.add_option("--data", data, "Data directory holding the gazetteer")->required();
   CLI11_PARSE(app, argc, argv);

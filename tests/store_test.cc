@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <pqxx/pqxx>
 #include <set>
 
 #include "pipeline/batch_runner.h"
@@ -563,14 +564,10 @@ TEST_P(EventStores, StatsCountRecordsIncidentsAndTheirDeaths) {
   EXPECT_EQ(by_week["2024-04-08"].incidents, 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, EventStores, ::testing::Values("sqlite", "postgres"),
-                         [](const auto& backend) { return backend.param; });
-
 // Totals are cached per filter until the store changes, by this connection or another.
-TEST(SqliteStore, CountsFollowWritesFromAnyConnection) {
+TEST_P(EventStores, CountsFollowWritesFromAnyConnection) {
   SKIP_WITHOUT_SHARED();
-  test::TempDir dir;
-  const auto path = (dir / "events.db").string();
+  FRESH_STORE_OR_SKIP(path);
   auto writer = ingest_sets({"djibo-week-apart"}, path);
   ASSERT_TRUE(writer);
   auto reader = open_event_store(path);
@@ -591,6 +588,9 @@ TEST(SqliteStore, CountsFollowWritesFromAnyConnection) {
   EXPECT_EQ(reader->count_events(burkina), 8);
   EXPECT_EQ(reader->find_event_json(burkina).total, 8);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, EventStores, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& backend) { return backend.param; });
 
 // A store written by the first schema gains the date index with coordinates when opened.
 TEST(SqliteStore, AStoreOfTheFirstSchemaIsUpgraded) {
@@ -614,6 +614,36 @@ TEST(SqliteStore, AStoreOfTheFirstSchemaIsUpgraded) {
   SQLite::Statement st(db, "SELECT name FROM pragma_index_info('events_by_date') ORDER BY seqno");
   while (st.executeStep()) columns.push_back(st.getColumn(0).getString());
   EXPECT_EQ(columns, (std::vector<std::string>{"date_start", "id", "lat", "lon"}));
+}
+
+// A PostgreSQL store of the first schema trades its ascending indexes for ones in page order.
+TEST(PostgresStore, AStoreOfTheFirstSchemaIsUpgraded) {
+  std::string why;
+  const auto url = test::fresh_postgres_database(why);
+  if (!url) GTEST_SKIP() << why;
+  synthetic_store(*url, 30);
+  {
+    pqxx::connection c(*url);
+    pqxx::work tx(c);
+    tx.exec("DROP INDEX events_newest");
+    tx.exec("CREATE INDEX events_by_date ON events(date_start, id)");
+    tx.exec("UPDATE store_meta SET value = 1 WHERE key = 'schema_version'");
+    tx.commit();
+  }
+  auto store = open_event_store(*url);
+  EventFilter dense;
+  dense.near = EventFilter::Near{kDjiboLat, kDjiboLon, 30};
+  dense.limit = 5;
+  EXPECT_EQ(store->find_event_json(dense).records.size(), 5u);
+  pqxx::connection c(*url);
+  pqxx::read_transaction tx(c);
+  EXPECT_EQ(tx.exec("SELECT value FROM store_meta WHERE key = 'schema_version'")[0][0].as<int>(),
+            2);
+  auto indexes = [&](const std::string& name) {
+    return tx.exec("SELECT 1 FROM pg_indexes WHERE indexname = " + tx.quote(name)).size();
+  };
+  EXPECT_EQ(indexes("events_by_date"), 0u);
+  EXPECT_EQ(indexes("events_newest"), 1u);
 }
 
 TEST(SqliteStore, AStoreFromANewerVigieIsRefused) {

@@ -1,10 +1,20 @@
 #pragma once
 // The PostgreSQL store's tables (the SQLite ones, in PostgreSQL's terms). Bump
-// kPostgresSchemaVersion with every change.
+// kPostgresSchemaVersion with every change, with what upgrades a store of the version before.
 
 namespace vigie {
 
-inline constexpr int kPostgresSchemaVersion = 1;
+inline constexpr int kPostgresSchemaVersion = 2;
+
+// kPostgresUpgrades[n] turns a store of version n, once kPostgresSchema has run on it, into one
+// of version n + 1 (version 0: none were stored).
+inline constexpr const char* kPostgresUpgrades[kPostgresSchemaVersion] = {
+    "",
+    // 1 → 2: indexes in the order pages are read (newest first, undated last) replace the
+    // ascending ones, which PostgreSQL could not use for that order (it sorted every match).
+    "DROP INDEX IF EXISTS events_by_date; DROP INDEX IF EXISTS events_by_country; "
+    "DROP INDEX IF EXISTS events_by_type; DROP INDEX IF EXISTS events_by_sub_type;",
+};
 
 inline constexpr const char* kPostgresSchema = R"sql(
 CREATE EXTENSION IF NOT EXISTS postgis;
@@ -46,11 +56,17 @@ CREATE TABLE IF NOT EXISTS events (
   record TEXT NOT NULL DEFAULT '{}',
   UNIQUE (document_id, event_key)
 );
-CREATE INDEX IF NOT EXISTS events_by_date ON events(date_start, id);
-CREATE INDEX IF NOT EXISTS events_by_country ON events(country, date_start);
+-- In the order pages are read: newest first, undated last, then the last stored first.
+CREATE INDEX IF NOT EXISTS events_newest ON events(date_start DESC NULLS LAST, id DESC);
+CREATE INDEX IF NOT EXISTS events_by_country_newest
+  ON events(country, date_start DESC NULLS LAST, id DESC);
 CREATE INDEX IF NOT EXISTS events_by_incident ON events(incident_id);
-CREATE INDEX IF NOT EXISTS events_by_type ON events(lower(event_type), date_start);
-CREATE INDEX IF NOT EXISTS events_by_sub_type ON events(lower(sub_event_type), date_start);
+CREATE INDEX IF NOT EXISTS events_by_country_type_newest
+  ON events(country, lower(event_type), date_start DESC NULLS LAST, id DESC);
+CREATE INDEX IF NOT EXISTS events_by_type_newest
+  ON events(lower(event_type), date_start DESC NULLS LAST, id DESC);
+CREATE INDEX IF NOT EXISTS events_by_sub_type_newest
+  ON events(lower(sub_event_type), date_start DESC NULLS LAST, id DESC);
 CREATE INDEX IF NOT EXISTS events_by_admin1 ON events(admin1, date_start);
 CREATE INDEX IF NOT EXISTS events_geog ON events USING GIST (geog);
 CREATE TABLE IF NOT EXISTS event_actors (
