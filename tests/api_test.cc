@@ -137,6 +137,17 @@ TEST(HttpApi, DocumentsAreStoredOnceAndQueriedWithFiltersAndPages) {
     EXPECT_EQ(points["points"][0][5], e["location"]["name"]);
   }
   EXPECT_EQ(get(client, "/points?country=BF&limit=2")["points"].size(), 2u);
+  // Or one point per incident: the Bandiagara bus, told by three articles.
+  auto mali = get(client, "/points?of=incidents&country=ML");
+  EXPECT_EQ(mali["total"], 1);
+  ASSERT_EQ(mali["points"].size(), 1u);
+  const auto incident_fields = mali["fields"].get<std::vector<std::string>>();
+  EXPECT_EQ(incident_fields.back(), "reports");
+  EXPECT_EQ(mali["points"][0].back(), 3);
+  EXPECT_EQ(mali["points"][0][0],
+            get(client, "/incidents?country=ML")["incidents"][0]["incident_id"]);
+  EXPECT_EQ(get(client, "/points?of=incidents")["total"], 6);
+  get(client, "/points?of=people", 400);
   get(client, "/points?limit=20001", 400);
 
   auto stats = get(client, "/stats?by=month,type&country=BF");

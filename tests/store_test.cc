@@ -317,6 +317,17 @@ TEST_P(EventStores, ReportsOfOneIncidentCollapseAndNearMissesStayApart) {
   EXPECT_EQ(bandiagara[0].json["fatalities"]["low"], 25);
   EXPECT_EQ(bandiagara[0].json["fatalities"]["high"], 35);
   EXPECT_FALSE(bandiagara[0].competing);  // the government's 31 lies within the local range
+
+  // On a map: three records, one incident.
+  const auto records = in->store->find_points(bus);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].location, "Bandiagara");
+  const auto incidents = in->store->find_incident_points(bus);
+  ASSERT_EQ(incidents.size(), 1u);
+  EXPECT_EQ(incidents[0].id, bandiagara[0].id);
+  EXPECT_EQ(incidents[0].reports, 3);
+  EXPECT_EQ(incidents[0].fatalities, 28);
+  EXPECT_NEAR(incidents[0].lat, *bandiagara[0].lat, 1e-9);
 }
 
 TEST_P(EventStores, TheOrderArticlesArriveInDoesNotChangeTheIncidents) {

@@ -12,7 +12,7 @@ const COLOURS = {
 const PAGE = 100;  // table rows fetched at a time; the map gets every point the server gives
 function typeColour(type) { return COLOURS[type] || "#555"; }
 
-const state = { filters: {}, total: 0, offset: 0 };
+const state = { filters: {}, total: 0, offset: 0, mapOf: "events" };
 
 async function api(path, options) {
   const res = await fetch(path, options);
@@ -69,18 +69,20 @@ async function loadBasemap() {
   }).addTo(map).bringToBack();
 }
 
-// `p`: one row of GET /points, its values named by `fields`.
+// `p`: one row of GET /points, its values named by `fields`: a record, or an incident (which
+// has a count of reports, and opens on the card of its first record).
 function markerFor(p, fields) {
   const v = Object.fromEntries(fields.map((name, i) => [name, p[i]]));
   const dead = v.fatalities || 0;
+  const incident = v.reports !== undefined;
   const m = L.circleMarker([v.lat, v.lon], {
-    radius: 5 + Math.min(20, 3 * Math.sqrt(dead)), color: "#222", weight: 1,
+    radius: 5 + Math.min(20, 3 * Math.sqrt(dead)), color: "#222", weight: incident ? 2.5 : 1,
     fillColor: typeColour(v.event_type), fillOpacity: 0.85,
   });
+  const what = incident ? t("reportCount", v.reports) : v.location || "";
   // Tooltips are HTML: every piece of the record is escaped.
-  m.bindTooltip(esc(`${v.date || "?"} · ${typeName(v.event_type)} · ${v.location || ""}${dead ? ` · ${dead} ${t("dead").toLowerCase()}` : ""}`));
-  m.on("click", () => openEvent(v.id));
-  m.eventId = v.id;
+  m.bindTooltip(esc(`${v.date || "?"} · ${typeName(v.event_type)} · ${what}${dead ? ` · ${dead} ${t("dead").toLowerCase()}` : ""}`));
+  m.on("click", () => (incident ? openIncident(v.id) : openEvent(v.id)));
   return m;
 }
 
@@ -143,14 +145,14 @@ async function drawTimeline() {
 async function refresh() {
   try {
     const [points, page, incidents] = await Promise.all([
-      api(`points?${query({}, ["limit", "offset"])}`),
+      api(`points?${query({ of: state.mapOf }, ["limit", "offset"])}`),
       api(`events?${query({ limit: PAGE, offset: 0 })}`),
       api(`stats?by=country&${query({}, ["limit", "offset"])}`),
     ]);
     state.total = page.total;
     state.offset = 0;
-    document.getElementById("summary").textContent =
-      t("summary", points.points.length, points.total, incidents.incidents, points.points.length === points.limit);
+    document.getElementById("summary").textContent = t("summary", page.total, incidents.incidents) +
+      t("mapNote", points.of === "incidents", points.points.length, points.total, points.points.length === points.limit);
     drawMap(points);
     drawTable(page.events, false);
     await drawTimeline();
@@ -199,6 +201,16 @@ async function openEvent(id) {
   } catch (err) {
     body.textContent = err.message;
     card.hidden = false;
+  }
+}
+
+async function openIncident(id) {
+  try {
+    const one = await api(`incidents/${id}`);
+    if (one.events.length) await openEvent(one.events[0].store.event_id);
+  } catch (err) {
+    document.getElementById("card-body").textContent = err.message;
+    document.getElementById("card").hidden = false;
   }
 }
 
@@ -263,6 +275,12 @@ document.getElementById("more").addEventListener("click", async () => {
   const page = await api(`events?${query({ limit: PAGE, offset: state.offset })}`);
   drawTable(page.events, true);
 });
+for (const radio of document.querySelectorAll("input[name='map-mode']")) {
+  radio.addEventListener("change", () => {
+    state.mapOf = radio.value;
+    refresh();
+  });
+}
 document.getElementById("card-close").addEventListener("click", () => { document.getElementById("card").hidden = true; });
 document.getElementById("preview-close").addEventListener("click", () => { document.getElementById("preview").hidden = true; });
 for (const b of document.querySelectorAll("#lang-switch button")) {

@@ -10,9 +10,11 @@ const I18N = {
     dropHere: "Drop an article (.txt, .html) to extract its events",
     dropHint: "Drop a .txt or .html article anywhere on the page to preview its events.",
     credits: "Place data: GeoNames (CC BY 4.0); boundaries: Natural Earth via world-atlas.",
-    summary: (mapped, total, incidents, capped) =>
-      `${total} records, ${incidents} incidents` + (capped ? ` (the map shows the latest ${mapped})` :
-        mapped < total ? ` (${total - mapped} without coordinates, not on the map)` : ""),
+    summary: (total, incidents) => `${total} records, ${incidents} incidents`,
+    mapNote: (incidents, mapped, total, capped) => capped ? ` (the map shows the latest ${mapped})` :
+      mapped < total ? ` (${total - mapped} ${incidents ? "incidents" : "records"} without coordinates, not on the map)` : "",
+    mapShows: "Map:", mapRecords: "records", mapIncidents: "incidents",
+    reportCount: (n) => `${n} report${n === 1 ? "" : "s"}`,
     fatalities: "Fatalities", location: "Location", status: "status", incident: "Incident",
     reports: (n, d) => `${n} reports from ${d} articles`, competing: "competing accounts",
     agree: "accounts agree", rule: "rule", article: "Article", evidence: "Evidence",
@@ -31,9 +33,11 @@ const I18N = {
     dropHere: "Déposez un article (.txt, .html) pour en extraire les événements",
     dropHint: "Déposez un article .txt ou .html n'importe où sur la page pour voir ses événements.",
     credits: "Lieux : GeoNames (CC BY 4.0) ; frontières : Natural Earth via world-atlas.",
-    summary: (mapped, total, incidents, capped) =>
-      `${total} fiches, ${incidents} incidents` + (capped ? ` (la carte montre les ${mapped} plus récentes)` :
-        mapped < total ? ` (${total - mapped} sans coordonnées, hors carte)` : ""),
+    summary: (total, incidents) => `${total} fiches, ${incidents} incidents`,
+    mapNote: (incidents, mapped, total, capped) => capped ? ` (la carte montre les ${mapped} plus récents)` :
+      mapped < total ? ` (${total - mapped} ${incidents ? "incidents" : "fiches"} sans coordonnées, hors carte)` : "",
+    mapShows: "Carte :", mapRecords: "fiches", mapIncidents: "incidents",
+    reportCount: (n) => `${n} récit${n === 1 ? "" : "s"}`,
     fatalities: "Morts", location: "Lieu", status: "statut", incident: "Incident",
     reports: (n, d) => `${n} récits tirés de ${d} articles`, competing: "récits concurrents",
     agree: "récits concordants", rule: "règle", article: "Article", evidence: "Preuves",

@@ -122,6 +122,7 @@ struct ApiServer::Impl {
     f.limit = default_limit ? default_limit : options.default_page;
     for (const auto& [name, value] : req.params) {
       if (name == "by" && !paged) continue;  // the grouping of /stats, its only unpaged route
+      if (name == "of" && req.path == "/points") continue;  // what /points gives
       if ((name == "limit" || name == "offset") && !paged) {
         throw HttpError{400, "unknown parameter '" + name + "'"};
       }
@@ -206,22 +207,40 @@ struct ApiServer::Impl {
     });
 
     // The map's markers: every record of a filter with coordinates (up to max_points), a few
-    // fields each, as rows under the names in "fields".
+    // fields each, as rows under the names in "fields"; with of=incidents, the incidents of
+    // those records at their merged places instead.
     server.Get("/points", [this](const httplib::Request& req, httplib::Response& res) {
+      const std::string of = req.has_param("of") ? req.get_param_value("of") : "events";
+      if (of != "events" && of != "incidents") {
+        throw HttpError{400, "of: expected events or incidents, got '" + of + "'"};
+      }
       const auto f = filter_of(req, true, options.max_points, options.max_points);
       auto& store = stores.get();
+      auto text = [](const std::optional<std::string>& v) { return v ? json(*v) : json(); };
       json points = json::array();
-      for (const auto& p : store.find_points(f)) {
-        points.push_back(
-            {p.id, p.lat, p.lon, p.event_type, p.date_start ? json(*p.date_start) : json(),
-             p.location ? json(*p.location) : json(), p.fatalities ? json(*p.fatalities) : json()});
+      json fields;
+      std::int64_t total = 0;
+      if (of == "events") {
+        fields = {"id", "lat", "lon", "event_type", "date", "location", "fatalities"};
+        for (const auto& p : store.find_points(f)) {
+          points.push_back({p.id, p.lat, p.lon, p.event_type, text(p.date_start), text(p.location),
+                            p.fatalities ? json(*p.fatalities) : json()});
+        }
+        total = store.count_events(f);
+      } else {
+        fields = {"id", "lat", "lon", "event_type", "date", "fatalities", "reports"};
+        for (const auto& p : store.find_incident_points(f)) {
+          points.push_back({p.id, p.lat, p.lon, p.event_type, text(p.date_start),
+                            p.fatalities ? json(*p.fatalities) : json(), p.reports});
+        }
+        total = store.count_incidents(f);
       }
-      send_json(res,
-                {{"total", store.count_events(f)},
-                 {"limit", f.limit},
-                 {"offset", f.offset},
-                 {"fields", {"id", "lat", "lon", "event_type", "date", "location", "fatalities"}},
-                 {"points", std::move(points)}});
+      send_json(res, {{"of", of},
+                      {"total", total},
+                      {"limit", f.limit},
+                      {"offset", f.offset},
+                      {"fields", std::move(fields)},
+                      {"points", std::move(points)}});
     });
 
     server.Get(R"(/events/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {

@@ -76,15 +76,16 @@ struct StatsRow {
 };
 
 /// A store is used by one thread at a time; threads that work in parallel open one each.
-/// A record as a marker on a map shows it: where, what, when, how deadly.
+/// A record, or an incident, as a marker on a map shows it: where, what, when, how deadly.
 struct MapPoint {
-  std::int64_t id = 0;
+  std::int64_t id = 0;  ///< the record's, or the incident's
   double lat = 0;
   double lon = 0;
   std::string event_type;
   std::optional<std::string> date_start;
-  std::optional<std::string> location;
+  std::optional<std::string> location;  ///< a record's place name
   std::optional<int> fatalities;
+  int reports = 1;  ///< an incident's records
 };
 
 class EventStore {
@@ -112,6 +113,9 @@ class EventStore {
   /// The records the filter keeps that have coordinates, as map points, in the order of
   /// find_events(); `filter.limit` caps them (0: all).
   virtual std::vector<MapPoint> find_points(const EventFilter& filter) = 0;
+  /// The incidents with a record the filter keeps, at their merged place (those with
+  /// coordinates), the latest first; `filter.limit` caps them (0: all).
+  virtual std::vector<MapPoint> find_incident_points(const EventFilter& filter) = 0;
   virtual std::optional<StoredEvent> event(std::int64_t id) = 0;
   virtual std::vector<Evidence> evidence(std::int64_t event_id) = 0;
   virtual std::optional<StoredDocument> document(std::int64_t id) = 0;

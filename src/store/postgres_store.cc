@@ -269,6 +269,29 @@ class PostgresStore final : public EventStore {
     return out;
   }
 
+  std::vector<MapPoint> find_incident_points(const EventFilter& f) override {
+    pqxx::read_transaction tx(c_);
+    Query q;
+    q << "SELECT i.id, i.lat, i.lon, i.event_type, i.date_start, i.fatalities, i.reports FROM "
+         "incidents i WHERE i.lat IS NOT NULL AND i.lon IS NOT NULL AND i.id IN (SELECT "
+         "e.incident_id FROM events e";
+    where_of(f, q);
+    q << ") ORDER BY i.date_start DESC NULLS LAST, i.id DESC" << paging(f);
+    std::vector<MapPoint> out;
+    for (const auto& row : q.run(tx)) {
+      MapPoint p;
+      p.id = row[0].as<std::int64_t>();
+      p.lat = row[1].as<double>();
+      p.lon = row[2].as<double>();
+      p.event_type = opt<std::string>(row[3]).value_or("");
+      p.date_start = opt<std::string>(row[4]);
+      p.fatalities = opt<int>(row[5]);
+      p.reports = row[6].as<int>();
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
   std::optional<StoredEvent> event(std::int64_t id) override {
     pqxx::read_transaction tx(c_);
     Query q;

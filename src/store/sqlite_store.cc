@@ -403,6 +403,29 @@ class SqliteStore final : public EventStore {
     return out;
   }
 
+  std::vector<MapPoint> find_incident_points(const EventFilter& f) override {
+    const Where w = where_of(f, max_span_days());
+    SQLite::Statement st(db_,
+                         "SELECT i.id, i.lat, i.lon, i.event_type, i.date_start, i.fatalities, "
+                         "i.reports FROM incidents i WHERE i.lat IS NOT NULL AND i.lon IS NOT "
+                         "NULL AND i.id IN (SELECT e.incident_id FROM events e" +
+                             w.sql + ") ORDER BY i.date_start DESC, i.id DESC" + paging(f));
+    bind_all(st, w.values);
+    std::vector<MapPoint> out;
+    while (st.executeStep()) {
+      MapPoint p;
+      p.id = st.getColumn(0).getInt64();
+      p.lat = st.getColumn(1).getDouble();
+      p.lon = st.getColumn(2).getDouble();
+      p.event_type = text_or_null(st.getColumn(3)).value_or("");
+      p.date_start = text_or_null(st.getColumn(4));
+      if (!st.getColumn(5).isNull()) p.fatalities = st.getColumn(5).getInt();
+      p.reports = st.getColumn(6).getInt();
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
   std::optional<StoredEvent> event(std::int64_t id) override {
     SQLite::Statement st(db_, std::string(kEventColumns) + " WHERE e.id = ?");
     st.bind(1, id);

@@ -1,8 +1,8 @@
 // The web interface as an analyst uses it, in headless Chromium (Debian's package) driven by
 // playwright-core: vigie ingests the articles of tests/incidents, serves them, and the test
-// filters, brushes the timeline, opens an event's card and checks the highlighted evidence,
-// switches to French, and drops an article to preview its events, then gives it a publication
-// date. A screenshot is saved.
+// filters, opens an event's card and checks the highlighted evidence, opens an incident from the
+// map, brushes the timeline, switches to French, and drops an article to preview its events,
+// then gives it a publication date. A screenshot is saved.
 //   node tests/browser/ui.test.mjs --vigie build/src/vigie --out build/browser
 // Exit 0: passed; 77: skipped (no Chromium or playwright-core; the reason is printed); else failed.
 import { spawn, execFileSync } from "node:child_process";
@@ -99,6 +99,17 @@ try {
   await page.click("#card-body a.words[data-field='fatalities']");
   await page.screenshot({ path: join(out, "ui-card.png") });
   await page.click("#card-close");
+
+  // The map by incident: Mali's three reports are one marker, which opens the incident's card.
+  await page.check("input[name='map-mode'][value='incidents']");
+  await page.waitForFunction(() =>
+    document.querySelectorAll(".leaflet-overlay-pane path.leaflet-interactive").length === 1 &&
+    !document.querySelector(".marker-cluster"));
+  await page.click(".leaflet-overlay-pane path.leaflet-interactive");
+  await page.waitForSelector("#card:not([hidden]) .article");
+  assert.match(await page.textContent("#card-body"), /3 reports from 3 articles/);
+  await page.click("#card-close");
+  await page.check("input[name='map-mode'][value='events']");
 
   // Brushing the timeline sets the dates and filters the map and table.
   await page.click("#reset");
