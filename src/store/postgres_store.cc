@@ -501,7 +501,6 @@ class PostgresStore final : public EventStore {
     q.run(tx);
   }
 
-  // The records a filter keeps, counted.
   // Whether a page of a place filter (and days) should walk the date index, testing each row,
   // rather than gather the matches from the spatial index and sort them: PostgreSQL cannot tell,
   // as it guesses a distance keeps a handful of rows (6 for 7,874 within 50 km of Djibo), but
@@ -522,10 +521,10 @@ class PostgresStore final : public EventStore {
   }
   static constexpr double kGatheredRowCost = 0.7;
 
-  // Totals of pages asked again (the next page, the map and the table of one filter) come from
-  // the cache until an ingest commits: the write counter is read before the count, so a count
-  // that already sees a newer commit is only ever filed under an older counter, never the
-  // reverse.
+  // The records a filter keeps, counted. Totals of pages asked again (the next page, the map and
+  // the table of one filter) come from the cache until an ingest commits: the write counter is read
+  // before the count, so a count that already sees a newer commit is only ever filed under an older
+  // counter, never the reverse.
   std::int64_t count_in(pqxx::transaction_base& tx, const EventFilter& f) {
     const auto writes = tx.exec("SELECT value FROM store_meta WHERE key = 'writes'");
     const std::int64_t version = writes.empty() ? 0 : writes[0][0].as<std::int64_t>();
