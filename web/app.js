@@ -121,9 +121,10 @@ function drawTable(events, append) {
 }
 
 // --- timeline ------------------------------------------------------------------------------
-async function drawTimeline() {
+async function drawTimeline(current) {
   const perType = await Promise.all(TYPES.map((ty) =>
     api(`stats?by=week&${query({ type: ty }, ["from", "to", "limit", "offset"])}`)));
+  if (!current()) return;
   const weeks = new Map();
   perType.forEach((s, i) => {
     for (const row of s.by_week) {
@@ -142,22 +143,28 @@ async function drawTimeline() {
 }
 
 // --- loading -------------------------------------------------------------------------------
+// Answers to an earlier refresh that come after a later one's are dropped, so the page always
+// shows the latest filters whatever order the server answers in.
+let refreshes = 0;
 async function refresh() {
+  const mine = ++refreshes;
+  const current = () => mine === refreshes;
   try {
     const [points, page, incidents] = await Promise.all([
       api(`points?${query({ of: state.mapOf }, ["limit", "offset"])}`),
       api(`events?${query({ limit: PAGE, offset: 0 })}`),
       api(`stats?by=country&${query({}, ["limit", "offset"])}`),
     ]);
+    if (!current()) return;
     state.total = page.total;
     state.offset = 0;
     document.getElementById("summary").textContent = t("summary", page.total, incidents.incidents) +
       t("mapNote", points.of === "incidents", points.points.length, points.total, points.points.length === points.limit);
     drawMap(points);
     drawTable(page.events, false);
-    await drawTimeline();
+    await drawTimeline(current);
   } catch (err) {
-    document.getElementById("summary").textContent = err.message;
+    if (current()) document.getElementById("summary").textContent = err.message;
   }
 }
 
@@ -271,9 +278,10 @@ document.getElementById("reset").addEventListener("click", () => {
   refresh();
 });
 document.getElementById("more").addEventListener("click", async () => {
+  const before = refreshes;
   state.offset += PAGE;
   const page = await api(`events?${query({ limit: PAGE, offset: state.offset })}`);
-  drawTable(page.events, true);
+  if (before === refreshes) drawTable(page.events, true);  // else the filters changed meanwhile
 });
 for (const radio of document.querySelectorAll("input[name='map-mode']")) {
   radio.addEventListener("change", () => {

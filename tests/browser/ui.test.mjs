@@ -110,6 +110,7 @@ try {
   assert.match(await page.textContent("#card-body"), /3 reports from 3 articles/);
   await page.click("#card-close");
   await page.check("input[name='map-mode'][value='events']");
+  await page.waitForSelector(".marker-cluster");  // Mali's three records again
 
   // Brushing the timeline sets the dates and filters the map and table.
   await page.click("#reset");
