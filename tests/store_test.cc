@@ -1,5 +1,6 @@
-// The event store: incident rules on records, the merged incident, and the SQLite store fed by the
-// pipeline with the cross-article sets of tests/incidents (written for vigie, French and English).
+// The event store: incident rules on records, the merged incident, and both stores (SQLite, and
+// PostgreSQL where a server can run) fed by the pipeline with the cross-article sets of
+// tests/incidents (written for vigie, French and English) or by synthetic records.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 

@@ -70,7 +70,7 @@ async function loadBasemap() {
 }
 
 // `p`: one row of GET /points, its values named by `fields`: a record, or an incident (which
-// has a count of reports, and opens on the card of its first record).
+// has a count of reports, and opens on the card of its latest record).
 function markerFor(p, fields) {
   const v = Object.fromEntries(fields.map((name, i) => [name, p[i]]));
   const dead = v.fatalities || 0;

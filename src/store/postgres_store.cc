@@ -139,6 +139,32 @@ std::vector<StoredEvent> read_events(const pqxx::result& rows) {
   return out;
 }
 
+// " FROM incidents i WHERE …": the incidents of the records `f` keeps, appended to `q`.
+void incidents_of(const EventFilter& f, Query& q) {
+  q << " FROM incidents i WHERE i.id IN (SELECT e.incident_id FROM events e";
+  where_of(f, q);
+  q << ")";
+}
+constexpr const char* kIncidentOrder = " ORDER BY i.date_start DESC NULLS LAST, i.id DESC";
+
+// Rows of id, latitude, longitude, event type, first day, place name, deaths, reports.
+std::vector<MapPoint> read_points(const pqxx::result& rows) {
+  std::vector<MapPoint> out;
+  for (const auto& row : rows) {
+    MapPoint p;
+    p.id = row[0].as<std::int64_t>();
+    p.lat = row[1].as<double>();
+    p.lon = row[2].as<double>();
+    p.event_type = opt<std::string>(row[3]).value_or("");
+    p.date_start = opt<std::string>(row[4]);
+    p.location = opt<std::string>(row[5]);
+    p.fatalities = opt<int>(row[6]);
+    p.reports = row[7].as<int>();
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 constexpr const char* kEventColumns =
     "SELECT e.id, e.document_id, e.incident_id, e.record FROM events e";
 constexpr const char* kOrder = " ORDER BY e.date_start DESC NULLS LAST, e.id DESC";
@@ -250,46 +276,20 @@ class PostgresStore final : public EventStore {
   std::vector<MapPoint> find_points(const EventFilter& f) override {
     pqxx::read_transaction tx(c_);
     Query q;
-    q << "SELECT e.id, e.lat, e.lon, e.event_type, e.date_start, e.location, e.fatalities FROM "
+    q << "SELECT e.id, e.lat, e.lon, e.event_type, e.date_start, e.location, e.fatalities, 1 FROM "
          "(SELECT * FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL) e";
     where_of(f, q);
     q << kOrder << paging(f);
-    std::vector<MapPoint> out;
-    for (const auto& row : q.run(tx)) {
-      MapPoint p;
-      p.id = row[0].as<std::int64_t>();
-      p.lat = row[1].as<double>();
-      p.lon = row[2].as<double>();
-      p.event_type = row[3].as<std::string>();
-      p.date_start = opt<std::string>(row[4]);
-      p.location = opt<std::string>(row[5]);
-      p.fatalities = opt<int>(row[6]);
-      out.push_back(std::move(p));
-    }
-    return out;
+    return read_points(q.run(tx));
   }
 
   std::vector<MapPoint> find_incident_points(const EventFilter& f) override {
     pqxx::read_transaction tx(c_);
     Query q;
-    q << "SELECT i.id, i.lat, i.lon, i.event_type, i.date_start, i.fatalities, i.reports FROM "
-         "incidents i WHERE i.lat IS NOT NULL AND i.lon IS NOT NULL AND i.id IN (SELECT "
-         "e.incident_id FROM events e";
-    where_of(f, q);
-    q << ") ORDER BY i.date_start DESC NULLS LAST, i.id DESC" << paging(f);
-    std::vector<MapPoint> out;
-    for (const auto& row : q.run(tx)) {
-      MapPoint p;
-      p.id = row[0].as<std::int64_t>();
-      p.lat = row[1].as<double>();
-      p.lon = row[2].as<double>();
-      p.event_type = opt<std::string>(row[3]).value_or("");
-      p.date_start = opt<std::string>(row[4]);
-      p.fatalities = opt<int>(row[5]);
-      p.reports = row[6].as<int>();
-      out.push_back(std::move(p));
-    }
-    return out;
+    q << "SELECT i.id, i.lat, i.lon, i.event_type, i.date_start, NULL, i.fatalities, i.reports";
+    incidents_of(f, q);
+    q << " AND i.lat IS NOT NULL AND i.lon IS NOT NULL" << kIncidentOrder << paging(f);
+    return read_points(q.run(tx));
   }
 
   std::optional<StoredEvent> event(std::int64_t id) override {
@@ -341,10 +341,9 @@ class PostgresStore final : public EventStore {
     pqxx::read_transaction tx(c_);
     Query q;
     q << "SELECT i.id, i.event_type, i.sub_event_type, i.country, i.date_start, i.date_end, "
-         "i.lat, i.lon, i.fatalities, i.reports, i.documents, i.competing, i.summary FROM "
-         "incidents i WHERE i.id IN (SELECT e.incident_id FROM events e";
-    where_of(f, q);
-    q << ") ORDER BY i.date_start DESC NULLS LAST, i.id DESC" << paging(f);
+         "i.lat, i.lon, i.fatalities, i.reports, i.documents, i.competing, i.summary";
+    incidents_of(f, q);
+    q << kIncidentOrder << paging(f);
     const auto rows = q.run(tx);
     std::vector<IncidentSummary> out;
     for (const auto& r : rows) {

@@ -381,49 +381,25 @@ class SqliteStore final : public EventStore {
   std::vector<MapPoint> find_points(const EventFilter& f) override {
     const Where w = where_of(f, max_span_days());
     SQLite::Statement st(db_,
-                         "SELECT e.id, e.lat, e.lon, e.event_type, e.date_start, e.location, "
-                         "e.fatalities FROM events e" +
+                         std::string("SELECT e.id, e.lat, e.lon, e.event_type, e.date_start, ") +
+                             "e.location, e.fatalities, 1 FROM events e" +
                              (w.sql.empty() ? std::string(" WHERE") : w.sql + " AND") +
                              " e.lat IS NOT NULL AND e.lon IS NOT NULL ORDER BY e.date_start "
                              "DESC, e.id DESC" +
                              paging(f));
     bind_all(st, w.values);
-    std::vector<MapPoint> out;
-    while (st.executeStep()) {
-      MapPoint p;
-      p.id = st.getColumn(0).getInt64();
-      p.lat = st.getColumn(1).getDouble();
-      p.lon = st.getColumn(2).getDouble();
-      p.event_type = st.getColumn(3).getString();
-      p.date_start = text_or_null(st.getColumn(4));
-      p.location = text_or_null(st.getColumn(5));
-      if (!st.getColumn(6).isNull()) p.fatalities = st.getColumn(6).getInt();
-      out.push_back(std::move(p));
-    }
-    return out;
+    return read_points(st);
   }
 
   std::vector<MapPoint> find_incident_points(const EventFilter& f) override {
     const Where w = where_of(f, max_span_days());
-    SQLite::Statement st(db_,
-                         "SELECT i.id, i.lat, i.lon, i.event_type, i.date_start, i.fatalities, "
-                         "i.reports FROM incidents i WHERE i.lat IS NOT NULL AND i.lon IS NOT "
-                         "NULL AND i.id IN (SELECT e.incident_id FROM events e" +
-                             w.sql + ") ORDER BY i.date_start DESC, i.id DESC" + paging(f));
+    SQLite::Statement st(
+        db_,
+        "SELECT i.id, i.lat, i.lon, i.event_type, i.date_start, NULL, i.fatalities, "
+        "i.reports" +
+            incidents_of(w) + " AND i.lat IS NOT NULL AND i.lon IS NOT NULL" + newest_incidents(f));
     bind_all(st, w.values);
-    std::vector<MapPoint> out;
-    while (st.executeStep()) {
-      MapPoint p;
-      p.id = st.getColumn(0).getInt64();
-      p.lat = st.getColumn(1).getDouble();
-      p.lon = st.getColumn(2).getDouble();
-      p.event_type = text_or_null(st.getColumn(3)).value_or("");
-      p.date_start = text_or_null(st.getColumn(4));
-      if (!st.getColumn(5).isNull()) p.fatalities = st.getColumn(5).getInt();
-      p.reports = st.getColumn(6).getInt();
-      out.push_back(std::move(p));
-    }
-    return out;
+    return read_points(st);
   }
 
   std::optional<StoredEvent> event(std::int64_t id) override {
@@ -472,9 +448,8 @@ class SqliteStore final : public EventStore {
     SQLite::Statement st(db_,
                          "SELECT i.id, i.event_type, i.sub_event_type, i.country, i.date_start, "
                          "i.date_end, i.lat, i.lon, i.fatalities, i.reports, i.documents, "
-                         "i.competing, i.summary FROM incidents i WHERE i.id IN (SELECT "
-                         "e.incident_id FROM events e" +
-                             w.sql + ") ORDER BY i.date_start DESC, i.id DESC" + paging(f));
+                         "i.competing, i.summary" +
+                             incidents_of(w) + newest_incidents(f));
     bind_all(st, w.values);
     std::vector<IncidentSummary> out;
     while (st.executeStep()) {
@@ -554,6 +529,32 @@ class SqliteStore final : public EventStore {
     st.bind(1, like_pattern(pattern));
     std::vector<std::string> out;
     while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    return out;
+  }
+
+  // " FROM incidents i WHERE …": the incidents of the records `w` keeps.
+  static std::string incidents_of(const Where& w) {
+    return " FROM incidents i WHERE i.id IN (SELECT e.incident_id FROM events e" + w.sql + ")";
+  }
+  static std::string newest_incidents(const EventFilter& f) {
+    return " ORDER BY i.date_start DESC, i.id DESC" + paging(f);
+  }
+
+  // Rows of id, latitude, longitude, event type, first day, place name, deaths, reports.
+  static std::vector<MapPoint> read_points(SQLite::Statement& st) {
+    std::vector<MapPoint> out;
+    while (st.executeStep()) {
+      MapPoint p;
+      p.id = st.getColumn(0).getInt64();
+      p.lat = st.getColumn(1).getDouble();
+      p.lon = st.getColumn(2).getDouble();
+      p.event_type = text_or_null(st.getColumn(3)).value_or("");
+      p.date_start = text_or_null(st.getColumn(4));
+      p.location = text_or_null(st.getColumn(5));
+      if (!st.getColumn(6).isNull()) p.fatalities = st.getColumn(6).getInt();
+      p.reports = st.getColumn(7).getInt();
+      out.push_back(std::move(p));
+    }
     return out;
   }
 
