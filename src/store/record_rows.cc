@@ -135,4 +135,19 @@ bool is_event_type(const std::string& value) {
   return false;
 }
 
+EventFilter days_of(const EventFilter& filter) {
+  EventFilter out;
+  out.from = filter.from;
+  out.to = filter.to;
+  return out;
+}
+
+bool walking_is_cheaper(const EventFilter& filter, std::int64_t days, std::int64_t matches,
+                        double gathered_row_cost) {
+  if (filter.limit == 0 || matches <= 0) return false;
+  const double wanted = static_cast<double>(filter.offset + filter.limit);
+  const double found = static_cast<double>(matches);
+  return wanted * static_cast<double>(days) < gathered_row_cost * found * found;
+}
+
 }  // namespace vigie

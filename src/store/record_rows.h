@@ -84,4 +84,14 @@ std::string like_pattern(const std::string& piece);
 /// One of ACLED's six event types, in any case (else, for a filter, a sub-event type).
 bool is_event_type(const std::string& value);
 
+/// The filter's days alone: the records a walk along the date index reads through.
+EventFilter days_of(const EventFilter& filter);
+
+/// Whether a page of `filter` is cheaper read along the date index, testing each row, than by
+/// gathering its `matches` and sorting them: walking reads about (offset + limit) × `days` /
+/// `matches` rows (`days`: the records of days_of(filter)), gathering the matches, each costing
+/// `gathered_row_cost` walked rows (each backend measures its own).
+bool walking_is_cheaper(const EventFilter& filter, std::int64_t days, std::int64_t matches,
+                        double gathered_row_cost);
+
 }  // namespace vigie

@@ -355,7 +355,7 @@ class SqliteStore final : public EventStore {
   JsonPage find_event_json(const EventFilter& f) override {
     const Where w = where_of(f, max_span_days(), true);
     JsonPage page;
-    page.total = count_events(f);
+    page.total = count_of(w);
     const Page p = this->page(w, f, page.total);
     SQLite::Statement st(db_, "SELECT r.record FROM " + p.sql +
                                   " JOIN event_records r ON r.event_id = p.id ORDER BY "
@@ -366,7 +366,11 @@ class SqliteStore final : public EventStore {
   }
 
   std::int64_t count_events(const EventFilter& f) override {
-    const Where w = where_of(f, max_span_days(), true);
+    return count_of(where_of(f, max_span_days(), true));
+  }
+
+  // The records of a narrow where_of(), counted (or from the cache).
+  std::int64_t count_of(const Where& w) {
     const std::string sql = "SELECT COUNT(*) FROM " + w.source + w.sql;
     const std::string key = cache_key(sql, w.all_values());
     if (auto cached = cached_count(key)) return *cached;
@@ -510,16 +514,9 @@ class SqliteStore final : public EventStore {
       const auto names = actor_names_like(*f.actor);
       if (!names.empty() && names.size() <= kMaxMergedNames) return actor_page_of(w, f, names);
     }
-    if (!w.row_test.empty() && matches && *matches > 0) {
-      // Walking reads about wanted × days / matches rows (`days`: the records of the filter's
-      // days), gathering reads the matches, each dearer by kGatheredRowCost walked rows.
-      EventFilter same_days;
-      same_days.from = f.from;
-      same_days.to = f.to;
-      const double wanted = static_cast<double>(f.offset + f.limit);
-      const double days = static_cast<double>(count_events(same_days));
-      const double found = static_cast<double>(*matches);
-      if (wanted * days < kGatheredRowCost * found * found) return walked_page_of(w, f);
+    if (!w.row_test.empty() && matches &&
+        walking_is_cheaper(f, count_events(days_of(f)), *matches, kGatheredRowCost)) {
+      return walked_page_of(w, f);
     }
     return page_of(w, f);
   }
