@@ -1,14 +1,14 @@
 // English: WordNet's morphology (morphstr with its exception lists) gives base forms of nouns,
-// verbs, adjectives and adverbs: shot → shoot, fled → flee, children → child. WordNet keeps
-// global state, so every call holds one process-wide lock; analyzers cache per word form.
+// verbs, adjectives and adverbs: shot → shoot, fled → flee, children → child. Single words are
+// answered from memory by WordNetMorphy (no system call, no lock); WordNet's C library, which
+// keeps global state behind one lock, is left only for collocations with a space inside.
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
-#include <shared_mutex>
-#include <unordered_map>
 
 #include "morph/morph_analyzer.h"
+#include "morph/wordnet_morphy.h"
 #include "util/interned.h"
 #include "util/tsv.h"
 
@@ -55,67 +55,77 @@ std::string verb_features(const std::string& form, const std::string& base) {
 
 class WordNetLexicon : public Lexicon {
  public:
-  WordNetLexicon() {
-    std::lock_guard lock(wordnet_mutex());
-    init_wordnet_once();
-  }
+  WordNetLexicon() : morphy_(WordNetMorphy::shared()) {}
 
-  // WordNet answers from its files, about 0.2 ms a word, one thread at a time: every thread's
-  // analyzer shares one process-wide memo, so each word costs that once per process.
+  // Analyzers cache their answers per thread; this costs a few binary searches in memory.
   Candidates lookup(const std::string& lower_form) override {
-    static std::shared_mutex memo_mutex;
-    static std::unordered_map<std::string, Candidates> memo;
-    {
-      std::shared_lock read(memo_mutex);
-      if (auto it = memo.find(lower_form); it != memo.end()) return it->second;
+    Candidates out;
+    for (int wn_pos : {kWnNoun, kWnVerb, kWnAdj, kWnAdv}) {
+      const Pos pos = wn_pos == kWnNoun   ? Pos::NOUN
+                      : wn_pos == kWnVerb ? Pos::VERB
+                      : wn_pos == kWnAdj  ? Pos::ADJ
+                                          : Pos::ADV;
+      add_candidates(lower_form, pos, bases_of(lower_form, wn_pos), out);
     }
-    Candidates out = lookup_uncached(lower_form);
-    std::unique_lock write(memo_mutex);
-    memo.emplace(lower_form, out);
     return out;
   }
 
   bool is_proper_noun(const std::string&) override { return false; }
 
  private:
-  Candidates lookup_uncached(const std::string& lower_form) {
-    Candidates out;
-    std::lock_guard lock(wordnet_mutex());
-    std::string buffer = lower_form;  // WordNet's API takes char*, and may modify it
-    for (int wn_pos : {kWnNoun, kWnVerb, kWnAdj, kWnAdv}) {
-      const Pos pos = wn_pos == kWnNoun   ? Pos::NOUN
-                      : wn_pos == kWnVerb ? Pos::VERB
-                      : wn_pos == kWnAdj  ? Pos::ADJ
-                                          : Pos::ADV;
-      std::vector<std::string> bases;
-      for (char* r = morphstr(buffer.data(), wn_pos); r; r = morphstr(nullptr, wn_pos)) {
-        bases.emplace_back(r);
-      }
-      buffer = lower_form;
-      // A form WordNet can reduce ("men" → "man") is that inflection, not its own entry.
-      const bool inflection = std::any_of(bases.begin(), bases.end(),
-                                          [&](const std::string& b) { return b != lower_form; });
-      if (!inflection && (in_wn(buffer.data(), wn_pos) & (1 << wn_pos)))
+  // Every base form WordNet gives `lower_form` as this part of speech, the form itself last
+  // when it is its own entry and not an inflection ("men" → "man", not "men").
+  std::vector<std::string> bases_of(const std::string& lower_form, int wn_pos) const {
+    if (WordNetMorphy::handles(lower_form)) {
+      const auto part = static_cast<WordNetMorphy::Part>(wn_pos);
+      std::vector<std::string> bases = morphy_.base_forms(lower_form, part);
+      if (!is_inflection(bases, lower_form) && morphy_.in_index(lower_form, part))
         bases.push_back(lower_form);
-      buffer = lower_form;
-      for (auto& base : bases) {
-        for (auto& c : base) c = c == '_' ? ' ' : c;
-        const bool inflected = base != lower_form;
-        // Bare forms are likelier as themselves; among inflections, the verb reading of -ed
-        // and -ing, the noun reading of -s.
-        float prior = inflected ? 0.8f : 1.0f;
-        // Inflected verb forms (fled, shot, seized) are verbs more often than the adjective or
-        // noun they double as.
-        const bool past_form = !lower_form.ends_with("s") && !lower_form.ends_with("ing");
-        if (pos == Pos::VERB && inflected && past_form) prior += 0.35f;
-        if (pos == Pos::VERB && lower_form.ends_with("ing")) prior += 0.15f;
-        if (pos == Pos::NOUN && lower_form.ends_with("s") && inflected) prior += 0.2f;
-        out.push_back(
-            {base, pos, pos == Pos::VERB ? intern(verb_features(lower_form, base)) : "", prior});
-      }
+      return bases;
     }
-    return out;
+    if (lower_form.size() > 200) return {};  // past the library's word buffers
+    return library_bases_of(lower_form, wn_pos);
   }
+
+  static bool is_inflection(const std::vector<std::string>& bases, const std::string& form) {
+    return std::any_of(bases.begin(), bases.end(), [&](const std::string& b) { return b != form; });
+  }
+
+  // The same answer from WordNet's C library, for collocations ("take_off").
+  static std::vector<std::string> library_bases_of(const std::string& lower_form, int wn_pos) {
+    std::lock_guard lock(wordnet_mutex());
+    init_wordnet_once();
+    std::vector<std::string> bases;
+    std::string buffer = lower_form;  // WordNet's API takes char*, and may modify it
+    for (char* r = morphstr(buffer.data(), wn_pos); r; r = morphstr(nullptr, wn_pos)) {
+      bases.emplace_back(r);
+    }
+    buffer = lower_form;
+    if (!is_inflection(bases, lower_form) && (in_wn(buffer.data(), wn_pos) & (1 << wn_pos)))
+      bases.push_back(lower_form);
+    return bases;
+  }
+
+  static void add_candidates(const std::string& lower_form, Pos pos, std::vector<std::string> bases,
+                             Candidates& out) {
+    for (auto& base : bases) {
+      for (auto& c : base) c = c == '_' ? ' ' : c;
+      const bool inflected = base != lower_form;
+      // Bare forms are likelier as themselves; among inflections, the verb reading of -ed
+      // and -ing, the noun reading of -s.
+      float prior = inflected ? 0.8f : 1.0f;
+      // Inflected verb forms (fled, shot, seized) are verbs more often than the adjective or
+      // noun they double as.
+      const bool past_form = !lower_form.ends_with("s") && !lower_form.ends_with("ing");
+      if (pos == Pos::VERB && inflected && past_form) prior += 0.35f;
+      if (pos == Pos::VERB && lower_form.ends_with("ing")) prior += 0.15f;
+      if (pos == Pos::NOUN && lower_form.ends_with("s") && inflected) prior += 0.2f;
+      out.push_back(
+          {base, pos, pos == Pos::VERB ? intern(verb_features(lower_form, base)) : "", prior});
+    }
+  }
+
+  const WordNetMorphy& morphy_;
 };
 
 }  // namespace
