@@ -89,8 +89,14 @@ TEST_F(EventBuilderTest, WhatDidNotHappenIsNoEvent) {
   }
 }
 
+// Six sentences: an article, not a brief, so no field is taken from the report itself.
+const std::string kArticleLead =
+    "Le Sahel traverse une crise profonde. Les gouvernements de la région cherchent des "
+    "solutions. Les partenaires internationaux restent prudents. Les populations attendent. Les "
+    "organisations humanitaires appellent à l'aide. ";
+
 TEST_F(EventBuilderTest, FieldsTheSentenceDoesNotGiveStayEmpty) {
-  const auto e = events("Des hommes armés ont tué trois gendarmes.");
+  const auto e = events(kArticleLead + "Des hommes armés ont tué trois gendarmes.");
   ASSERT_EQ(e.size(), 1u);
   ASSERT_TRUE(e[0].date);
   EXPECT_EQ(e[0].date->type, "unresolved");
@@ -107,9 +113,26 @@ TEST_F(EventBuilderTest, GeneralStatementsAreNotIncidents) {
            "Des hommes armés ont attaqué un convoi.",  // no place, no day, no toll
            "Il a commencé à recevoir des hélicoptères de combat en provenance de Russie.",
        }) {
-    const auto e = events(text);
+    const auto e = events(kArticleLead + text);
     EXPECT_TRUE(e.empty()) << text << " → " << e.front().sub_event_type;
   }
+}
+
+// A brief (a flash, a monitor's note) reports one thing: its event stands without a place or a
+// day of its own and is dated by the report, as ACLED codes "(as reported)"; a second mention
+// that repeats nothing is not a second event.
+TEST_F(EventBuilderTest, ABriefReportsOneEventDatedByTheReport) {
+  auto e = events("Des hommes armés ont tué trois gendarmes.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].date && e[0].date->start);
+  EXPECT_EQ(*e[0].date->start, "2022-04-25");
+  EXPECT_EQ(e[0].date->type, "approximate");
+  EXPECT_FALSE(e[0].date->span);  // no words of the text gave it
+  e = events("Protesters marched to the grave of a journalist. Police later dispersed them.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].event_type, "Protests");
+  // Not in a long article: the same sentence there is a general statement.
+  EXPECT_TRUE(events(kArticleLead + "Des hommes armés ont attaqué un convoi.").empty());
 }
 
 TEST_F(EventBuilderTest, AGroupSpeakingOfItselfIsTheDoerAndClaimsIt) {

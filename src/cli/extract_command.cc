@@ -80,7 +80,7 @@ int run_extract(const ExtractOptions& o) {
       } else if (o.annotations) {
         write_annotations(*processed.doc, gazetteer ? &*gazetteer : nullptr, *out);
       } else if (o.explain) {
-        write_explanation(*processed.doc, processed.explained, *out);
+        write_explanation(*processed.doc, processed.explained, processed.left_out, *out);
       } else {
         for (const auto& e : processed.events) writer->write(e);
       }

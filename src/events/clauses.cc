@@ -6,15 +6,49 @@
 
 namespace vigie {
 
+namespace {
+
+bool is_fact(const VerbGroup& g) {
+  return !g.negated && g.tense != Tense::Future;
+}
+
+// "gathered in Witney to protest", « se sont rassemblés pour protester », "used tear gas to
+// disperse": an infinitive of purpose after a verb that reports a fact names what the doers did
+// by doing it. The verb must not be one of aim ("urged the police to arrest", « menace de »), nor
+// the word before the purpose one ("in an attempt to attack").
+bool done_on_purpose(const Document& doc, std::uint32_t head, const RoleLexicon& roles) {
+  const Sentence* sentence = nullptr;
+  for (const Sentence& s : doc.sentences) {
+    if (s.first_token <= head && head < s.first_token + s.token_count) {
+      sentence = &s;
+      break;
+    }
+  }
+  if (!sentence || head < sentence->first_token + 2) return false;
+  const Token& marker = doc.tokens[head - 1];
+  if (!roles.purpose(marker.fold)) return false;
+  if (roles.aims(doc.tokens[head - 2].lemma)) return false;
+  for (std::uint32_t k = head - 1; k-- > sentence->first_token;) {
+    const VerbGroup* g = doc.verb_group_of(k);
+    if (!g) continue;
+    // Hearsay (« aurait été engagé pour combattre ») tells no deed either.
+    return is_fact(*g) && g->tense != Tense::Conditional && !roles.aims(doc.tokens[g->head].lemma);
+  }
+  return false;
+}
+
+}  // namespace
+
 // A negated or announced event did not happen (« n'a pas été attaqué », "will attack"), and a
 // verb in the infinitive outside a verb group names an aim or a threat, not a deed (« engagé pour
-// combattre », « menace d'attaquer », "vowed to attack"); « affirme avoir capturé » is a group.
-bool reports_a_fact(const Document& doc, const TriggerMention& t) {
-  if (const VerbGroup* g = doc.verb_group_of(t.head)) {
-    return !g->negated && g->tense != Tense::Future;
-  }
+// combattre », « menace d'attaquer », "vowed to attack") unless it is the purpose of a deed
+// (done_on_purpose); « affirme avoir capturé » is a group.
+bool reports_a_fact(const Document& doc, const TriggerMention& t, const RoleLexicon& roles) {
+  if (const VerbGroup* g = doc.verb_group_of(t.head)) return is_fact(*g);
   const Token& head = doc.tokens[t.head];
-  return !(head.pos == Pos::VERB && head.features.find("VerbForm=Inf") != std::string::npos);
+  if (!(head.pos == Pos::VERB && head.features.find("VerbForm=Inf") != std::string::npos))
+    return true;
+  return done_on_purpose(doc, t.head, roles);
 }
 
 std::vector<Sentence> clauses(const Document& doc, const Sentence& sentence,
@@ -28,7 +62,7 @@ std::vector<Sentence> clauses(const Document& doc, const Sentence& sentence,
   auto holds_event = [&](std::uint32_t first, std::uint32_t end) {
     const Span span{doc.tokens[first].span.begin, doc.tokens[end - 1].span.end};
     const bool verb = std::any_of(triggers.begin(), triggers.end(), [&](const TriggerMention* t) {
-      return span.contains(t->span) && doc.verb_group_of(t->head) && reports_a_fact(doc, *t);
+      return span.contains(t->span) && doc.verb_group_of(t->head) && reports_a_fact(doc, *t, roles);
     });
     const bool day = std::any_of(dates.begin(), dates.end(), [&](const DateMention* d) {
       return d->start && span.contains(d->span);

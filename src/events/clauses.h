@@ -10,7 +10,7 @@
 namespace vigie {
 
 /// Whether an event word reports something that happened.
-bool reports_a_fact(const Document& doc, const TriggerMention& t);
+bool reports_a_fact(const Document& doc, const TriggerMention& t, const RoleLexicon& roles);
 
 /// The sentence, or its clauses where a coordinator opens a second clause with its own event
 /// verb and its own place or day.

@@ -16,6 +16,15 @@ namespace {
 // Events dated wholly more than this before publication are history recalled as context.
 constexpr std::chrono::days kBackgroundAge{365};
 
+// A brief — a wire flash, a monitor's note, a text of a few sentences — reports one thing: what it
+// tells happened, even when it names no place or day of its own, and it happened when reported.
+constexpr std::size_t kBriefSentences = 5;
+constexpr std::size_t kBriefBytes = 1500;
+
+bool is_brief(const Document& doc) {
+  return doc.sentences.size() <= kBriefSentences && doc.text().size() <= kBriefBytes;
+}
+
 // Each layer's mentions grouped by the sentence that holds them, in one pass per layer (sentences
 // are in text order; a layer need not be), so a long document costs no more per sentence.
 template <class Mention, class SpanOf>
@@ -70,8 +79,23 @@ std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
   return out;
 }
 
-std::vector<EventCandidate> EventBuilder::build_explained(const Document& doc) const {
-  return merge_incidents(candidates(doc), doc.meta.id);
+std::vector<EventCandidate> EventBuilder::build_explained(
+    const Document& doc, std::vector<LeftOutCandidate>* left_out) const {
+  auto events = merge_incidents(candidates(doc, left_out), doc.meta.id, left_out);
+  // ACLED's "(as reported)": an event of a brief that gives no day of its own happened when it
+  // was reported. Done after merging, so that this day ties no mentions together.
+  if (is_brief(doc) && doc.meta.published && calendar::parse_iso(*doc.meta.published)) {
+    for (auto& c : events) {
+      DateField& d = *c.record.date;
+      if (d.start) continue;
+      d.start = d.end = *doc.meta.published;
+      d.type = "approximate";
+      d.time_precision = 1;
+      c.reasons.push_back("date: the report's own (" + *doc.meta.published +
+                          "), as a brief that names no day of its own");
+    }
+  }
+  return events;
 }
 
 // ACLED's conventions for who stands where when the text leaves a side unnamed: protesters and
@@ -136,8 +160,13 @@ void EventBuilder::fill_default_actors(const EventKind& kind, const std::string&
   }
 }
 
-std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const {
+std::vector<EventCandidate> EventBuilder::candidates(
+    const Document& doc, std::vector<LeftOutCandidate>* left_out) const {
   std::vector<EventCandidate> found;
+  auto leave_out = [&](std::size_t sentence, const TriggerMention& t, std::string why) {
+    if (left_out)
+      left_out->push_back({sentence, t.span, std::string(doc.slice(t.span)), std::move(why)});
+  };
   const auto published = doc.meta.published ? calendar::parse_iso(*doc.meta.published)
                                             : std::optional<calendar::Day>();
   const auto triggers_in = by_sentence(doc.triggers, doc.sentences);
@@ -167,6 +196,7 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     if (end != '.' && end != '!' && end != '?') headline = 0;
   }
   const std::string main_country = doc.main_country();
+  const bool brief = is_brief(doc);
   // The units events are built from: sentences, split where a coordinator opens a second clause
   // with its own event verb and its own place or day.
   struct Unit {
@@ -202,8 +232,12 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     const EventKind* kind = nullptr;
     bool repeat = false, word_before_trigger_refers_back = false;
     int best = 1000;
+    std::vector<std::pair<const TriggerMention*, std::string>> not_facts;
     for (const TriggerMention* t : triggers_here) {
-      if (!reports_a_fact(doc, *t)) continue;
+      if (!reports_a_fact(doc, *t, roles_)) {
+        not_facts.emplace_back(t, "not a fact: negated, announced, or an aim (infinitive)");
+        continue;
+      }
       const EventKind* k = taxonomy_.find(t->sub_event_type);
       if (!k) continue;
       const bool noun = doc.verb_group_of(t->head) == nullptr;
@@ -216,7 +250,10 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
         const Token* w = word_before(n);
         denied = denied || (w && roles_.negative(w->fold));
       }
-      if (denied) continue;
+      if (denied) {
+        not_facts.emplace_back(t, "denied by its determiner (« aucune », \"no\")");
+        continue;
+      }
       const bool refers_back = word_before(1) && roles_.refers_back(word_before(1)->fold);
       // « Deux attaques distinctes ont fait 15 morts »: several events summed up, each told on
       // its own after; the sum is no event of its own.
@@ -239,7 +276,10 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
         word_before_trigger_refers_back = refers_back;
       }
     }
-    if (!trigger) continue;
+    if (!trigger) {
+      for (const auto& [t, why] : not_facts) leave_out(index, *t, why);
+      continue;
+    }
 
     EventCandidate c;
     EventRecord& e = c.record;
@@ -260,9 +300,13 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
 
     const DateMention* date = event_date(dates_here, said);
     e.date = date_field(doc, date, c.reasons);
+
     if (date && published && date->end) {
-      if (auto end = calendar::parse_iso(*date->end); end && *end < *published - kBackgroundAge)
+      if (auto end = calendar::parse_iso(*date->end); end && *end < *published - kBackgroundAge) {
+        leave_out(index, *trigger,
+                  "background: dated " + *date->end + ", over a year before publication");
         continue;  // background history, not news
+      }
     }
 
     e.location = location_field(doc, event_place(places_here, said), gazetteer_, c.reasons);
@@ -364,7 +408,8 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
         break;
       }
       if (!ground && !roles_.seizes_goods(doc.tokens[trigger->head].lemma)) {
-        continue;  // « reprendre les combats »: no ground taken, no goods seized
+        leave_out(index, *trigger, "no ground taken and no goods seized");
+        continue;  // « reprendre les combats »
       } else if (!ground) {
         revise("Looting/property destruction", "what was seized is not ground");
       } else if (e.actor1 && e.actor1->type == "state_forces") {
@@ -394,8 +439,9 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
           return n->what == "killed" || n->what == "wounded" || n->what == "abducted" ||
                  n->what == "arrested" || n->what == "detained" || n->what == "missing";
         });
+    // Explosions are never that: a bomb that went off is an incident whoever set it.
     c.weak =
-        !named && !harmed &&
+        !named && !harmed && kind->event_type != "Explosions/Remote violence" &&
         (trigger->generic || is_violent(kind->event_type) || kind->sub_event_type == "Arrests");
     e.event_type = kind->event_type;
     e.sub_event_type = kind->sub_event_type;
@@ -414,7 +460,11 @@ std::vector<EventCandidate> EventBuilder::candidates(const Document& doc) const 
     // place below the country and no day is a general statement, not an incident.
     const bool tied = (e.location && e.location->precision != "country") ||
                       (e.date->start && e.date->time_precision <= 2);
-    if (!tied && e.fatalities && e.fatalities->low >= 1000) continue;
+    if (!tied && e.fatalities && e.fatalities->low >= 1000) {
+      leave_out(index, *trigger, "a general statement: a toll in thousands with no place or day");
+      continue;
+    }
+    c.brief = brief;
     c.anchored = (e.location && e.location->precision != "country") ||
                  (e.date->start && e.date->time_precision <= 2) ||
                  (e.fatalities && e.fatalities->high < 1000);

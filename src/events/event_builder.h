@@ -23,11 +23,14 @@ class EventBuilder {
 
   std::vector<EventRecord> build(const Document& doc) const;
 
-  /// The same events with the reasons for every choice (`vigie explain`).
-  std::vector<EventCandidate> build_explained(const Document& doc) const;
+  /// The same events with the reasons for every choice (`vigie explain`); `left_out`, when
+  /// given, receives the event words that gave no record and why.
+  std::vector<EventCandidate> build_explained(
+      const Document& doc, std::vector<LeftOutCandidate>* left_out = nullptr) const;
 
  private:
-  std::vector<EventCandidate> candidates(const Document& doc) const;
+  std::vector<EventCandidate> candidates(const Document& doc,
+                                         std::vector<LeftOutCandidate>* left_out) const;
   void fill_default_actors(const EventKind& kind, const std::string& main_country,
                            const std::vector<const CountMention*>& counts,
                            const std::vector<ActorMention>& doc_actors, EventRecord& e,

@@ -23,11 +23,20 @@ struct EventCandidate {
   std::vector<Span> sentences;
   bool refers_back = false;  ///< « cette attaque » (a repeat by its determiner)
   bool headline = false;     ///< the article's headline
+  bool brief = false;        ///< the document is a brief: it reports one thing (docs/events.md)
   bool generic = false;      ///< the event word names no kind (« tués », "attack")
   bool weak = false;  ///< violence or arrest with no one named or counted: may repeat, not stand
-  std::vector<std::string> killed;   ///< the groups counted dead ("" when not said)       ///< the
-                                     ///< evidence in bytes, for `vigie explain`
+  std::vector<std::string> killed;   ///< the groups counted dead ("" when not said)
   std::vector<std::string> reasons;  ///< "field: why", for `vigie explain`
+};
+
+/// An event word that gave no record, and why (`vigie explain` lists them, so an analyst sees
+/// what was left out: negated, announced, background, a general statement, a repeat of nothing).
+struct LeftOutCandidate {
+  std::size_t sentence = 0;  ///< index of the sentence of the event word
+  Span trigger;              ///< the event word, in bytes
+  std::string trigger_text;
+  std::string why;
 };
 
 }  // namespace vigie

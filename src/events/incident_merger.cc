@@ -249,7 +249,8 @@ EventCandidate compose(const std::vector<const EventCandidate*>& members,
 }  // namespace
 
 std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidates,
-                                            const std::string& doc_id) {
+                                            const std::string& doc_id,
+                                            std::vector<LeftOutCandidate>* left_out) {
   // Each account: its running record (for matching) and its mentions with why they joined.
   std::vector<EventCandidate> accounts;
   std::vector<std::vector<const EventCandidate*>> members;
@@ -350,7 +351,18 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     }
     // A toll or a headline that repeats nothing is an incident of its own; the rest are general
     // statements.
-    if (c->anchored && !c->weak && (!c->repeat || c->refers_back)) open_account(*c, std::nullopt);
+    // A brief reports one thing: its first event stands even unanchored; others must repeat it.
+    const bool stands = c->anchored || (c->brief && accounts.empty());
+    if (stands && !c->weak && (!c->repeat || c->refers_back)) {
+      open_account(*c, std::nullopt);
+    } else if (left_out) {
+      left_out->push_back({c->sentence, c->trigger, c->trigger_text,
+                           !stands   ? "a general statement: no place below the country, no day "
+                                       "and no toll, and it repeats no event told here"
+                           : c->weak ? "no one named on either side and no one harmed, and it "
+                                       "repeats no event told here"
+                                     : "refers to an event that is not told here"});
+    }
   }
   for (std::size_t k = 0; k < accounts.size(); ++k) {
     accounts[k] = compose(members[k], member_why[k]);

@@ -11,8 +11,10 @@
 namespace vigie {
 
 /// Merges and links the candidates of one document (in text order), then numbers the events
-/// `<doc_id>#1`, `#2`… in the order of their first evidence.
+/// `<doc_id>#1`, `#2`… in the order of their first evidence. Candidates that give no record are
+/// added to `left_out` with the reason, when it is given.
 std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidates,
-                                            const std::string& doc_id);
+                                            const std::string& doc_id,
+                                            std::vector<LeftOutCandidate>* left_out = nullptr);
 
 }  // namespace vigie

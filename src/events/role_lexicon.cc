@@ -44,6 +44,10 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         refers_back_.insert(fold(words));
       } else if (kind == "territory") {
         territory_.insert(fold(words));
+      } else if (kind == "purpose") {
+        purpose_.insert(fold(words));
+      } else if (kind == "aim") {
+        aim_.insert(words);
       } else {
         throw DataError(where + "unknown kind '" + kind + "'");
       }

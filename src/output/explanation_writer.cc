@@ -37,7 +37,7 @@ std::string actor(const std::optional<ActorField>& a) {
 }  // namespace
 
 void write_explanation(const Document& doc, const std::vector<EventCandidate>& events,
-                       std::ostream& out) {
+                       const std::vector<LeftOutCandidate>& left_out, std::ostream& out) {
   out << "# " << doc.meta.id << " (" << doc.language.code << ", published "
       << doc.meta.published.value_or("unknown") << "): " << events.size() << " event"
       << (events.size() == 1 ? "" : "s") << "\n";
@@ -90,6 +90,12 @@ void write_explanation(const Document& doc, const std::vector<EventCandidate>& e
     }
     out << "   why:\n";
     for (const auto& r : c.reasons) out << "     - " << r << "\n";
+  }
+  if (left_out.empty()) return;
+  out << "\nLeft out (" << left_out.size() << "):\n";
+  for (const auto& l : left_out) {
+    out << " - « " << l.trigger_text << " » in sentence " << l.sentence + 1 << ": " << l.why
+        << "\n   " << quoted(doc.slice(doc.sentences[l.sentence].span)) << "\n";
   }
 }
 

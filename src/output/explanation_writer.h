@@ -10,7 +10,8 @@
 
 namespace vigie {
 
+/// Each event with its words, fields and reasons, then the event words that gave no record.
 void write_explanation(const Document& doc, const std::vector<EventCandidate>& events,
-                       std::ostream& out);
+                       const std::vector<LeftOutCandidate>& left_out, std::ostream& out);
 
 }  // namespace vigie

@@ -142,7 +142,7 @@ ProcessedDocument Pipeline::process(RawDocument raw) const {
       const EventBuilder builder(*taxonomy_, *actor_kb_, options_.gazetteer,
                                  tools_for(*pack).roles);
       if (options_.explain) {
-        result.explained = builder.build_explained(doc);
+        result.explained = builder.build_explained(doc, &result.left_out);
         for (const auto& c : result.explained) result.events.push_back(c.record);
       } else {
         result.events = builder.build(doc);

@@ -36,7 +36,8 @@ struct PipelineOptions {
 struct ProcessedDocument {
   std::optional<Document> doc;
   std::vector<EventRecord> events;
-  std::vector<EventCandidate> explained;  ///< with PipelineOptions::explain: events and reasons
+  std::vector<EventCandidate> explained;   ///< with PipelineOptions::explain: events and reasons
+  std::vector<LeftOutCandidate> left_out;  ///< with PipelineOptions::explain: words left out
   std::optional<InputProblem> problem;
 };
 
