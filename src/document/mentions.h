@@ -109,6 +109,8 @@ struct TriggerMention {
   std::uint32_t head = 0;      ///< token index of the word that carries tense and negation
   std::string rule;            ///< "lemma:tuer", "form:attaque", "phrase:frappe aérienne"
   bool generic = false;  ///< says a killing or an attack happened, not which kind (« tuer »)
+  /// "gathered", "marched": a protest only where the sentence says against what (Relevance).
+  bool cued = false;
 };
 
 }  // namespace vigie

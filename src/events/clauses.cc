@@ -48,6 +48,11 @@ bool reports_a_fact(const Document& doc, const TriggerMention& t, const RoleLexi
   const Token& head = doc.tokens[t.head];
   if (!(head.pos == Pos::VERB && head.features.find("VerbForm=Inf") != std::string::npos))
     return true;
+  // "marched in protest": after a preposition that no infinitive follows, the form is a noun.
+  if (t.head > 0) {
+    const Token& before = doc.tokens[t.head - 1];
+    if (before.pos == Pos::ADP && !roles.infinitive_marker(before.fold)) return true;
+  }
   return done_on_purpose(doc, t.head, roles);
 }
 

@@ -70,8 +70,13 @@ int specificity_rank(const std::string& event_type) {
 }  // namespace
 
 EventBuilder::EventBuilder(const EventTaxonomy& taxonomy, const ActorKnowledgeBase& actors,
-                           const Gazetteer* gazetteer, const RoleLexicon& roles)
-    : taxonomy_(taxonomy), actors_(actors), gazetteer_(gazetteer), roles_(roles) {}
+                           const Gazetteer* gazetteer, const RoleLexicon& roles,
+                           const Relevance& relevance)
+    : taxonomy_(taxonomy),
+      actors_(actors),
+      gazetteer_(gazetteer),
+      roles_(roles),
+      relevance_(relevance) {}
 
 std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
   std::vector<EventRecord> out;
@@ -252,6 +257,10 @@ std::vector<EventCandidate> EventBuilder::candidates(
       }
       if (denied) {
         not_facts.emplace_back(t, "denied by its determiner (« aucune », \"no\")");
+        continue;
+      }
+      if (t->cued && !relevance_.protest_cue(doc, sentence)) {
+        not_facts.emplace_back(t, "a gathering with nothing said against or for what");
         continue;
       }
       const bool refers_back = word_before(1) && roles_.refers_back(word_before(1)->fold);
@@ -458,6 +467,10 @@ std::vector<EventCandidate> EventBuilder::candidates(
     c.sentences.push_back(sentence.span);
     // « Armed gangs have killed thousands of people in recent years »: a toll in thousands with no
     // place below the country and no day is a general statement, not an incident.
+    if (auto why = relevance_.irrelevant(doc, sentence, e)) {
+      leave_out(index, *trigger, "not an event ACLED codes: " + *why);
+      continue;
+    }
     const bool tied = (e.location && e.location->precision != "country") ||
                       (e.date->start && e.date->time_precision <= 2);
     if (!tied && e.fatalities && e.fatalities->low >= 1000) {

@@ -7,6 +7,7 @@
 
 #include "document/document.h"
 #include "events/event_candidate.h"
+#include "events/relevance.h"
 #include "events/role_lexicon.h"
 #include "gazetteer/gazetteer.h"
 #include "mentions/actor_knowledge_base.h"
@@ -19,7 +20,7 @@ class EventBuilder {
  public:
   /// `gazetteer` may be null: places then keep only their country.
   EventBuilder(const EventTaxonomy& taxonomy, const ActorKnowledgeBase& actors,
-               const Gazetteer* gazetteer, const RoleLexicon& roles);
+               const Gazetteer* gazetteer, const RoleLexicon& roles, const Relevance& relevance);
 
   std::vector<EventRecord> build(const Document& doc) const;
 
@@ -40,6 +41,7 @@ class EventBuilder {
   const ActorKnowledgeBase& actors_;
   const Gazetteer* gazetteer_;
   const RoleLexicon& roles_;
+  const Relevance& relevance_;
 };
 
 }  // namespace vigie

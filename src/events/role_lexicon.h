@@ -37,6 +37,11 @@ class RoleLexicon {
   bool seizes_goods(const std::string& lemma) const { return seize_.count(lemma) > 0; }
   /// A word that opens a clause of purpose before an infinitive ("to", « pour »).
   bool purpose(const std::string& folded) const { return purpose_.count(folded) > 0; }
+  /// A word an infinitive follows ("to", « de », « pour »); after another preposition the same
+  /// form is a noun ("in protest").
+  bool infinitive_marker(const std::string& folded) const {
+    return infinitive_markers_.count(folded) > 0;
+  }
   /// A verb or noun whose infinitive complement was not done ("urged to arrest", "an attempt to").
   bool aims(const std::string& lemma) const { return aim_.count(lemma) > 0; }
   /// Whether words between tokens [first, end) say the incident was told before (« le même
@@ -47,7 +52,7 @@ class RoleLexicon {
   static constexpr std::uint32_t kLongestCue = 4;  // words
   PhraseMatcher cues_, same_incident_;
   std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
-      seize_, clause_breaks_, oppose_, purpose_, aim_;
+      seize_, clause_breaks_, oppose_, purpose_, aim_, infinitive_markers_;
 };
 
 }  // namespace vigie

@@ -13,19 +13,21 @@ TriggerRecognizer::TriggerRecognizer(const LanguagePack& pack, const EventTaxono
   if (!std::filesystem::exists(file)) return;
   for (const auto& row : read_tsv(file)) {
     const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
-    if (row.fields.size() != 3 && !(row.fields.size() == 4 && row.fields[3] == "generic"))
-      throw DataError(where + "expected 3 fields, or 4 with \"generic\"");
-    const bool generic = row.fields.size() == 4;
+    if (row.fields.size() != 3 &&
+        !(row.fields.size() == 4 && (row.fields[3] == "generic" || row.fields[3] == "cued")))
+      throw DataError(where + "expected 3 fields, or 4 with \"generic\" or \"cued\"");
+    const bool generic = row.fields.size() == 4 && row.fields[3] == "generic";
+    const bool cued = row.fields.size() == 4 && row.fields[3] == "cued";
     const std::string& kind = row.fields[0];
     const std::string& type = row.fields[2];
     if (kind != "block" && !taxonomy.find(type))
       throw DataError(where + "'" + type + "' is no ACLED sub-event type");
     if (kind == "lemma") {
-      lemmas_[row.fields[1]] = {type, generic};
-      folded_lemmas_[fold(row.fields[1])] = {type, generic};
+      lemmas_[row.fields[1]] = {type, generic, cued};
+      folded_lemmas_[fold(row.fields[1])] = {type, generic, cued};
     } else if (kind == "phrase" || kind == "block") {
       for (const std::string& variant : split_variants(row.fields[1])) {
-        phrase_list_.push_back({variant, kind == "block" ? "" : type, generic});
+        phrase_list_.push_back({variant, kind == "block" ? "" : type, generic, cued});
         phrases_.add(variant, static_cast<std::uint32_t>(phrase_list_.size() - 1), tokenizer);
       }
     } else {
@@ -76,16 +78,18 @@ void TriggerRecognizer::annotate(Document& doc) const {
         i += m->length - 1;
         if (p.sub_event_type.empty()) continue;  // a blocked phrase: no event
         doc.triggers.push_back({Span{t.span.begin, doc.tokens[i].span.end}, p.sub_event_type, first,
-                                "phrase:" + p.text, p.generic});
+                                "phrase:" + p.text, p.generic, p.cued});
         continue;
       }
+      // A capital inside a sentence makes a name: "March 3", "Rally Road", "the Fighting Irish".
+      if (t.pos == Pos::PROPN && i != sentence.first_token) continue;
       // The form first: « attaque » is a noun whose lemma may come out as the verb « attaquer ».
       if (auto it = folded_lemmas_.find(t.fold); it != folded_lemmas_.end()) {
-        doc.triggers.push_back(
-            {t.span, it->second.sub_event_type, i, "form:" + it->first, it->second.generic});
+        doc.triggers.push_back({t.span, it->second.sub_event_type, i, "form:" + it->first,
+                                it->second.generic, it->second.cued});
       } else if (auto lemma = lemmas_.find(t.lemma); lemma != lemmas_.end()) {
         doc.triggers.push_back({t.span, lemma->second.sub_event_type, i, "lemma:" + lemma->first,
-                                lemma->second.generic});
+                                lemma->second.generic, lemma->second.cued});
       }
     }
   }

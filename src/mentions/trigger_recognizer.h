@@ -30,10 +30,12 @@ class TriggerRecognizer {
     std::string text;
     std::string sub_event_type;  // "" for a blocked phrase
     bool generic = false;
+    bool cued = false;
   };
   struct Word {
     std::string sub_event_type;
     bool generic = false;
+    bool cued = false;
   };
   PhraseMatcher phrases_;
   std::vector<Phrase> phrase_list_;

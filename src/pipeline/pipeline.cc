@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "events/event_builder.h"
+#include "events/relevance.h"
 #include "mentions/actor_recognizer.h"
 #include "mentions/attribution_recognizer.h"
 #include "mentions/count_recognizer.h"
@@ -29,7 +30,8 @@ struct Pipeline::ThreadTools {
         numbers(pack, tokens),
         counts(pack),
         triggers(pack, taxonomy, tokens),
-        roles(pack, tokens) {
+        roles(pack, tokens),
+        relevance(pack, tokens) {
     if (gazetteer) places.emplace(pack, *gazetteer, tokens);
     actors.emplace(pack, kb, gazetteer, tokens);
     attributions.emplace(pack, kb, gazetteer, tokens);
@@ -42,6 +44,7 @@ struct Pipeline::ThreadTools {
   CountRecognizer counts;
   TriggerRecognizer triggers;
   RoleLexicon roles;
+  Relevance relevance;
   std::optional<PlaceRecognizer> places;
   std::optional<ActorRecognizer> actors;
   std::optional<AttributionRecognizer> attributions;
@@ -139,8 +142,8 @@ ProcessedDocument Pipeline::process(RawDocument raw) const {
     if (options_.analyse) {
       analyse(doc, *pack);
       recognise_mentions(doc, *pack);
-      const EventBuilder builder(*taxonomy_, *actor_kb_, options_.gazetteer,
-                                 tools_for(*pack).roles);
+      const EventBuilder builder(*taxonomy_, *actor_kb_, options_.gazetteer, tools_for(*pack).roles,
+                                 tools_for(*pack).relevance);
       if (options_.explain) {
         result.explained = builder.build_explained(doc, &result.left_out);
         for (const auto& c : result.explained) result.events.push_back(c.record);

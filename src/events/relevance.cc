@@ -1,0 +1,92 @@
+#include "events/relevance.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "events/event_kinds.h"
+#include "util/tsv.h"
+
+namespace vigie {
+namespace {
+
+// Parties whose violence is political by who they are: armies, rebels, militias, foreign forces
+// and groups named by the text. Police, unnamed gunmen and crowds are not enough by themselves.
+bool armed_party(const std::optional<ActorField>& a) {
+  return a && (a->type == "rebel_group" || a->type == "political_militia" ||
+               a->type == "identity_militia" || a->type == "external_other" ||
+               (a->type == "state_forces" && a->name.rfind("Military Forces", 0) == 0));
+}
+
+}  // namespace
+
+Relevance::Relevance(const LanguagePack& pack, Tokenizer& tokenizer) {
+  const auto file = pack.dir / "relevance.tsv";
+  if (!std::filesystem::exists(file)) return;
+  for (const auto& row : read_tsv(file)) {
+    const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
+    if (row.fields.size() != 2) throw DataError(where + "expected a kind and words");
+    const std::string& kind = row.fields[0];
+    Kind k;
+    if (kind == "accident") {
+      k = kAccident;
+    } else if (kind == "court") {
+      k = kCourt;
+    } else if (kind == "crime") {
+      k = kCrime;
+    } else if (kind == "sport") {
+      k = kSport;
+    } else if (kind == "protest_cue") {
+      k = kProtestCue;
+    } else if (kind == "political") {
+      k = kPolitical;
+    } else {
+      throw DataError(where + "unknown kind '" + kind + "'");
+    }
+    for (const std::string& words : split_variants(row.fields[1])) cues_.add(words, k, tokenizer);
+  }
+}
+
+std::optional<Relevance::Kind> Relevance::first_cue(const Document& doc, const Sentence& sentence,
+                                                    std::initializer_list<Kind> kinds) const {
+  const std::uint32_t end = sentence.first_token + sentence.token_count;
+  for (std::uint32_t k = sentence.first_token; k < end; ++k) {
+    if (auto m = cues_.longest_at(doc, k, end)) {
+      const auto kind = static_cast<Kind>(m->payload);
+      if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return kind;
+    }
+  }
+  return std::nullopt;
+}
+
+bool Relevance::protest_cue(const Document& doc, const Sentence& sentence) const {
+  return first_cue(doc, sentence, {kProtestCue}).has_value();
+}
+
+std::optional<std::string> Relevance::irrelevant(const Document& doc, const Sentence& sentence,
+                                                 const EventRecord& event) const {
+  if (event.event_type == "Riots" || event.event_type == "Protests") return std::nullopt;
+  const bool violent = is_violent(event.event_type);
+  const bool arrest = event.sub_event_type == "Arrests";
+  if (!violent && !arrest && event.event_type != "Strategic developments") return std::nullopt;
+  if (armed_party(event.actor1) || armed_party(event.actor2)) return std::nullopt;
+  // Protesters, rioters and mobs are political by what they do; an arrest is political by whom
+  // it takes (activists, journalists, opposition members, militants).
+  if (first_cue(doc, sentence, {kPolitical})) return std::nullopt;
+  if (auto cue = first_cue(doc, sentence, {kAccident, kCourt, kSport, kCrime})) {
+    switch (*cue) {
+      case kAccident:
+        return "an accident or a disaster, not violence by anyone";
+      case kCourt:
+        return "a court case or a criminal charge, not an event ACLED codes";
+      case kSport:
+        return "sport, not violence";
+      default:
+        return "ordinary crime with no armed group or political side named";
+    }
+  }
+  // An arrest with no political side is police routine.
+  if (arrest) return "an arrest with no political side named (activists, militants, opposition)";
+  return std::nullopt;
+}
+
+}  // namespace vigie

@@ -1,0 +1,39 @@
+#pragma once
+// Whether a candidate is an event ACLED codes: political violence, demonstrations and strategic
+// developments, not an accident, a court case, ordinary crime or sport told with the same words
+// ("killed in a crash", "charged with assault", "the team's attack"). The cues are data
+// (lang/<code>/relevance.tsv); the rules are in docs/events.md ("Relevance").
+#include <optional>
+#include <string>
+
+#include "document/document.h"
+#include "lang/language_pack.h"
+#include "mentions/phrase_matcher.h"
+#include "output/event_record.h"
+
+namespace vigie {
+
+class Tokenizer;
+
+class Relevance {
+ public:
+  /// Reads lang/<code>/relevance.tsv (an absent file keeps everything).
+  Relevance(const LanguagePack& pack, Tokenizer& tokenizer);
+
+  /// Why the event built from `sentence` is not one ACLED codes, or nothing when it is.
+  std::optional<std::string> irrelevant(const Document& doc, const Sentence& sentence,
+                                        const EventRecord& event) const;
+
+  /// Whether the sentence holds a word that makes a gathering a protest ("against",
+  /// "demanding", « contre », « pour exiger »): the cue `cued` event words need.
+  bool protest_cue(const Document& doc, const Sentence& sentence) const;
+
+ private:
+  enum Kind : std::uint32_t { kAccident, kCourt, kCrime, kSport, kProtestCue, kPolitical };
+  std::optional<Kind> first_cue(const Document& doc, const Sentence& sentence,
+                                std::initializer_list<Kind> kinds) const;
+
+  PhraseMatcher cues_;
+};
+
+}  // namespace vigie
