@@ -64,6 +64,7 @@ struct PlaceMention {
   std::string precision;               ///< exact, near, admin2, admin1, country
   std::uint32_t candidates = 0;        ///< how many gazetteer entries the name had
   std::string rule;
+  bool holder = false;  ///< an area named right after a place to say it holds it ("(Imo)")
 };
 
 }  // namespace vigie

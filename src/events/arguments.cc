@@ -111,8 +111,13 @@ DateField date_field(const Document& doc, const DateMention* date,
 const PlaceMention* event_place(const std::vector<const PlaceMention*>& places,
                                 const AttributionMention* said) {
   const PlaceMention* place = nullptr;
+  // A resolved place first, then one inside the claim, then a place before the areas that hold
+  // it rather than those areas ("in Izombe (Oguta, Imo)"), then a town before an area.
   auto rank = [&](const PlaceMention* p) {
-    return (p->place ? 0 : 2) + (in_claim(said, p->span) ? 0 : 1);
+    const bool area = p->precision == "admin1" || p->precision == "admin2" ||
+                      p->precision == "country";
+    return (p->place ? 0 : 8) + (in_claim(said, p->span) ? 0 : 4) + (p->holder ? 2 : 0) +
+           (area ? 1 : 0);
   };
   auto speakers_words = [&](const PlaceMention* p) {
     return said && said->claim.end <= said->cue.begin && p->span.begin >= said->cue.begin;
@@ -155,7 +160,7 @@ std::optional<LocationField> location_field(const Document& doc, const PlaceMent
     f.name = variant ? std::string(doc.slice(place->span)) : g.ascii_name;
     f.lat = g.lat;
     f.lon = g.lon;
-    f.geonameid = g.geonameid;
+    if (g.geonameid > 0) f.geonameid = g.geonameid;  // areas vigie placed itself have none
     f.feature_code = g.feature_code;
     if (auto a1 = gazetteer->admin1_name(g.country, g.admin1); !a1.empty()) f.admin1 = a1;
   } else {

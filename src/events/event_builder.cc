@@ -84,9 +84,51 @@ std::vector<EventRecord> EventBuilder::build(const Document& doc) const {
   return out;
 }
 
+std::optional<LocationField> EventBuilder::borrowed_location(
+    const Document& doc, const Span& sentence, std::vector<std::string>& reasons) const {
+  const Span* paragraph = nullptr;
+  for (const Span& p : doc.paragraphs) {
+    if (p.contains(sentence)) paragraph = &p;
+  }
+  const PlaceMention* before = nullptr;
+  for (const PlaceMention& p : doc.places) {
+    if (p.span.begin >= sentence.begin) break;
+    if (!p.place || p.holder || !paragraph || !paragraph->contains(p.span)) continue;
+    before = &p;
+  }
+  if (before) {
+    std::vector<std::string> why;
+    auto f = location_field(doc, before, gazetteer_, why);
+    if (f) {
+      f->span.reset();  // the words are another sentence's
+      reasons.push_back("location: '" + f->text + "', the place named before in the paragraph");
+      return f;
+    }
+  }
+  const std::string code = doc.main_country();
+  const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
+  if (!country) return std::nullopt;
+  LocationField f;
+  f.name = country->name_en;
+  f.country = country->code;
+  f.lat = country->lat;
+  f.lon = country->lon;
+  f.precision = "country";
+  f.geo_precision = 3;
+  reasons.push_back("location: " + country->name_en + ", the country the text is about");
+  return f;
+}
+
 std::vector<EventCandidate> EventBuilder::build_explained(
     const Document& doc, std::vector<LeftOutCandidate>* left_out) const {
   auto events = merge_incidents(candidates(doc, left_out), doc.meta.id, left_out);
+  // A sentence that names no place happened where the text last placed things in the same
+  // paragraph, else in the document's country. Done after merging, so that a borrowed place ties
+  // no mentions together.
+  for (auto& c : events) {
+    if (c.record.location) continue;
+    c.record.location = borrowed_location(doc, c.sentences.front(), c.reasons);
+  }
   // ACLED's "(as reported)": an event of a brief that gives no day of its own happened when it
   // was reported. Done after merging, so that this day ties no mentions together.
   if (is_brief(doc) && doc.meta.published && calendar::parse_iso(*doc.meta.published)) {
@@ -236,6 +278,8 @@ std::vector<EventCandidate> EventBuilder::candidates(
     const TriggerMention* trigger = nullptr;
     const EventKind* kind = nullptr;
     bool repeat = false, word_before_trigger_refers_back = false;
+    // "The army said it repelled the attack": a deed done to an event told before tells it again.
+    bool names_a_told_event = false;
     int best = 1000;
     std::vector<std::pair<const TriggerMention*, std::string>> not_facts;
     for (const TriggerMention* t : triggers_here) {
@@ -264,6 +308,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
         continue;
       }
       const bool refers_back = word_before(1) && roles_.refers_back(word_before(1)->fold);
+      names_a_told_event = names_a_told_event || (refers_back && noun);
       // « Deux attaques distinctes ont fait 15 morts »: several events summed up, each told on
       // its own after; the sum is no event of its own.
       // Only as the subject: « ont effectué deux lancements » tells one operation.
@@ -299,6 +344,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
     c.repeat = repeat;
     c.refers_back =
         (repeat && word_before_trigger_refers_back) ||
+        (names_a_told_event && doc.verb_group_of(trigger->head) != nullptr && index > 0) ||
         roles_.tells_again(doc, sentence.first_token, sentence.first_token + sentence.token_count);
     c.repeat = c.repeat || c.refers_back;
     c.generic = trigger->generic;

@@ -30,6 +30,10 @@ class EventBuilder {
       const Document& doc, std::vector<LeftOutCandidate>* left_out = nullptr) const;
 
  private:
+  /// For an event whose sentence names no place: the last place named before it in its
+  /// paragraph, else the document's country.
+  std::optional<LocationField> borrowed_location(const Document& doc, const Span& sentence,
+                                                 std::vector<std::string>& reasons) const;
   std::vector<EventCandidate> candidates(const Document& doc,
                                          std::vector<LeftOutCandidate>* left_out) const;
   void fill_default_actors(const EventKind& kind, const std::string& main_country,

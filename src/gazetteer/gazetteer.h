@@ -93,6 +93,7 @@ class Gazetteer {
   };
 
   void add_place(Place p, const std::vector<std::string>& names);
+  void add_admin_areas();
   void index_countries();
   void recover_place_names();
   bool import_geonames(std::istream& in, const std::string& path, std::string& error);
@@ -105,6 +106,7 @@ class Gazetteer {
   Index exact_, loose_;
   bool finished_ = true;
   std::unordered_map<std::string, std::string> admin_names_;  // "ML.04" / "ML.04.123" → ASCII name
+  std::unordered_map<std::string, std::int64_t> admin_ids_;   // their geonameids, while importing
   std::vector<Country> countries_;
   std::unordered_map<std::string, std::string> country_names_, demonyms_;
 };

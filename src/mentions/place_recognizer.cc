@@ -133,8 +133,8 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
     // Names of places start with a proper noun that is no stopword; longer country names may
     // start with one (« République démocratique du Congo »).
     if (!usable_start(doc, i)) continue;
-    // A people's name (« les Russes », "Malians") is not a place.
-    if (j == i && gazetteer_.country_of_demonym(joined)) break;
+    // A people's name (« les Russes », "Malians") is not a place; "British Columbia" is.
+    if (j == i && gazetteer_.country_of_demonym(joined)) continue;
     const auto exact = gazetteer_.exact(joined);
     c.places.assign(exact.begin(), exact.end());
     c.rule = "name";
@@ -203,9 +203,36 @@ void PlaceRecognizer::annotate(Document& doc) const {
   for (const auto& c : candidates) {
     if (!c.country.empty()) countries[c.country] += 1.0;
   }
-  for (const auto& t : doc.tokens) {
-    if (t.kind != TokenKind::Word) continue;
-    if (auto country = gazetteer_.country_of_demonym(t.fold)) countries[*country] += 0.5;
+  {
+    // A demonym inside a place's name ("British Columbia", « Soudan du Sud ») names no people.
+    auto candidate = candidates.begin();
+    for (const auto& t : doc.tokens) {
+      if (t.kind != TokenKind::Word) continue;
+      while (candidate != candidates.end() && candidate->span.end <= t.span.begin) ++candidate;
+      if (candidate != candidates.end() && candidate->span.contains(t.span) &&
+          !candidate->places.empty())
+        continue;
+      if (auto country = gazetteer_.country_of_demonym(t.fold)) countries[*country] += 0.5;
+    }
+  }
+  // "Alexandria, La.", « Koro (Mopti) », "Izombe (Oguta, Imo)": names right after a place, in
+  // parentheses or after a comma, are areas that hold it; they pick its entry among namesakes.
+  std::vector<std::vector<std::size_t>> holders(candidates.size());
+  for (std::size_t k = 0; k + 1 < candidates.size(); ++k) {
+    const std::uint32_t after = candidates[k].end;
+    if (after >= doc.tokens.size()) continue;
+    const std::string_view sep = doc.token_text(doc.tokens[after]);
+    if (sep != "(" && sep != ",") continue;
+    std::uint32_t expected = after + 1;
+    for (std::size_t h = k + 1; h < candidates.size() && h <= k + 3; ++h) {
+      if (candidates[h].first != expected) break;
+      holders[k].push_back(h);
+      if (sep == ",") break;  // "Gao, Kidal and Ménaka" is a list: one holder at most
+      if (candidates[h].end >= doc.tokens.size() ||
+          doc.token_text(doc.tokens[candidates[h].end]) != ",")
+        break;
+      expected = candidates[h].end + 1;
+    }
   }
   std::map<std::string, double> admin1s;  // regions named with a cue: « la région de Mopti »
   double total_weight = 1.0;
@@ -231,9 +258,19 @@ void PlaceRecognizer::annotate(Document& doc) const {
   std::vector<std::string> written(candidates.size());
   for (std::size_t k = 0; k < candidates.size(); ++k)
     written[k] = fold(doc.slice(candidates[k].span));
+  std::vector<std::optional<std::uint32_t>> chosen(candidates.size());
   auto score = [&](std::uint32_t index, const Candidate& c) {
     const Place& p = gazetteer_.place(index);
     double s = kind_prior(p);
+    // Inside the areas named after it (second pass, once they are resolved).
+    const auto k = static_cast<std::size_t>(&c - candidates.data());
+    for (std::size_t h : holders[k]) {
+      const Place* area = chosen[h] ? &gazetteer_.place(*chosen[h]) : nullptr;
+      const bool country = !candidates[h].country.empty() && candidates[h].country == p.country;
+      if (country || (area && area->country == p.country && area->admin1 == p.admin1 &&
+                      (area->feature_code != "ADM2" || area->admin2 == p.admin2)))
+        s += country ? 2.0 : 4.0;
+    }
     // A place's own name before one of GeoNames' alternate names (« Boni » is also listed for
     // Bouani, Ségou): the alternates are many and loose.
     const std::string& as_written = written[static_cast<std::size_t>(&c - candidates.data())];
@@ -261,7 +298,6 @@ void PlaceRecognizer::annotate(Document& doc) const {
 
   // Two passes: the first resolves what it can, and the places it is sure of (one exact entry,
   // after a place cue) and the regions named join the context of the second.
-  std::vector<std::optional<std::uint32_t>> chosen(candidates.size());
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t k = 0; k < candidates.size(); ++k) {
       const Candidate& c = candidates[k];
@@ -281,6 +317,9 @@ void PlaceRecognizer::annotate(Document& doc) const {
       if (c.places.size() == 1 && c.loose.empty() && (c.locative || c.near || c.region))
         countries[p.country] += 0.5;
       if (c.region) admin1s[p.country + "." + p.admin1] += 1.0;
+      // An area named as a holder is as sure as a cue: "(Kaduna)" puts the text in Nigeria.
+      if (p.feature_class == 'A' && c.places.size() <= 2 && c.loose.empty())
+        countries[p.country] += 0.5;
       if (c.places.size() == 1 && c.loose.empty()) anchors.emplace_back(p.lat, p.lon);
     }
     update_total();
@@ -295,6 +334,9 @@ void PlaceRecognizer::annotate(Document& doc) const {
     m.span = c.span;
     m.candidates = static_cast<std::uint32_t>(c.places.size());
     m.rule = c.rule;
+    m.holder = std::any_of(holders.begin(), holders.end(), [&](const std::vector<std::size_t>& h) {
+      return std::find(h.begin(), h.end(), k) != h.end();
+    });
     if (!c.country.empty()) {
       m.country = c.country;
       m.precision = "country";
@@ -311,8 +353,11 @@ void PlaceRecognizer::annotate(Document& doc) const {
     // In a document that names countries, a place must lie in one of them, and without a place
     // cue in the main one (« le groupe Wagner » is not Wagner, Oregon, in an article about
     // Mali); in one that names none, only cued names and important towns are kept.
+    // A place after a cue that names one entry, or an important one ("protested in Oulu for
+    // peace in Ukraine"), stands even outside the countries named.
+    const bool sure = cued && !loose && (c.places.size() == 1 || important);
     if (dominant.empty() ? !(cued || important) || loose
-                         : !in_context || (!cued && (p.country != dominant || loose))) {
+                         : !sure && (!in_context || (!cued && (p.country != dominant || loose)))) {
       continue;
     }
     m.place = *chosen[k];
