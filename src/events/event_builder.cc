@@ -119,6 +119,32 @@ std::optional<LocationField> EventBuilder::borrowed_location(
   return f;
 }
 
+// Actors described without a country ("Protesters", "Military Forces") take the country of a
+// place the event borrowed, as they would have taken the sentence's own.
+void EventBuilder::give_country(EventRecord& e) const {
+  if (!gazetteer_ || !e.location || !e.location->country) return;
+  const Country* country = gazetteer_->country(*e.location->country);
+  if (!country) return;
+  auto fix = [&](ActorField& a) {
+    if (a.country && !a.country->empty()) return;
+    for (auto kind : {ActorKind::Military, ActorKind::Police, ActorKind::Government,
+                      ActorKind::Civilians, ActorKind::Unidentified, ActorKind::Islamist,
+                      ActorKind::Protesters, ActorKind::Rioters}) {
+      if (actors_.generic(kind, nullptr).name != a.name) continue;
+      const Actor named = actors_.generic(kind, country);
+      a.name = named.name;
+      a.country = named.country;
+      return;
+    }
+  };
+  for (auto* slot : {&e.actor1, &e.actor2}) {
+    if (*slot) fix(**slot);
+  }
+  for (auto* list : {&e.assoc_actor1, &e.assoc_actor2}) {
+    for (auto& a : *list) fix(a);
+  }
+}
+
 std::vector<EventCandidate> EventBuilder::build_explained(
     const Document& doc, std::vector<LeftOutCandidate>* left_out) const {
   auto events = merge_incidents(candidates(doc, left_out), doc.meta.id, left_out);
@@ -128,6 +154,7 @@ std::vector<EventCandidate> EventBuilder::build_explained(
   for (auto& c : events) {
     if (c.record.location) continue;
     c.record.location = borrowed_location(doc, c.sentences.front(), c.reasons);
+    if (c.record.location) give_country(c.record);
   }
   // ACLED's "(as reported)": an event of a brief that gives no day of its own happened when it
   // was reported. Done after merging, so that this day ties no mentions together.

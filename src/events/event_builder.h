@@ -34,6 +34,7 @@ class EventBuilder {
   /// paragraph, else the document's country.
   std::optional<LocationField> borrowed_location(const Document& doc, const Span& sentence,
                                                  std::vector<std::string>& reasons) const;
+  void give_country(EventRecord& e) const;
   std::vector<EventCandidate> candidates(const Document& doc,
                                          std::vector<LeftOutCandidate>* left_out) const;
   void fill_default_actors(const EventKind& kind, const std::string& main_country,

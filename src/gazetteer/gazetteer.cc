@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "input/byte_stream.h"
 #include "text/folding.h"
 #include "util/utf8.h"
 
@@ -455,11 +456,20 @@ bool Gazetteer::import_countries_json(std::istream& in, const std::string& path,
 }
 
 bool Gazetteer::import(const fs::path& file, std::string& error) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    error = file.string() + ": cannot open";
-    return false;
+  // Compressed files (the Sahel dumps shipped as ML.txt.xz) are read through libarchive.
+  std::string bytes;
+  {
+    ByteStream stream;
+    std::string why;
+    bool ok = stream.open(file.string(), why);
+    while (ok && stream.read(bytes, 1 << 20, why) > 0) {
+    }
+    if (!ok || !why.empty()) {
+      error = file.string() + ": " + (why.empty() ? "cannot read" : why);
+      return false;
+    }
   }
+  std::istringstream in(std::move(bytes));
   std::string first;
   std::getline(in, first);
   in.clear();
