@@ -114,8 +114,8 @@ const PlaceMention* event_place(const std::vector<const PlaceMention*>& places,
   // A resolved place first, then one inside the claim, then a place before the areas that hold
   // it rather than those areas ("in Izombe (Oguta, Imo)"), then a town before an area.
   auto rank = [&](const PlaceMention* p) {
-    const bool area = p->precision == "admin1" || p->precision == "admin2" ||
-                      p->precision == "country";
+    const bool area =
+        p->precision == "admin1" || p->precision == "admin2" || p->precision == "country";
     return (p->place ? 0 : 8) + (in_claim(said, p->span) ? 0 : 4) + (p->holder ? 2 : 0) +
            (area ? 1 : 0);
   };

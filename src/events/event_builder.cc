@@ -330,6 +330,17 @@ std::vector<EventCandidate> EventBuilder::candidates(
         not_facts.emplace_back(t, "denied by its determiner (« aucune », \"no\")");
         continue;
       }
+      bool unrealized = false;
+      for (std::uint32_t n = 1; n <= 2 && noun; ++n) {
+        const Token* w = word_before(n);
+        unrealized = unrealized || (w && roles_.unrealized(w->fold));
+      }
+      if (!unrealized && noun && t->head + 1 < sentence.first_token + sentence.token_count)
+        unrealized = roles_.unrealized(doc.tokens[t->head + 1].fold);  // « manifestation prévue »
+      if (unrealized) {
+        not_facts.emplace_back(t, "not yet: planned, upcoming or possible");
+        continue;
+      }
       if (t->cued && !relevance_.protest_cue(doc, sentence)) {
         not_facts.emplace_back(t, "a gathering with nothing said against or for what");
         continue;

@@ -84,8 +84,11 @@ std::optional<std::string> Relevance::irrelevant(const Document& doc, const Sent
         return "ordinary crime with no armed group or political side named";
     }
   }
-  // An arrest with no political side is police routine.
+  // An arrest with no political side is police routine; seizures, surrenders and property
+  // destruction with no armed or political side are a police blotter's.
   if (arrest) return "an arrest with no political side named (activists, militants, opposition)";
+  if (event.event_type == "Strategic developments" && event.sub_event_type != "Agreement")
+    return "a strategic development with no armed or political side named";
   return std::nullopt;
 }
 

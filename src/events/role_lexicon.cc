@@ -44,6 +44,8 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         refers_back_.insert(fold(words));
       } else if (kind == "territory") {
         territory_.insert(fold(words));
+      } else if (kind == "unrealized") {
+        unrealized_.insert(fold(words));
       } else if (kind == "infinitive_marker") {
         infinitive_markers_.insert(fold(words));
       } else if (kind == "purpose") {

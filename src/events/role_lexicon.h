@@ -33,6 +33,8 @@ class RoleLexicon {
   bool refers_back(const std::string& folded) const { return refers_back_.count(folded) > 0; }
   bool territory(const std::string& folded) const { return territory_.count(folded) > 0; }
   bool negative(const std::string& folded) const { return negative_.count(folded) > 0; }
+  /// A word before an event noun that says it has not happened ("a planned protest").
+  bool unrealized(const std::string& folded) const { return unrealized_.count(folded) > 0; }
   bool breaks_clause(const std::string& folded) const { return clause_breaks_.count(folded) > 0; }
   bool seizes_goods(const std::string& lemma) const { return seize_.count(lemma) > 0; }
   /// A word that opens a clause of purpose before an infinitive ("to", « pour »).
@@ -52,7 +54,7 @@ class RoleLexicon {
   static constexpr std::uint32_t kLongestCue = 4;  // words
   PhraseMatcher cues_, same_incident_;
   std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
-      seize_, clause_breaks_, oppose_, purpose_, aim_, infinitive_markers_;
+      seize_, clause_breaks_, oppose_, purpose_, aim_, infinitive_markers_, unrealized_;
 };
 
 }  // namespace vigie

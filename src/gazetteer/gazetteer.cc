@@ -188,8 +188,8 @@ void Gazetteer::recover_place_names() {
 // Names of an area as texts write it: "Oromia Region" is also "Oromia", "Kayin State" "Kayin".
 std::vector<std::string> area_names(const std::string& name) {
   std::vector<std::string> names{name};
-  static const char* const kSuffixes[] = {" Region", " Province", " State", " Governorate",
-                                          " District", " Department", " County", " Division",
+  static const char* const kSuffixes[] = {" Region",       " Province",   " State",  " Governorate",
+                                          " District",     " Department", " County", " Division",
                                           " Municipality", " Prefecture", " Oblast", " Parish"};
   for (const char* suffix : kSuffixes) {
     const std::string_view sv(suffix);
@@ -198,7 +198,8 @@ std::vector<std::string> area_names(const std::string& name) {
   }
   for (const char* prefix : {"Region of ", "Province of ", "State of ", "Departement de "}) {
     const std::string_view pv(prefix);
-    if (name.size() > pv.size() + 2 && name.starts_with(pv)) names.push_back(name.substr(pv.size()));
+    if (name.size() > pv.size() + 2 && name.starts_with(pv))
+      names.push_back(name.substr(pv.size()));
   }
   return names;
 }
