@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "clean/cleaner.h"
 #include "pipeline/batch_runner.h"
 #include "test_support.h"
 
@@ -67,6 +68,31 @@ TEST(Pipeline, FeedMetadataWinsOverPageMetadataAndOption) {
   raw.bytes =
       "<p>Six soldats ont été tués dimanche dans une attaque contre leur camp, selon l'armée.</p>";
   EXPECT_EQ(pipeline.process(raw).doc->meta.published, "2000-01-01");
+}
+
+// A quantity's modifier or range word as the last word of a text ("FATALITIES: estimate only",
+// « jusqu'à ») has nothing after it: the number layer must not read a token past the last one.
+// The token list is trimmed to its size, so the sanitizer build catches any read past its end.
+TEST(Pipeline, AModifierThatEndsTheTextCountsNothing) {
+  Pipeline pipeline(test::languages(), {});
+  for (const auto& [code, text] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "Boran militia attacked a village near the border. FATALITIES: estimate only"},
+           {"en", "Gunmen killed at least"},
+           {"en", "Fighting lasted from 10 to"},
+           {"fr", "Des hommes armés ont tué au moins"}}) {
+    const LanguagePack* pack = test::languages().find(code);
+    ASSERT_TRUE(pack);
+    Document doc(text, InputFormat::Text, {"t.txt"});
+    find_paragraphs(doc);
+    doc.language = {code, 1, "option"};
+    pipeline.analyse(doc, *pack);
+    doc.tokens.shrink_to_fit();
+    pipeline.recognise_mentions(doc, *pack);
+    for (const auto& n : doc.numbers) {
+      EXPECT_LE(n.span.end, doc.text().size()) << text;
+      EXPECT_NE(doc.slice(n.span), "only") << text;
+    }
+  }
 }
 
 TEST(Pipeline, PagesWithoutArticleTextAreReported) {

@@ -142,6 +142,8 @@ std::optional<NumberRecognizer::Parsed> NumberRecognizer::exact_at(const Documen
                                                                    std::uint32_t i,
                                                                    std::uint32_t end,
                                                                    bool allow_article) {
+  // A modifier or range word may end the sentence ("FATALITIES: estimate only"): nothing follows.
+  if (i >= end) return std::nullopt;
   const Token& t = doc.tokens[i];
   Parsed p;
   if (t.kind == TokenKind::Number) {
