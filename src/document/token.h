@@ -38,6 +38,7 @@ struct Token {
   Pos pos = Pos::X;
   bool elided = false;      ///< French elided article/pronoun ending in an apostrophe: l', qu'
   bool space_after = true;  ///< whitespace follows in the text
+  bool person = false;      ///< a common noun that names a person ("son", "lawmaker")
   std::string fold;         ///< case-folded, accent-stripped form used for matching
   std::string lemma;        ///< dictionary form (lower-case except proper nouns)
   std::string features;     ///< morphological features, UD style ("Tense=Past|VerbForm=Part")

@@ -145,9 +145,55 @@ void EventBuilder::give_country(EventRecord& e) const {
   }
 }
 
+// A brief tells one demonstration: what the police or the crowd did in any of its sentences
+// ("Police dispersed them", "protesters threw stones") is its kind, the gravest told.
+void EventBuilder::escalate_protest(std::vector<EventCandidate>& found) const {
+  auto severity = [](const std::string& sub_type) {
+    static const char* const order[] = {"Peaceful protest", "Protest with intervention",
+                                        "Violent demonstration",
+                                        "Excessive force against protesters"};
+    for (int k = 0; k < 4; ++k)
+      if (sub_type == order[k]) return k;
+    return -1;
+  };
+  int gravest = -1;
+  const EventKind* kind = nullptr;
+  for (const auto& c : found) {
+    const int s = severity(c.record.sub_event_type);
+    if (s > gravest) {
+      gravest = s;
+      kind = taxonomy_.find(c.record.sub_event_type);
+    }
+  }
+  if (gravest <= 0 || !kind) return;
+  for (auto& c : found) {
+    const int s = severity(c.record.sub_event_type);
+    if (s < 0 || s == gravest) continue;
+    EventRecord& e = c.record;
+    const bool crowd_was_violent = kind->event_type == "Riots";
+    e.event_type = kind->event_type;
+    e.sub_event_type = kind->sub_event_type;
+    e.plover = kind->plover.empty() ? std::nullopt : std::optional<std::string>(kind->plover);
+    e.cameo_root =
+        kind->cameo_root.empty() ? std::nullopt : std::optional<std::string>(kind->cameo_root);
+    if (crowd_was_violent && e.actor1 && e.actor1->type == "protesters" && gazetteer_) {
+      const std::string code = e.actor1->country.value_or("");
+      const Actor rioters =
+          actors_.generic(ActorKind::Rioters, code.empty() ? nullptr : gazetteer_->country(code));
+      e.actor1->name = rioters.name;
+      e.actor1->type = rioters.type;
+      e.actor1->inter = rioters.inter;
+    }
+    c.reasons.push_back("type: " + kind->sub_event_type +
+                        ", the gravest form of the demonstration the brief tells");
+  }
+}
+
 std::vector<EventCandidate> EventBuilder::build_explained(
     const Document& doc, std::vector<LeftOutCandidate>* left_out) const {
-  auto events = merge_incidents(candidates(doc, left_out), doc.meta.id, left_out);
+  auto found = candidates(doc, left_out);
+  if (is_brief(doc)) escalate_protest(found);
+  auto events = merge_incidents(std::move(found), doc.meta.id, left_out);
   // A sentence that names no place happened where the text last placed things in the same
   // paragraph, else in the document's country. Done after merging, so that a borrowed place ties
   // no mentions together.
@@ -454,10 +500,12 @@ std::vector<EventCandidate> EventBuilder::candidates(
       }
     }
 
-    bool civilians_killed = false, others_killed = false;
+    bool civilians_killed = false, people_killed = false, others_killed = false;
     e.fatalities = toll(doc, counts_here, c.killed, c.reasons);
     for (const std::string& who : c.killed)
-      (who == "civilians" ? civilians_killed : others_killed) = true;
+      (who == "civilians" ? civilians_killed
+       : who == "people"  ? people_killed
+                          : others_killed) = true;
 
     // The kind, revised by the arguments (ACLED's definitions).
     auto revise = [&](const char* sub_type, const std::string& why) {
@@ -467,7 +515,13 @@ std::vector<EventCandidate> EventBuilder::candidates(
       }
     };
     const bool civilians_hit = e.actor2 && e.actor2->type == "civilians";
-    if (kind->event_type == "Battles" && (civilians_hit || (civilians_killed && !others_killed)))
+    const bool armed_target = e.actor2 && e.actor2->type != "civilians" &&
+                              e.actor2->type != "protesters" && e.actor2->type != "rioters";
+    // People counted without a side ("two persons", "the son of the chairman") are the unarmed
+    // victims of an attack, unless an armed side is the target.
+    if (kind->event_type == "Battles" &&
+        (civilians_hit || (civilians_killed && !others_killed) ||
+         (people_killed && !civilians_killed && !others_killed && !armed_target)))
       revise("Attack", "civilians were its victims");
     if (kind->event_type == "Violence against civilians" && e.actor2 &&
         e.actor2->type != "civilians") {
@@ -485,7 +539,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
       revise("Excessive force against protesters", "force used against protesters");
     // A protest where people were killed met lethal force (« ont tiré sur les manifestants,
     // tuant neuf personnes »).
-    if (kind->event_type == "Protests" && (civilians_killed || others_killed))
+    if (kind->event_type == "Protests" && (civilians_killed || people_killed || others_killed))
       revise("Excessive force against protesters", "people were killed");
     if (kind->sub_event_type == "Non-state actor overtakes territory" ||
         kind->sub_event_type == "Government regains territory") {

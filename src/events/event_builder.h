@@ -35,6 +35,7 @@ class EventBuilder {
   std::optional<LocationField> borrowed_location(const Document& doc, const Span& sentence,
                                                  std::vector<std::string>& reasons) const;
   void give_country(EventRecord& e) const;
+  void escalate_protest(std::vector<EventCandidate>& found) const;
   std::vector<EventCandidate> candidates(const Document& doc,
                                          std::vector<LeftOutCandidate>* left_out) const;
   void fill_default_actors(const EventKind& kind, const std::string& main_country,

@@ -65,6 +65,20 @@ const std::string* CountRecognizer::who_of(const Token& t) const {
   return nullptr;
 }
 
+// The listed words, then any noun that names a person and heads its phrase ("the son of the
+// chairman", "a former lawmaker"; not "innocent" in "innocent civilians").
+const std::string* CountRecognizer::who_at(const Document& doc, std::uint32_t k) const {
+  if (const std::string* who = who_of(doc.tokens[k])) return who;
+  const Token& t = doc.tokens[k];
+  if (!t.person || t.kind != TokenKind::Word) return nullptr;
+  if (k + 1 < doc.tokens.size()) {
+    const Token& next = doc.tokens[k + 1];
+    if (next.pos == Pos::NOUN || who_of(next)) return nullptr;
+  }
+  static const std::string people = "people";
+  return &people;
+}
+
 const CountRecognizer::Outcome* CountRecognizer::what_of(const Token& t) const {
   if (t.kind != TokenKind::Word) return nullptr;
   if (auto it = what_.find(fold(t.lemma)); it != what_.end()) return &it->second;
@@ -94,12 +108,12 @@ std::size_t CountRecognizer::add_articles(Document& doc) const {
     if (number != doc.numbers.end() && number->span.begin <= t.span.begin) continue;
     std::uint32_t noun = k + 1;
     // One more modifier than after a number: "a motorcycle taxi driver".
-    while (noun < doc.tokens.size() && noun < k + 2 + kMaxModifiers && !who_of(doc.tokens[noun]) &&
+    while (noun < doc.tokens.size() && noun < k + 2 + kMaxModifiers && !who_at(doc, noun) &&
            (doc.tokens[noun].pos == Pos::ADJ ||
             (doc.tokens[noun].pos == Pos::NOUN && !adjectives_follow_nouns_)))
       ++noun;
     // The counted word is a noun: in « un camp militaire », « militaire » qualifies the camp.
-    if (noun >= doc.tokens.size() || !who_of(doc.tokens[noun]) || doc.tokens[noun].pos != Pos::NOUN)
+    if (noun >= doc.tokens.size() || !who_at(doc, noun) || doc.tokens[noun].pos != Pos::NOUN)
       continue;
     NumberMention n;
     n.span = t.span;
@@ -177,18 +191,18 @@ void CountRecognizer::count(Document& doc) const {
     // and up to two modifiers ("innocent civilians", "Nigerien soldiers", "aid workers").
     if (j < end && linkers_.count(doc.tokens[j].fold)) ++j;
     std::uint32_t noun = j;
-    while (noun < end && noun < j + kMaxModifiers && !who_of(doc.tokens[noun]) &&
+    while (noun < end && noun < j + kMaxModifiers && !who_at(doc, noun) &&
            (doc.tokens[noun].pos == Pos::ADJ || doc.tokens[noun].pos == Pos::PROPN ||
             doc.tokens[noun].pos == Pos::NOUN)) {
       ++noun;
     }
-    if (noun < end && who_of(doc.tokens[noun])) {
+    if (noun < end && who_at(doc, noun)) {
       j = noun;
     } else if (j > after && !others_.count(doc.tokens[j].fold)) {
       j = after;  // « de » led nowhere
     }
     if (j < end) {
-      if (const std::string* who = who_of(doc.tokens[j])) {
+      if (const std::string* who = who_at(doc, j)) {
         c.who = *who;
         c.who_span = doc.tokens[j].span;
         ++j;
@@ -227,7 +241,7 @@ void CountRecognizer::count(Document& doc) const {
           doc.numbers[index + 1].span.begin == doc.tokens[k + 1].span.begin) {
         std::uint32_t m = k + 1;
         while (m < end && doc.tokens[m].span.end <= doc.numbers[index + 1].span.end) ++m;
-        if (m < end && who_of(doc.tokens[m])) {
+        if (m < end && who_at(doc, m)) {
           k = m;
           continue;
         }

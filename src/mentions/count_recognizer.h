@@ -26,6 +26,7 @@ class CountRecognizer {
   std::size_t add_articles(Document& doc) const;
   void drop_unused_articles(Document& doc) const;
   const std::string* who_of(const Token& t) const;
+  const std::string* who_at(const Document& doc, std::uint32_t k) const;
   struct Outcome {
     std::string what;
     bool transitive = false;  // « tuer »: its active subject is the doer, not the dead

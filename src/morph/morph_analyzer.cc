@@ -176,6 +176,7 @@ void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
         t.pos = best->pos;
         t.lemma = best->lemma;
         t.features = best->features;
+        t.person = t.pos == Pos::NOUN && lexicon_->is_person(t.lemma);
         break;
       }
     }

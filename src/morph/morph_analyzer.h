@@ -22,6 +22,12 @@ class Lexicon {
   virtual Candidates lookup(const std::string& lower_form) = 0;
   /// True when the lexicon lists `form` with this exact capitalisation as a proper noun.
   virtual bool is_proper_noun(const std::string& form) = 0;
+  /// True when the noun `lemma` names a person in its first sense ("son", « villageois »);
+  /// lexicons without word senses say false.
+  virtual bool is_person(const std::string& lemma) {
+    (void)lemma;
+    return false;
+  }
 };
 
 /// Hunspell with the pack's dictionary (lang/xx/language.tsv: hunspell_dictionary).

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <unordered_map>
 
 #include "morph/morph_analyzer.h"
 #include "morph/wordnet_morphy.h"
@@ -72,6 +73,13 @@ class WordNetLexicon : public Lexicon {
 
   bool is_proper_noun(const std::string&) override { return false; }
 
+  bool is_person(const std::string& lemma) override {
+    if (auto it = persons_.find(lemma); it != persons_.end()) return it->second;
+    const bool person = morphy_.first_sense_is_person(lemma);
+    persons_.emplace(lemma, person);
+    return person;
+  }
+
  private:
   // Every base form WordNet gives `lower_form` as this part of speech, the form itself last
   // when it is its own entry and not an inflection ("men" → "man", not "men").
@@ -126,6 +134,7 @@ class WordNetLexicon : public Lexicon {
   }
 
   const WordNetMorphy& morphy_;
+  std::unordered_map<std::string, bool> persons_;  // this thread's answers
 };
 
 }  // namespace

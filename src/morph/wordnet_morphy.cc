@@ -97,6 +97,7 @@ std::string ascii_lower(std::string_view s) {
 struct WordNetMorphy::Files {
   std::array<MappedFile, 5> index;       // by part: index.noun …
   std::array<MappedFile, 5> exceptions;  // by part: noun.exc …
+  MappedFile noun_data;                  // data.noun, for the lexicographer file of a synset
 };
 
 // The state morph.c keeps in statics between morphstr(form) and the morphstr(NULL) calls that
@@ -241,6 +242,12 @@ WordNetMorphy::WordNetMorphy(const std::string& dir) : files_(std::make_unique<F
     } catch (const DataError&) {
       throw DataError("WordNet not found: " + index + " (install Debian's wordnet-base)");
     }
+    if (part == kNoun) {
+      try {
+        files_->noun_data = MappedFile(dir + "/data.noun");
+      } catch (const DataError&) {
+      }
+    }
     // The library opens what it finds; a missing exception list means no exceptions.
     try {
       files_->exceptions[part] = MappedFile(dir + "/" + kPartName[part] + ".exc");
@@ -272,6 +279,33 @@ std::vector<std::string> WordNetMorphy::base_forms(std::string_view form, Part p
 
 bool WordNetMorphy::in_index(std::string_view form, Part part) const {
   return bin_search(files_->index[part].bytes(), form).has_value();
+}
+
+bool WordNetMorphy::first_sense_is_person(std::string_view lemma) const {
+  constexpr int kNounPerson = 18;  // WordNet's lexicographer file noun.person
+  std::string key(lemma);
+  for (auto& c : key) c = c == ' ' ? '_' : c;
+  const auto line = bin_search(files_->index[kNoun].bytes(), ascii_lower(key));
+  if (!line) return false;
+  // lemma pos synset_cnt p_cnt [pointers…] sense_cnt tagsense_cnt offsets… (index(5WN))
+  std::vector<std::string_view> fields;
+  for (std::size_t at = 0; at < line->size();) {
+    const std::size_t end = std::min(line->find_first_of(" \n", at), line->size());
+    if (end > at) fields.push_back(line->substr(at, end - at));
+    at = end + 1;
+  }
+  if (fields.size() < 4) return false;
+  const std::size_t pointers = static_cast<std::size_t>(std::atoi(std::string(fields[3]).c_str()));
+  const std::size_t first_offset = 4 + pointers + 2;
+  if (first_offset >= fields.size()) return false;
+  const std::size_t offset =
+      static_cast<std::size_t>(std::atol(std::string(fields[first_offset]).c_str()));
+  const std::string_view data = files_->noun_data.bytes();
+  if (offset >= data.size()) return false;
+  // synset_offset lex_filenum ss_type … (data(5WN))
+  const std::size_t space = data.find(' ', offset);
+  if (space == std::string_view::npos) return false;
+  return std::atoi(std::string(data.substr(space + 1, 2)).c_str()) == kNounPerson;
 }
 
 }  // namespace vigie

@@ -38,6 +38,10 @@ class WordNetMorphy {
   /// The library's in_wn(form, part): `form` is an entry of that part's index.
   bool in_index(std::string_view form, Part part) const;
 
+  /// Whether the first (most frequent) sense of the noun `lemma` is a person: its synset is
+  /// filed under WordNet's noun.person ("son", "lawmaker", "youth", "herder").
+  bool first_sense_is_person(std::string_view lemma) const;
+
  private:
   struct Files;
   class Search;
