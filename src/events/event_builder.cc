@@ -208,6 +208,15 @@ std::vector<EventCandidate> EventBuilder::build_explained(
     for (auto& c : events) {
       DateField& d = *c.record.date;
       if (d.start) continue;
+      // Another account of an incident told before happened when that one did.
+      auto told = std::find_if(events.begin(), events.end(), [&](const EventCandidate& o) {
+        return o.record.event_id == c.record.incident_id && o.record.date->start;
+      });
+      if (told != events.end() && &*told != &c) {
+        d = *told->record.date;
+        c.reasons.push_back("date: that of the incident it tells again (" + *d.start + ")");
+        continue;
+      }
       d.start = d.end = *doc.meta.published;
       d.type = "approximate";
       d.time_precision = 1;

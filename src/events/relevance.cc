@@ -72,7 +72,10 @@ std::optional<std::string> Relevance::irrelevant(const Document& doc, const Sent
   // Protesters, rioters and mobs are political by what they do; an arrest is political by whom
   // it takes (activists, journalists, opposition members, militants).
   if (first_cue(doc, sentence, {kPolitical})) return std::nullopt;
-  if (auto cue = first_cue(doc, sentence, {kAccident, kCourt, kSport, kCrime})) {
+  // A bomb that went off is no police blotter: only an accident ("a gas leak") unmakes it.
+  const bool explosion = event.event_type == "Explosions/Remote violence";
+  if (auto cue = explosion ? first_cue(doc, sentence, {kAccident})
+                           : first_cue(doc, sentence, {kAccident, kCourt, kSport, kCrime})) {
     switch (*cue) {
       case kAccident:
         return "an accident or a disaster, not violence by anyone";
