@@ -366,6 +366,37 @@ TEST_P(CorpusTest, Counts) {
   }
 }
 
+// Relevance (lang/<code>/relevance.tsv): each sentence, read as a whole text, gives an event of
+// the sub-event type written, or "-" for none, with the reason among those left out.
+TEST_P(CorpusTest, Relevance) {
+  const auto all = rows("relevance.tsv");
+  EXPECT_GE(all.size(), 10u);
+  PipelineOptions options;
+  options.published = kReferenceDate;
+  options.explain = true;
+  const Pipeline pipeline(test::languages(), options);
+  for (const auto& row : all) {
+    ASSERT_EQ(row.fields.size(), 2u) << where("relevance.tsv", row);
+    RawDocument raw;
+    raw.bytes = row.fields[0];
+    raw.meta.declared_lang = pack().code;
+    const auto r = pipeline.process(raw);
+    ASSERT_TRUE(r.doc) << where("relevance.tsv", row);
+    std::vector<std::string> got, why;
+    for (const auto& e : r.events) got.push_back(e.sub_event_type);
+    for (const auto& l : r.left_out) why.push_back(l.why);
+    if (row.fields[1] == "-") {
+      EXPECT_TRUE(got.empty()) << where("relevance.tsv", row) << ": "
+                               << ::testing::PrintToString(got);
+      EXPECT_FALSE(why.empty()) << where("relevance.tsv", row) << ": nothing said left out";
+    } else {
+      EXPECT_NE(std::find(got.begin(), got.end(), row.fields[1]), got.end())
+          << where("relevance.tsv", row) << ": " << ::testing::PrintToString(got)
+          << " left out: " << ::testing::PrintToString(why);
+    }
+  }
+}
+
 TEST_P(CorpusTest, Triggers) {
   const auto all = rows("triggers.tsv");
   EXPECT_GE(all.size(), 60u);
