@@ -1,5 +1,6 @@
 #include "mentions/actor_knowledge_base.h"
 
+#include "text/folding.h"
 #include "util/tsv.h"
 
 namespace vigie {
@@ -43,6 +44,21 @@ ActorKnowledgeBase::ActorKnowledgeBase(const std::filesystem::path& file) {
     by_name_[a.name] = actors_.size();
     actors_.push_back(std::move(a));
   }
+  const auto militias = file.parent_path() / "militias.tsv";
+  if (!std::filesystem::exists(militias)) return;
+  for (const auto& row : read_tsv(militias)) {
+    const std::string where = militias.string() + ":" + std::to_string(row.line) + ": ";
+    if (row.fields.size() != 3 || row.fields[0] != "ethnic")
+      throw DataError(where + "expected ethnic TAB name TAB spellings");
+    for (const auto& spelling : split_variants(row.fields[2]))
+      ethnic_groups_[fold(spelling)] = row.fields[1];
+  }
+}
+
+std::optional<std::string> ActorKnowledgeBase::ethnic_group(const std::string& folded) const {
+  auto it = ethnic_groups_.find(folded);
+  if (it == ethnic_groups_.end()) return std::nullopt;
+  return it->second;
 }
 
 const Actor* ActorKnowledgeBase::as_of(const std::string& name, int year) const {

@@ -51,9 +51,12 @@ class ActorKnowledgeBase {
   /// The actor of a kind for a country ("" for none: "Unidentified Armed Group").
   Actor generic(ActorKind kind, const Country* country) const;
   const std::vector<Actor>& named() const { return actors_; }
+  /// The ethnic group a folded word names (data/militias.tsv: "peuls" → Fulani), if any.
+  std::optional<std::string> ethnic_group(const std::string& folded) const;
 
  private:
   std::vector<Actor> actors_;
+  std::unordered_map<std::string, std::string> ethnic_groups_;  // folded spelling → name
   std::unordered_map<std::string, std::size_t> by_name_;
 };
 

@@ -80,6 +80,13 @@ void ActorRecognizer::add_descriptions(const LanguagePack& pack, const Gazetteer
     if (row.fields.size() < 2) throw DataError(where + "expected kind TAB pattern");
     const std::string& kind_name = row.fields[0];
     const std::string& pattern = row.fields[1];
+    if (kind_name == "militia_word") {
+      if (row.fields.size() < 3 ||
+          (row.fields[2] != "name_before" && row.fields[2] != "name_after"))
+        throw DataError(where + "militia_word needs name_before or name_after");
+      militia_words_[fold(pattern)] = row.fields[2] == "name_before";
+      continue;
+    }
     if (kind_name == "anaphor") {
       Target t;
       t.source = Target::Source::Anaphor;
@@ -217,6 +224,24 @@ void ActorRecognizer::annotate(Document& doc) const {
     doc.actors.push_back(std::move(a));
   }
 
+  add_militias(doc, main);
+
+  // "presumed JNIM and/or ISGS militants": a report that cannot tell which of two groups acted
+  // names both, as ACLED does ("JNIM: … and/or Islamic State (Sahel)").
+  for (std::size_t k = 0; k + 1 < doc.actors.size(); ++k) {
+    ActorMention& first = doc.actors[k];
+    const ActorMention& second = doc.actors[k + 1];
+    if (first.span.end >= second.span.begin || first.name == second.name) continue;
+    std::string between(doc.slice({first.span.end, second.span.begin}));
+    std::erase_if(between, [](char c) { return c == ' '; });
+    if (between != "and/or" && between != "et/ou" && between != "ou") continue;
+    if (between == "ou" && first.type != second.type) continue;
+    first.name += " and/or " + second.name;
+    first.span.end = second.span.end;
+    first.rule += ", either of two";
+    doc.actors.erase(doc.actors.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  }
+
   // « des forces russes de Wagner », "fighters of the Islamic State": a description followed by
   // the name of whose it is stands for that name.
   for (std::size_t k = 0; k + 1 < doc.actors.size(); ++k) {
@@ -238,6 +263,56 @@ void ActorRecognizer::annotate(Document& doc) const {
     description.inter = named.inter;
     description.country = named.country;
   }
+}
+
+void ActorRecognizer::add_militias(Document& doc, const Country* main) const {
+  if (militia_words_.empty()) return;
+  std::vector<ActorMention> found;
+  for (std::uint32_t k = 0; k < doc.tokens.size(); ++k) {
+    auto word = militia_words_.find(doc.tokens[k].fold);
+    if (word == militia_words_.end()) continue;
+    const bool before = word->second;
+    if (before ? k == 0 : k + 1 >= doc.tokens.size()) continue;
+    const std::uint32_t n = before ? k - 1 : k + 1;
+    const Token& name = doc.tokens[n];
+    if (name.kind != TokenKind::Word) continue;
+    const Span span{doc.tokens[std::min(n, k)].span.begin, doc.tokens[std::max(n, k)].span.end};
+    if (std::any_of(doc.actors.begin(), doc.actors.end(),
+                    [&](const ActorMention& a) { return a.span.overlaps(span); }))
+      continue;
+    ActorMention a;
+    a.span = span;
+    a.type = "identity_militia";
+    a.inter = 4;
+    if (auto group = kb_.ethnic_group(name.fold)) {
+      const Country* country = main;
+      a.name = *group + " Ethnic Militia" + (country ? " (" + country->name_en + ")" : "");
+      a.country = country ? country->code : "";
+      a.rule = "militia of a people";
+    } else if (gazetteer_ && starts_upper(doc.token_text(name))) {
+      // A first-level area ("a Zamfara militia"): in the document's country if it has one there.
+      const Place* area = nullptr;
+      for (std::uint32_t index : gazetteer_->exact(name.fold)) {
+        const Place& p = gazetteer_->place(index);
+        if (p.feature_code != "ADM1") continue;
+        if (!area || (main && p.country == main->code)) area = &p;
+      }
+      if (!area) continue;
+      const Country* country = gazetteer_->country(area->country);
+      a.name = std::string(doc.token_text(name)) + " Communal Militia" +
+               (country ? " (" + country->name_en + ")" : "");
+      a.country = area->country;
+      a.rule = "militia of an area";
+    } else {
+      continue;
+    }
+    found.push_back(std::move(a));
+  }
+  if (found.empty()) return;
+  for (auto& a : found) doc.actors.push_back(std::move(a));
+  std::stable_sort(
+      doc.actors.begin(), doc.actors.end(),
+      [](const ActorMention& x, const ActorMention& y) { return x.span.begin < y.span.begin; });
 }
 
 }  // namespace vigie

@@ -43,12 +43,18 @@ class ActorRecognizer {
   };
 
   void add_descriptions(const LanguagePack& pack, const Gazetteer* gazetteer, Tokenizer& tokenizer);
+  /// "Fulani militiamen", "a Zamfara militia", « des miliciens peuls »: militias named after a
+  /// people or a first-level area, in ACLED's naming.
+  void add_militias(Document& doc, const Country* main) const;
   std::uint32_t add_target(Target t);
 
   const ActorKnowledgeBase& kb_;
   const Gazetteer* gazetteer_;
   std::vector<Target> targets_;
   PhraseMatcher matcher_;
+  // Words for a militia (lang/<code>/actor_descriptions.tsv, militia_word), and whether the
+  // name stands before them ("Fulani militia") or after (« milice peule »).
+  std::unordered_map<std::string, bool> militia_words_;
 };
 
 }  // namespace vigie
