@@ -189,6 +189,21 @@ void EventBuilder::escalate_protest(std::vector<EventCandidate>& found) const {
   }
 }
 
+bool EventBuilder::strikes_civilians(const Document& doc, const Sentence& sentence,
+                                     const TriggerMention& trigger) const {
+  const VerbGroup* group = doc.verb_group_of(trigger.head);
+  if (!group || group->voice != Voice::Active) return false;
+  const std::uint32_t end = sentence.first_token + sentence.token_count;
+  for (std::uint32_t k = group->last + 1; k < end && k <= group->last + 5; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.pos == Pos::DET || t.pos == Pos::ADJ || t.pos == Pos::NUM || t.pos == Pos::ADP ||
+        t.kind == TokenKind::Number)
+      continue;
+    return roles_.civilian_target(t.lemma) || roles_.civilian_target(t.fold);
+  }
+  return false;
+}
+
 std::vector<EventCandidate> EventBuilder::build_explained(
     const Document& doc, std::vector<LeftOutCandidate>* left_out) const {
   auto found = candidates(doc, left_out);
@@ -523,9 +538,12 @@ std::vector<EventCandidate> EventBuilder::candidates(
         c.reasons.push_back(std::string("type: ") + sub_type + ", " + why);
       }
     };
-    const bool civilians_hit = e.actor2 && e.actor2->type == "civilians";
     const bool armed_target = e.actor2 && e.actor2->type != "civilians" &&
                               e.actor2->type != "protesters" && e.actor2->type != "rioters";
+    // "attacked three homes", « ont attaqué le marché »: what the deed struck is a civilian place
+    // or people (civilian_target in roles.tsv), and no armed side is named as its target.
+    const bool civilian_place = !armed_target && strikes_civilians(doc, sentence, *trigger);
+    const bool civilians_hit = (e.actor2 && e.actor2->type == "civilians") || civilian_place;
     // People counted without a side ("two persons", "the son of the chairman") are the unarmed
     // victims of an attack, unless an armed side is the target.
     if (kind->event_type == "Battles" &&

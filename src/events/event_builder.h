@@ -35,6 +35,9 @@ class EventBuilder {
   std::optional<LocationField> borrowed_location(const Document& doc, const Span& sentence,
                                                  std::vector<std::string>& reasons) const;
   void give_country(EventRecord& e) const;
+  /// Whether the active deed's object is a civilian place or people ("attacked three homes").
+  bool strikes_civilians(const Document& doc, const Sentence& sentence,
+                         const TriggerMention& trigger) const;
   void escalate_protest(std::vector<EventCandidate>& found) const;
   std::vector<EventCandidate> candidates(const Document& doc,
                                          std::vector<LeftOutCandidate>* left_out) const;

@@ -44,6 +44,9 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         refers_back_.insert(fold(words));
       } else if (kind == "territory") {
         territory_.insert(fold(words));
+      } else if (kind == "civilian_target") {
+        civilian_targets_.insert(words);
+        civilian_targets_.insert(fold(words));
       } else if (kind == "unrealized") {
         unrealized_.insert(fold(words));
       } else if (kind == "infinitive_marker") {

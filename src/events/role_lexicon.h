@@ -33,6 +33,8 @@ class RoleLexicon {
   bool refers_back(const std::string& folded) const { return refers_back_.count(folded) > 0; }
   bool territory(const std::string& folded) const { return territory_.count(folded) > 0; }
   bool negative(const std::string& folded) const { return negative_.count(folded) > 0; }
+  /// A place or people that only civilians are ("village", "market", « marché »).
+  bool civilian_target(const std::string& word) const { return civilian_targets_.count(word) > 0; }
   /// A word before an event noun that says it has not happened ("a planned protest").
   bool unrealized(const std::string& folded) const { return unrealized_.count(folded) > 0; }
   bool breaks_clause(const std::string& folded) const { return clause_breaks_.count(folded) > 0; }
@@ -54,7 +56,8 @@ class RoleLexicon {
   static constexpr std::uint32_t kLongestCue = 4;  // words
   PhraseMatcher cues_, same_incident_;
   std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
-      seize_, clause_breaks_, oppose_, purpose_, aim_, infinitive_markers_, unrealized_;
+      seize_, clause_breaks_, oppose_, purpose_, aim_, infinitive_markers_, unrealized_,
+      civilian_targets_;
 };
 
 }  // namespace vigie
