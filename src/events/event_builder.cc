@@ -159,7 +159,15 @@ void EventBuilder::escalate_protest(std::vector<EventCandidate>& found) const {
   int gravest = -1;
   const EventKind* kind = nullptr;
   for (const auto& c : found) {
-    const int s = severity(c.record.sub_event_type);
+    // Arrests told in a brief about a demonstration are the police stepping in.
+    const int s = c.record.sub_event_type == "Arrests" ? 1 : severity(c.record.sub_event_type);
+    if (s == 1 && c.record.sub_event_type == "Arrests") {
+      if (s > gravest) {
+        gravest = s;
+        kind = taxonomy_.find("Protest with intervention");
+      }
+      continue;
+    }
     if (s > gravest) {
       gravest = s;
       kind = taxonomy_.find(c.record.sub_event_type);
