@@ -48,10 +48,15 @@ bool reports_a_fact(const Document& doc, const TriggerMention& t, const RoleLexi
   const Token& head = doc.tokens[t.head];
   if (!(head.pos == Pos::VERB && head.features.find("VerbForm=Inf") != std::string::npos))
     return true;
-  // "marched in protest": after a preposition that no infinitive follows, the form is a noun.
+  // "marched in protest": after a preposition that no infinitive follows, the form is a noun;
+  // after a subject or a determiner ("prison guards beat a journalist", "held a sit-in") the
+  // bare form is a past tense or a noun, not an infinitive.
   if (t.head > 0) {
     const Token& before = doc.tokens[t.head - 1];
     if (before.pos == Pos::ADP && !roles.infinitive_marker(before.fold)) return true;
+    if (before.pos == Pos::NOUN || before.pos == Pos::PROPN || before.pos == Pos::DET ||
+        (before.pos == Pos::PUNCT && doc.token_text(before) == ")"))
+      return true;
   }
   return done_on_purpose(doc, t.head, roles);
 }

@@ -623,7 +623,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
         });
     // Explosions are never that: a bomb that went off is an incident whoever set it.
     c.weak =
-        !named && !harmed && kind->event_type != "Explosions/Remote violence" &&
+        !named && !harmed && !civilian_place && kind->event_type != "Explosions/Remote violence" &&
         (trigger->generic || is_violent(kind->event_type) || kind->sub_event_type == "Arrests");
     e.event_type = kind->event_type;
     e.sub_event_type = kind->sub_event_type;
