@@ -129,7 +129,7 @@ void EventBuilder::give_country(EventRecord& e) const {
     if (a.country && !a.country->empty()) return;
     for (auto kind : {ActorKind::Military, ActorKind::Police, ActorKind::Government,
                       ActorKind::Civilians, ActorKind::Unidentified, ActorKind::Islamist,
-                      ActorKind::Protesters, ActorKind::Rioters}) {
+                      ActorKind::Protesters, ActorKind::Rioters, ActorKind::Communal}) {
       if (actors_.generic(kind, nullptr).name != a.name) continue;
       const Actor named = actors_.generic(kind, country);
       a.name = named.name;

@@ -7,15 +7,11 @@ namespace vigie {
 
 std::optional<ActorKind> actor_kind_named(std::string_view name) {
   static const std::pair<std::string_view, ActorKind> kKinds[] = {
-      {"military", ActorKind::Military},
-      {"police", ActorKind::Police},
-      {"government", ActorKind::Government},
-      {"civilians", ActorKind::Civilians},
-      {"unidentified", ActorKind::Unidentified},
-      {"islamist", ActorKind::Islamist},
-      {"protesters", ActorKind::Protesters},
-      {"rioters", ActorKind::Rioters},
-      {"foreign", ActorKind::Foreign}};
+      {"military", ActorKind::Military},         {"police", ActorKind::Police},
+      {"government", ActorKind::Government},     {"civilians", ActorKind::Civilians},
+      {"unidentified", ActorKind::Unidentified}, {"islamist", ActorKind::Islamist},
+      {"protesters", ActorKind::Protesters},     {"rioters", ActorKind::Rioters},
+      {"foreign", ActorKind::Foreign},           {"communal", ActorKind::Communal}};
   for (const auto& [n, k] : kKinds) {
     if (n == name) return k;
   }
@@ -111,6 +107,9 @@ Actor ActorKnowledgeBase::generic(ActorKind kind, const Country* country) const 
       break;
     case ActorKind::Rioters:
       set("Rioters" + in, "rioters", 5);
+      break;
+    case ActorKind::Communal:
+      set("Unidentified Communal Militia" + in, "identity_militia", 4);
       break;
     case ActorKind::Foreign:
       set("Foreign Forces (unidentified)", "external_other", 8);

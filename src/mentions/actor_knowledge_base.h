@@ -36,7 +36,9 @@ enum class ActorKind {
   Islamist,
   Protesters,
   Rioters,
-  Foreign
+  Foreign,
+  Communal  ///< a village's or community's own armed men ("local militia", « groupe d'autodéfense
+            ///< »)
 };
 std::optional<ActorKind> actor_kind_named(std::string_view name);
 
