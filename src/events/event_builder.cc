@@ -157,23 +157,18 @@ void EventBuilder::escalate_protest(std::vector<EventCandidate>& found) const {
     return -1;
   };
   int gravest = -1;
-  const EventKind* kind = nullptr;
+  std::string gravest_type;
   for (const auto& c : found) {
     // Arrests told in a brief about a demonstration are the police stepping in.
-    const int s = c.record.sub_event_type == "Arrests" ? 1 : severity(c.record.sub_event_type);
-    if (s == 1 && c.record.sub_event_type == "Arrests") {
-      if (s > gravest) {
-        gravest = s;
-        kind = taxonomy_.find("Protest with intervention");
-      }
-      continue;
-    }
-    if (s > gravest) {
+    const bool arrest = c.record.sub_event_type == "Arrests";
+    const std::string type = arrest ? "Protest with intervention" : c.record.sub_event_type;
+    if (const int s = severity(type); s > gravest) {
       gravest = s;
-      kind = taxonomy_.find(c.record.sub_event_type);
+      gravest_type = type;
     }
   }
-  if (gravest <= 0 || !kind) return;
+  const EventKind* kind = gravest > 0 ? taxonomy_.find(gravest_type) : nullptr;
+  if (!kind) return;
   for (auto& c : found) {
     const int s = severity(c.record.sub_event_type);
     if (s < 0 || s == gravest) continue;
