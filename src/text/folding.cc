@@ -79,6 +79,21 @@ std::string fold(std::string_view utf8) {
   return out;
 }
 
+std::string without_accents(std::string_view utf8) {
+  if (is_ascii(utf8)) return std::string(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  const auto src = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  const icu::UnicodeString decomposed = nfd().normalize(src, status);
+  std::string out;
+  out.reserve(utf8.size());
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 cp = decomposed.char32At(i);
+    i += U16_LENGTH(cp);
+    if (u_charType(cp) != U_NON_SPACING_MARK) utf8::append(out, static_cast<char32_t>(cp));
+  }
+  return normalize_nfc(out);
+}
+
 std::string lower(std::string_view utf8) {
   if (is_ascii(utf8)) {
     return ascii_lower(utf8);

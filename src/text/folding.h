@@ -13,6 +13,9 @@ std::string normalize_nfc(std::string_view utf8);
 /// Typographic apostrophes fold to ASCII ones; ligatures such as œ are kept (they are letters).
 std::string fold(std::string_view utf8);
 
+/// The same letters without their accents, case kept: « Ségou » → "Segou" (GeoNames' ASCII names).
+std::string without_accents(std::string_view utf8);
+
 /// Lower-case form that keeps accents (for dictionary look-ups that need them).
 std::string lower(std::string_view utf8);
 
