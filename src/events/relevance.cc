@@ -42,15 +42,19 @@ Relevance::Relevance(const LanguagePack& pack, Tokenizer& tokenizer) {
     } else {
       throw DataError(where + "unknown kind '" + kind + "'");
     }
-    for (const std::string& words : split_variants(row.fields[1])) cues_.add(words, k, tokenizer);
+    // Cues of protest have a matcher of their own: "protest" is one and a political cue too.
+    PhraseMatcher& matcher = k == kProtestCue ? protest_cues_ : cues_;
+    for (const std::string& words : split_variants(row.fields[1])) matcher.add(words, k, tokenizer);
   }
 }
 
 std::optional<Relevance::Kind> Relevance::first_cue(const Document& doc, const Sentence& sentence,
                                                     std::initializer_list<Kind> kinds) const {
   const std::uint32_t end = sentence.first_token + sentence.token_count;
+  const bool protest = std::find(kinds.begin(), kinds.end(), kProtestCue) != kinds.end();
+  const PhraseMatcher& matcher = protest ? protest_cues_ : cues_;
   for (std::uint32_t k = sentence.first_token; k < end; ++k) {
-    if (auto m = cues_.longest_at(doc, k, end)) {
+    if (auto m = matcher.longest_at(doc, k, end)) {
       const auto kind = static_cast<Kind>(m->payload);
       if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return kind;
     }

@@ -30,10 +30,12 @@ class Relevance {
 
  private:
   enum Kind : std::uint32_t { kAccident, kCourt, kCrime, kSport, kProtestCue, kPolitical };
+  /// The first cue of one of `kinds` in the sentence (protest cues are asked for alone).
   std::optional<Kind> first_cue(const Document& doc, const Sentence& sentence,
                                 std::initializer_list<Kind> kinds) const;
 
-  PhraseMatcher cues_;
+  PhraseMatcher cues_;          // accident, court, crime, sport, political
+  PhraseMatcher protest_cues_;  // protest_cue: asked for on its own
 };
 
 }  // namespace vigie
