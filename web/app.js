@@ -149,6 +149,9 @@ let refreshes = 0;
 async function refresh() {
   const mine = ++refreshes;
   const current = () => mine === refreshes;
+  // aria-busy until every part (summary, map, table, timeline) shows this refresh's filters.
+  const main = document.querySelector("main");
+  main.setAttribute("aria-busy", "true");
   try {
     const [points, page, incidents] = await Promise.all([
       api(`points?${query({ of: state.mapOf }, ["limit", "offset"])}`),
@@ -165,6 +168,8 @@ async function refresh() {
     await drawTimeline(current);
   } catch (err) {
     if (current()) document.getElementById("summary").textContent = err.message;
+  } finally {
+    if (current()) main.removeAttribute("aria-busy");
   }
 }
 

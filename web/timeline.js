@@ -68,12 +68,19 @@ function renderTimeline(svg, weeks, types, colours, selection, onBrush) {
     const x = ((clientX - box.left) / box.width) * width;
     return Math.min(all.length - 1, Math.max(0, Math.floor(x / step)));
   };
-  let start = null;
+  // The drag's first week is kept on the element, not in this closure: a refresh that redraws the
+  // timeline in the middle of a drag (answers arriving late) must not lose it.
+  const indexOf = (week) => {
+    const i = all.findIndex((w) => w.week >= week);
+    return i < 0 ? all.length - 1 : i;
+  };
+  const dragStart = () => (svg.dataset.dragFrom ? indexOf(svg.dataset.dragFrom) : null);
   svg.onpointerdown = (e) => {
-    start = weekAt(e.clientX);
+    svg.dataset.dragFrom = all[weekAt(e.clientX)].week;
     svg.setPointerCapture(e.pointerId);
   };
   svg.onpointermove = (e) => {
+    const start = dragStart();
     if (start === null) return;
     const a = Math.min(start, weekAt(e.clientX)), b = Math.max(start, weekAt(e.clientX));
     brush.setAttribute("x", a * step);
@@ -81,10 +88,11 @@ function renderTimeline(svg, weeks, types, colours, selection, onBrush) {
     brush.setAttribute("visibility", "visible");
   };
   svg.onpointerup = (e) => {
+    const start = dragStart();
     if (start === null) return;
+    delete svg.dataset.dragFrom;
     const end = weekAt(e.clientX);
     const a = Math.min(start, end), b = Math.max(start, end);
-    start = null;
     brush.setAttribute("visibility", "hidden");
     if (a === b && e.detail <= 1 && selection.from) {
       onBrush(null, null);  // a click clears the selection

@@ -114,7 +114,9 @@ try {
 
   // Brushing the timeline sets the dates and filters the map and table.
   await page.click("#reset");
-  await page.waitForFunction(() => document.getElementById("summary").textContent.startsWith("11 records"));
+  // Every part redrawn for the reset filters (the timeline's answers come after the summary's).
+  await page.waitForFunction(() => document.getElementById("summary").textContent.startsWith("11 records") &&
+    !document.querySelector("main").hasAttribute("aria-busy"));
   const box = await page.locator("#timeline-svg").boundingBox();
   await page.mouse.move(box.x + 2, box.y + box.height / 2);
   await page.mouse.down();
