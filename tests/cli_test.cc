@@ -1,6 +1,9 @@
 // vigie as a user runs it: exit codes, messages on standard error, outputs.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "test_support.h"
 
 namespace vigie {
@@ -143,6 +146,46 @@ TEST(Cli, GazetteerTakesAdminCodesAfterItsPlaces) {
   EXPECT_NE(r.out.find("geonameid=9000000 name=Region Test ADM1 admin1=Region Test (13.2,-6.3)"),
             std::string::npos)
       << r.out;
+}
+
+TEST(Cli, AnnotationsAsJsonLinesGiveEachPlaceItsPointAndTheEntriesWeighed) {
+  test::TempDir dir;
+  const std::string data = "--data '" + (dir / "data").string() + "'";
+  // Two namesakes: the village of the text's region must win, and both be listed.
+  test::write_file(dir / "XX.txt",
+                   "9000001\tKalabougou\tKalabougou\t\t13.1\t-6.2\tP\tPPL\tML\t\t77\t\t\t\t"
+                   "1200\t\t300\tAfrica/Bamako\t2020-01-01\n"
+                   "9000003\tKalabougou\tKalabougou\t\t11.5\t-4.1\tP\tPPL\tBF\t\t03\t\t\t\t"
+                   "900\t\t300\tAfrica/Ouagadougou\t2020-01-01\n");
+  auto r = run_vigie("gazetteer import " + data + " '" + (dir / "XX.txt").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = "Au Mali, des hommes armés ont attaqué le village de Kalabougou mardi.";
+  r = run_vigie("extract - --annotations --format jsonl --lang fr -q " + data, text);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  int places = 0;
+  while (std::getline(lines, line)) {
+    const auto m = nlohmann::json::parse(line);  // every line is one JSON object
+    ASSERT_TRUE(m.contains("kind") && m.contains("begin") && m.contains("end")) << line;
+    if (m["kind"] != "place" || m["text"] != "Kalabougou") continue;
+    ++places;
+    // Code point offsets, not bytes: « armés » and « attaqué » come before it.
+    EXPECT_EQ(m["begin"].get<int>(), 52) << line;
+    EXPECT_EQ(m["end"].get<int>(), 62) << line;
+    EXPECT_EQ(m["entry"]["geonameid"], 9000001) << line;
+    EXPECT_DOUBLE_EQ(m["lat"].get<double>(), 13.1) << line;
+    ASSERT_EQ(m["considered"].size(), 2u) << line;
+    EXPECT_EQ(m["considered"][1]["geonameid"], 9000003) << line;
+    EXPECT_GT(m["considered"][0]["score"].get<double>(),
+              m["considered"][1]["score"].get<double>())
+        << line;
+  }
+  EXPECT_EQ(places, 1) << r.out;
+  // The other output formats are for events; asked of annotations they are a usage error.
+  r = run_vigie("extract - --annotations --format csv --lang fr -q " + data, text);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.err.find("--annotations"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -19,12 +19,14 @@ void add_extract_command(CLI::App& app, ExtractOptions& o) {
   cmd->add_option("-o,--output", o.output, "Output file (default: standard output)");
   cmd->add_option("--format,-f", o.format, "Output format")
       ->check(CLI::IsMember({"jsonl", "csv", "geojson"}))
-      ->capture_default_str();
+      ->capture_default_str()
+      ->each([&o](const std::string&) { o.format_given = true; });
   cmd->add_flag(
       "--emit-text", o.emit_text,
       "Print the cleaned article text instead of events (documents separated by a form feed line)");
   cmd->add_flag("--annotations", o.annotations,
-                "Print every mention (span, text, resolved value, rule) instead of events");
+                "Print every mention (span, text, resolved value, rule) instead of events: one "
+                "tab-separated line each, or one JSON object each with --format jsonl");
   cmd->add_flag("--emit-conllu", o.emit_conllu,
                 "Print sentences, tokens, lemmas and parts of speech as CoNLL-U instead of events");
 }
@@ -39,6 +41,12 @@ void add_explain_command(CLI::App& app, ExtractOptions& o) {
 }
 
 int run_extract(const ExtractOptions& o) {
+  if (o.annotations && o.format_given && o.format != "jsonl") {
+    std::cerr << "vigie: --annotations prints lines of text, or JSON lines with --format jsonl; "
+                 "not "
+              << o.format << "\n";
+    return kExitUsage;
+  }
   ReadingSetup setup;
   if (const int rc = prepare_reading(o, o.explain ? "explain" : "extract", setup); rc != kExitOk) {
     return rc;
@@ -77,6 +85,8 @@ int run_extract(const ExtractOptions& o) {
         *out << text << "\n";
       } else if (o.emit_conllu) {
         write_conllu(*processed.doc, *out);
+      } else if (o.annotations && o.format_given) {
+        write_annotations_jsonl(*processed.doc, gazetteer ? &*gazetteer : nullptr, *out);
       } else if (o.annotations) {
         write_annotations(*processed.doc, gazetteer ? &*gazetteer : nullptr, *out);
       } else if (o.explain) {

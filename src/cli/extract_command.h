@@ -20,6 +20,7 @@ enum ExitCode : int {
 struct ExtractOptions {
   std::vector<std::string> inputs;
   std::string format = "jsonl";
+  bool format_given = false;  ///< --format was on the command line (it picks --annotations' form)
   std::string input_format = "auto";
   std::string published;
   std::string lang = "auto";

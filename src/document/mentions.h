@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "document/span.h"
 
@@ -56,6 +57,12 @@ struct CountMention {
 
 namespace vigie {
 
+/// A gazetteer entry weighed for a place name, with the score the resolver gave it.
+struct PlaceOption {
+  std::uint32_t place = 0;  ///< index into the Gazetteer
+  double score = 0;
+};
+
 /// A place named in the text, resolved to a gazetteer entry (or to a country alone).
 struct PlaceMention {
   Span span;
@@ -65,6 +72,10 @@ struct PlaceMention {
   std::uint32_t candidates = 0;        ///< how many gazetteer entries the name had
   std::string rule;
   bool holder = false;  ///< an area named right after a place to say it holds it ("(Imo)")
+  /// The best-scored entries the name had, best first (at most kMaxConsidered), so that a reader
+  /// of `--annotations` sees what the chosen one won against.
+  std::vector<PlaceOption> considered;
+  static constexpr std::size_t kMaxConsidered = 5;
 };
 
 }  // namespace vigie

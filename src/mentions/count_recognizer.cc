@@ -109,9 +109,9 @@ std::size_t CountRecognizer::add_articles(Document& doc) const {
     std::uint32_t noun = k + 1;
     // One more modifier than after a number: "a motorcycle taxi driver".
     // A group's acronym qualifies too: "a presumed AQMI militant".
-    auto acronym = [&](const Token& t) {
-      const std::string_view w = doc.token_text(t);
-      return t.pos == Pos::PROPN && w.size() >= 2 &&
+    auto acronym = [&](const Token& modifier) {
+      const std::string_view w = doc.token_text(modifier);
+      return modifier.pos == Pos::PROPN && w.size() >= 2 &&
              std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     };
     while (noun < doc.tokens.size() && noun < k + 2 + kMaxModifiers && !who_at(doc, noun) &&

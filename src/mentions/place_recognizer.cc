@@ -298,16 +298,17 @@ void PlaceRecognizer::annotate(Document& doc) const {
 
   // Two passes: the first resolves what it can, and the places it is sure of (one exact entry,
   // after a place cue) and the regions named join the context of the second.
+  std::vector<std::vector<PlaceOption>> considered(candidates.size());
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t k = 0; k < candidates.size(); ++k) {
       const Candidate& c = candidates[k];
-      std::optional<std::uint32_t> best;
-      double best_score = -1e9;
-      for (std::uint32_t index : c.places) {
-        const double s = score(index, c);
-        if (s > best_score) best_score = s, best = index;
-      }
-      chosen[k] = best;
+      std::vector<PlaceOption>& options = considered[k];
+      options.clear();
+      for (std::uint32_t index : c.places) options.push_back({index, score(index, c)});
+      // Best first; the first of equals wins, as the gazetteer lists them.
+      std::stable_sort(options.begin(), options.end(),
+                       [](const PlaceOption& a, const PlaceOption& b) { return a.score > b.score; });
+      chosen[k] = options.empty() ? std::nullopt : std::optional(options.front().place);
     }
     if (pass == 1) break;
     for (std::size_t k = 0; k < candidates.size(); ++k) {
@@ -333,6 +334,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
     PlaceMention m;
     m.span = c.span;
     m.candidates = static_cast<std::uint32_t>(c.places.size());
+    m.considered.assign(
+        considered[k].begin(),
+        considered[k].begin() + static_cast<std::ptrdiff_t>(
+                                    std::min(considered[k].size(), PlaceMention::kMaxConsidered)));
     m.rule = c.rule;
     m.holder = std::any_of(holders.begin(), holders.end(), [&](const std::vector<std::size_t>& h) {
       return std::find(h.begin(), h.end(), k) != h.end();
