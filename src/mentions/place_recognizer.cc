@@ -28,8 +28,11 @@ double kind_prior(const Place& p) {
   if (c == "PPLA2") return 1.6;
   if (c == "PPLA3" || c == "PPLA4") return 1.2;
   if (c.rfind("PPL", 0) == 0) return 1.0;
-  // Areas only win with a region cue (« dans la région de Mopti »): a bare « Mopti » is the town.
-  if (c == "ADM1") return 0.8;
+  // Areas only win over a town of their name with a region cue (« dans la région de Mopti »): a
+  // bare « Mopti » is the town.
+  // A first-level area's name is the area more often than a village of that name ("Minnesota"
+  // is no Minneota), yet less than a regional capital of it (Mopti).
+  if (c == "ADM1") return 2.6;
   if (c == "ADM2") return 0.6;
   if (c.rfind("ADM", 0) == 0) return 0.4;
   if (c.rfind("PCL", 0) == 0) return 3.0;
@@ -132,7 +135,10 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
     }
     // Names of places start with a proper noun that is no stopword; longer country names may
     // start with one (« République démocratique du Congo »).
-    if (!usable_start(doc, i)) continue;
+    // "North Dakota", "New Mexico", "West Bank": a longer name may start with a capitalised
+    // word the analyser read as a common one, or that starts no name alone (« North »), provided
+    // its last word is capitalised: the whole name must then be the gazetteer's.
+    if (!usable_start(doc, i) && !(j > i && starts_upper(doc.token_text(t)))) continue;
     // A people's name (« les Russes », "Malians") is not a place; "British Columbia" is.
     if (j == i && gazetteer_.country_of_demonym(joined)) continue;
     const auto exact = gazetteer_.exact(joined);
@@ -317,7 +323,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
       const Place& p = gazetteer_.place(*chosen[k]);
       if (c.places.size() == 1 && c.loose.empty() && (c.locative || c.near || c.region))
         countries[p.country] += 0.5;
-      if (c.region) admin1s[p.country + "." + p.admin1] += 1.0;
+      // A region named with a cue, or an area named unambiguously ("Rapides Parish"), puts the
+      // text in that admin1: « Alexandria » then is the one of Louisiana.
+      if (c.region || (p.feature_class == 'A' && c.places.size() <= 2 && c.loose.empty()))
+        admin1s[p.country + "." + p.admin1] += 1.0;
       // An area named as a holder is as sure as a cue: "(Kaduna)" puts the text in Nigeria.
       if (p.feature_class == 'A' && c.places.size() <= 2 && c.loose.empty())
         countries[p.country] += 0.5;
@@ -353,8 +362,14 @@ void PlaceRecognizer::annotate(Document& doc) const {
     const bool cued = c.locative || c.near || c.region;
     const bool loose = is_loose(c, *chosen[k]);
     const bool in_context = countries.count(p.country) > 0;
+    // A first-level area, or a second-level one named with its designator ("Rapides Parish",
+    // "Otter Tail County"), is as sure a place as a large town.
+    const bool named_area =
+        p.feature_code == "ADM1" ||
+        (p.feature_code == "ADM2" && written[k].find(' ') != std::string::npos &&
+         written[k] == fold(p.name));
     const bool important = p.feature_code == "PPLC" || p.feature_code == "PPLA" ||
-                           p.feature_code == "PPLA2" || p.population >= 50000;
+                           p.feature_code == "PPLA2" || p.population >= 50000 || named_area;
     // In a document that names countries, a place must lie in one of them, and without a place
     // cue in the main one (« le groupe Wagner » is not Wagner, Oregon, in an article about
     // Mali); in one that names none, only cued names and important towns are kept.
