@@ -105,5 +105,24 @@ TEST(WordNetMorphy, GivesBaseFormsOfIrregularAndRegularWords) {
   EXPECT_FALSE(WordNetMorphy::handles(std::string(300, 'a')));
 }
 
+TEST(WordNetMorphy, TellsPlacesPersonsAndCommonWordsByHowWordNetWritesThem) {
+  const WordNetMorphy morphy(wordnet_dir());
+  const auto alexandria = morphy.name_senses("Alexandria");
+  EXPECT_TRUE(alexandria.place);
+  EXPECT_FALSE(alexandria.common);
+  const auto henry = morphy.name_senses("Henry");  // Patrick Henry; and the unit, "henry"
+  EXPECT_TRUE(henry.person);
+  EXPECT_FALSE(henry.place);
+  EXPECT_TRUE(henry.common);
+  const auto center = morphy.name_senses("Center");
+  EXPECT_TRUE(center.common);
+  EXPECT_FALSE(center.place);
+  EXPECT_FALSE(center.person);
+  EXPECT_TRUE(morphy.name_senses("most").common);   // an adverb
+  EXPECT_TRUE(morphy.name_senses("Lincoln").place);  // and a president: the place is enough
+  EXPECT_TRUE(morphy.name_senses("Lincoln").person);
+  EXPECT_FALSE(morphy.name_senses("Hombori").known());  // names WordNet does not list
+}
+
 }  // namespace
 }  // namespace vigie

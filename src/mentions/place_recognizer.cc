@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "text/folding.h"
 #include "util/tsv.h"
@@ -166,6 +167,38 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
   return best;
 }
 
+// The last words of people's names in the text: runs of two or more capitalised proper nouns
+// inside a sentence that are no place name ("Chiquita Raquel Henry", « Moussa Diarra »), whose
+// last word is then a surname wherever it stands alone.
+std::set<std::string> PlaceRecognizer::surnames_of(const Document& doc,
+                                                   const std::vector<Candidate>& candidates) {
+  std::set<std::string> out;
+  auto in_place_name = [&](const Span& span) {
+    return std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+      return c.end > c.first + 1 && c.span.contains(span);
+    });
+  };
+  auto name_word = [&](std::uint32_t i) {
+    const Token& t = doc.tokens[i];
+    return t.kind == TokenKind::Word && t.pos == Pos::PROPN &&
+           starts_upper(doc.token_text(t)) && !t.name.place && !t.name.common;
+  };
+  for (const auto& s : doc.sentences) {
+    const std::uint32_t end = s.first_token + s.token_count;
+    // The sentence's first word is left out: capitalised whatever it is.
+    for (std::uint32_t i = s.first_token + 1; i + 1 < end; ++i) {
+      if (!name_word(i) || !doc.tokens[i].space_after || !name_word(i + 1)) continue;
+      std::uint32_t last = i + 1;
+      while (last + 1 < end && doc.tokens[last].space_after && name_word(last + 1)) ++last;
+      const Span run{doc.tokens[i].span.begin, doc.tokens[last].span.end};
+      if (!in_place_name(run))
+        out.insert(doc.tokens[last].fold);
+      i = last;
+    }
+  }
+  return out;
+}
+
 // The cues just before a name: « près de », « dans la région de », « à », « le centre du »,
 // « à 30 km de ».
 void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidate& c) const {
@@ -325,17 +358,19 @@ void PlaceRecognizer::annotate(Document& doc) const {
         countries[p.country] += 0.5;
       // A region named with a cue, or an area named unambiguously ("Rapides Parish"), puts the
       // text in that admin1: « Alexandria » then is the one of Louisiana.
-      if (c.region || (p.feature_class == 'A' && c.places.size() <= 2 && c.loose.empty()))
-        admin1s[p.country + "." + p.admin1] += 1.0;
+      // Spelling variants of another name do not make an area's own name unsure.
+      const bool sure_area = p.feature_class == 'A' && !is_loose(c, *chosen[k]) &&
+                             c.places.size() - c.loose.size() <= 2;
+      if (c.region || sure_area) admin1s[p.country + "." + p.admin1] += 1.0;
       // An area named as a holder is as sure as a cue: "(Kaduna)" puts the text in Nigeria.
-      if (p.feature_class == 'A' && c.places.size() <= 2 && c.loose.empty())
-        countries[p.country] += 0.5;
+      if (sure_area) countries[p.country] += 0.5;
       if (c.places.size() == 1 && c.loose.empty()) anchors.emplace_back(p.lat, p.lon);
     }
     update_total();
     update_dominant();
   }
 
+  const std::set<std::string> surnames = surnames_of(doc, candidates);
   // Without a place preposition or cue, only names in the document's main country are kept:
   // « le groupe Wagner » is not Wagner, Oregon, in an article about Mali.
   for (std::size_t k = 0; k < candidates.size(); ++k) {
@@ -380,6 +415,17 @@ void PlaceRecognizer::annotate(Document& doc) const {
                          : !sure && (!in_context || (!cued && (p.country != dominant || loose)))) {
       continue;
     }
+    // A word the dictionary knows as a common word or as a person's name and not as a place's
+    // ("Center", "Most", "Henry", "Lewis") is a place only where the text says so: after a place
+    // cue, or with its holder ("Center, Texas").
+    const NameSenses& senses = doc.tokens[c.first].name;
+    // So is a word the text uses as a surname elsewhere ("Chiquita Raquel Henry" … "Henry's
+    // arrest").
+    const bool one_word = c.end == c.first + 1;
+    if (one_word && !cued && holders[k].empty() &&
+        ((!senses.place && (senses.common || senses.person || senses.other_name)) ||
+         surnames.count(doc.tokens[c.first].fold)))
+      continue;
     m.place = *chosen[k];
     m.country = p.country;
     if (loose) m.rule = "spelling variant";

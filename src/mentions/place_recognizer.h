@@ -7,6 +7,7 @@
 // (« près de », « dans la région de »: lang/<code>/places.tsv) and the kind of entry.
 // Reads a shared, read-only Gazetteer; keeps no other state between documents.
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -43,6 +44,8 @@ class PlaceRecognizer {
   std::optional<Candidate> longest_name_at(const Document& doc, std::uint32_t i, std::uint32_t end,
                                            const std::vector<Span>& taken) const;
   void mark_cues(const Document& doc, const Sentence& s, Candidate& c) const;
+  static std::set<std::string> surnames_of(const Document& doc,
+                                           const std::vector<Candidate>& candidates);
   bool usable_start(const Document& doc, std::uint32_t i) const;
 
   const Gazetteer& gazetteer_;

@@ -177,6 +177,7 @@ void MorphAnalyzer::analyze_sentence(Document& doc, const Sentence& sentence) {
         t.lemma = best->lemma;
         t.features = best->features;
         t.person = t.pos == Pos::NOUN && lexicon_->is_person(t.lemma);
+        if (t.pos == Pos::PROPN) t.name = lexicon_->name_senses(std::string(doc.token_text(t)));
         break;
       }
     }

@@ -28,6 +28,12 @@ class Lexicon {
     (void)lemma;
     return false;
   }
+  /// What the capitalised `form` names by the lexicon's word senses; lexicons without word
+  /// senses say nothing (all false).
+  virtual NameSenses name_senses(const std::string& form) {
+    (void)form;
+    return {};
+  }
 };
 
 /// Hunspell with the pack's dictionary (lang/xx/language.tsv: hunspell_dictionary).

@@ -80,6 +80,14 @@ class WordNetLexicon : public Lexicon {
     return person;
   }
 
+  NameSenses name_senses(const std::string& form) override {
+    if (auto it = names_.find(form); it != names_.end()) return it->second;
+    const WordNetMorphy::NameSenses wn = morphy_.name_senses(form);
+    const NameSenses senses{wn.place, wn.person, wn.other_name, wn.common};
+    names_.emplace(form, senses);
+    return senses;
+  }
+
  private:
   // Every base form WordNet gives `lower_form` as this part of speech, the form itself last
   // when it is its own entry and not an inflection ("men" → "man", not "men").
@@ -135,6 +143,7 @@ class WordNetLexicon : public Lexicon {
 
   const WordNetMorphy& morphy_;
   std::unordered_map<std::string, bool> persons_;  // this thread's answers
+  std::unordered_map<std::string, NameSenses> names_;
 };
 
 }  // namespace

@@ -2,7 +2,9 @@
 // files instead of FILE handles; the comments name the library function each part stands for.
 #include "morph/wordnet_morphy.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <optional>
 
@@ -281,31 +283,89 @@ bool WordNetMorphy::in_index(std::string_view form, Part part) const {
   return bin_search(files_->index[part].bytes(), form).has_value();
 }
 
+namespace {
+
+std::vector<std::string_view> split_fields(std::string_view line) {
+  std::vector<std::string_view> fields;
+  for (std::size_t at = 0; at < line.size();) {
+    const std::size_t end = std::min(line.find_first_of(" \n", at), line.size());
+    if (end > at) fields.push_back(line.substr(at, end - at));
+    at = end + 1;
+  }
+  return fields;
+}
+
+// The synset offsets of an index line, most frequent sense first:
+// lemma pos synset_cnt p_cnt [pointers…] sense_cnt tagsense_cnt offsets… (index(5WN))
+std::vector<std::size_t> synset_offsets(std::string_view line) {
+  const auto fields = split_fields(line);
+  std::vector<std::size_t> offsets;
+  if (fields.size() < 4) return offsets;
+  const std::size_t pointers = static_cast<std::size_t>(std::atoi(std::string(fields[3]).c_str()));
+  for (std::size_t k = 4 + pointers + 2; k < fields.size(); ++k)
+    offsets.push_back(static_cast<std::size_t>(std::atol(std::string(fields[k]).c_str())));
+  return offsets;
+}
+
+constexpr int kNounLocation = 15;  // WordNet's lexicographer files noun.location, noun.person
+constexpr int kNounPerson = 18;
+
+}  // namespace
+
 bool WordNetMorphy::first_sense_is_person(std::string_view lemma) const {
-  constexpr int kNounPerson = 18;  // WordNet's lexicographer file noun.person
   std::string key(lemma);
   for (auto& c : key) c = c == ' ' ? '_' : c;
   const auto line = bin_search(files_->index[kNoun].bytes(), ascii_lower(key));
   if (!line) return false;
-  // lemma pos synset_cnt p_cnt [pointers…] sense_cnt tagsense_cnt offsets… (index(5WN))
-  std::vector<std::string_view> fields;
-  for (std::size_t at = 0; at < line->size();) {
-    const std::size_t end = std::min(line->find_first_of(" \n", at), line->size());
-    if (end > at) fields.push_back(line->substr(at, end - at));
-    at = end + 1;
-  }
-  if (fields.size() < 4) return false;
-  const std::size_t pointers = static_cast<std::size_t>(std::atoi(std::string(fields[3]).c_str()));
-  const std::size_t first_offset = 4 + pointers + 2;
-  if (first_offset >= fields.size()) return false;
-  const std::size_t offset =
-      static_cast<std::size_t>(std::atol(std::string(fields[first_offset]).c_str()));
+  const auto offsets = synset_offsets(*line);
+  if (offsets.empty()) return false;
   const std::string_view data = files_->noun_data.bytes();
-  if (offset >= data.size()) return false;
+  if (offsets.front() >= data.size()) return false;
   // synset_offset lex_filenum ss_type … (data(5WN))
-  const std::size_t space = data.find(' ', offset);
+  const std::size_t space = data.find(' ', offsets.front());
   if (space == std::string_view::npos) return false;
   return std::atoi(std::string(data.substr(space + 1, 2)).c_str()) == kNounPerson;
+}
+
+WordNetMorphy::NameSenses WordNetMorphy::name_senses(std::string_view word) const {
+  NameSenses senses;
+  std::string key = ascii_lower(word);
+  for (auto& c : key) c = c == ' ' ? '_' : c;
+  // Verbs and adverbs are common words ("drain", "most"); adjectives are left out, as WordNet
+  // writes peoples' adjectives capitalised ("American") and those are no places either way.
+  for (Part part : {kVerb, kAdv}) {
+    if (bin_search(files_->index[part].bytes(), key)) senses.common = true;
+  }
+  const auto line = bin_search(files_->index[kNoun].bytes(), key);
+  if (!line) return senses;
+  const std::string_view data = files_->noun_data.bytes();
+  for (const std::size_t offset : synset_offsets(*line)) {
+    if (offset >= data.size()) continue;
+    const std::size_t end = std::min(data.find('\n', offset), data.size());
+    // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id…] … (data(5WN))
+    const auto fields = split_fields(data.substr(offset, end - offset));
+    if (fields.size() < 5) continue;
+    const int lexfile = std::atoi(std::string(fields[1]).c_str());
+    const std::size_t words =
+        static_cast<std::size_t>(std::strtol(std::string(fields[3]).c_str(), nullptr, 16));
+    for (std::size_t w = 0; w < words && 4 + 2 * w < fields.size(); ++w) {
+      const std::string_view written = fields[4 + 2 * w];
+      if (ascii_lower(written) != key) continue;
+      // WordNet writes names as they are written ("Alexandria", "Henry") and common nouns in
+      // lower case ("center", "warden").
+      if (!std::isupper(static_cast<unsigned char>(written.front()))) {
+        senses.common = true;
+      } else if (lexfile == kNounLocation) {
+        senses.place = true;
+      } else if (lexfile == kNounPerson) {
+        senses.person = true;
+      } else {
+        senses.other_name = true;  // "Christmas", "Sears"
+      }
+      break;
+    }
+  }
+  return senses;
 }
 
 }  // namespace vigie

@@ -42,6 +42,17 @@ class WordNetMorphy {
   /// filed under WordNet's noun.person ("son", "lawmaker", "youth", "herder").
   bool first_sense_is_person(std::string_view lemma) const;
 
+  /// What the senses of `word` say it names, by how WordNet writes it in each noun synset (names
+  /// capitalised, common nouns not) and the synset's lexicographer file.
+  struct NameSenses {
+    bool place = false;       ///< a capitalised noun.location sense ("Alexandria", "Virginia")
+    bool person = false;      ///< a capitalised noun.person sense ("Henry", "Lewis")
+    bool other_name = false;  ///< another capitalised sense ("Christmas")
+    bool common = false;      ///< a lower-case noun sense, or a verb or adverb ("center", "most")
+    bool known() const { return place || person || other_name || common; }
+  };
+  NameSenses name_senses(std::string_view word) const;
+
  private:
   struct Files;
   class Search;
