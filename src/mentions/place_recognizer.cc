@@ -410,7 +410,11 @@ void PlaceRecognizer::annotate(Document& doc) const {
     // Mali); in one that names none, only cued names and important towns are kept.
     // A place after a cue that names one entry, or an important one ("protested in Oulu for
     // peace in Ukraine"), stands even outside the countries named.
-    const bool sure = cued && !loose && (c.places.size() == 1 || important);
+    // An area named in full is as sure as a country's name, cue or not ("Ohio voters", "Rapides
+    // Parish deputies"): a name of several words, or one the dictionary knows as a place's.
+    const bool area_by_name =
+        named_area && !loose && (c.end > c.first + 1 || doc.tokens[c.first].name.place);
+    const bool sure = (cued && !loose && (c.places.size() == 1 || important)) || area_by_name;
     if (dominant.empty() ? !(cued || important) || loose
                          : !sure && (!in_context || (!cued && (p.country != dominant || loose)))) {
       continue;

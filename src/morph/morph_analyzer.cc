@@ -95,7 +95,9 @@ Candidates MorphAnalyzer::lookup_candidates(const std::string& form, bool senten
     if (capitalised) {
       // Mid-sentence capitals are names (lemma as written) unless only the lower-case word
       // exists and the form is a sentence start.
-      const float name_prior = sentence_initial ? (out.empty() ? 1.5f : 0.5f) : 3.0f;
+      // A sentence's first word is a name when the dictionary lists it only as one ("Ohio").
+      const float name_prior =
+          sentence_initial ? (out.empty() ? 1.5f : known_name ? 2.5f : 0.5f) : 3.0f;
       out.push_back({form, Pos::PROPN, "", name_prior});
     }
   }

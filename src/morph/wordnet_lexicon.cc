@@ -2,6 +2,7 @@
 // verbs, adjectives and adverbs: shot → shoot, fled → flee, children → child. Single words are
 // answered from memory by WordNetMorphy (no system call, no lock); WordNet's C library, which
 // keeps global state behind one lock, is left only for collocations with a space inside.
+#include <cctype>
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -71,7 +72,13 @@ class WordNetLexicon : public Lexicon {
     return out;
   }
 
-  bool is_proper_noun(const std::string&) override { return false; }
+  // WordNet lists names in lower case in its index, written as names in its synsets: a word
+  // whose every noun sense is written capitalised ("Ohio", "Alexandria") is a name.
+  bool is_proper_noun(const std::string& form) override {
+    if (form.empty() || !std::isupper(static_cast<unsigned char>(form.front()))) return false;
+    const NameSenses senses = name_senses(form);
+    return (senses.place || senses.person || senses.other_name) && !senses.common;
+  }
 
   bool is_person(const std::string& lemma) override {
     if (auto it = persons_.find(lemma); it != persons_.end()) return it->second;
