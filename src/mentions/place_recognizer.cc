@@ -297,6 +297,37 @@ void PlaceRecognizer::annotate(Document& doc) const {
   std::vector<std::string> written(candidates.size());
   for (std::size_t k = 0; k < candidates.size(); ++k)
     written[k] = fold(doc.slice(candidates[k].span));
+  // One coherent reading: the countries and admin1 areas that many of the document's names
+  // could lie in ("Alexandria" and "Virginia" both have entries in Virginia, USA) are likelier
+  // than the ones that a single name points to (Alexandria, Egypt; Virginia, South Africa).
+  // Each distinct name votes once for every country and admin1 among its exact entries; the
+  // share of the other names that agree weighs in, less where the text names its countries.
+  std::map<std::string, double> country_votes, admin1_votes;
+  double voters = 0;
+  {
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      const Candidate& c = candidates[k];
+      if (!c.country.empty() || c.places.empty() || !seen.insert(written[k]).second) continue;
+      std::set<std::string> in_countries, in_admin1s;
+      for (std::uint32_t index : c.places) {
+        if (is_loose(c, index)) continue;
+        const Place& p = gazetteer_.place(index);
+        in_countries.insert(p.country);
+        in_admin1s.insert(p.country + "." + p.admin1);
+      }
+      if (in_countries.empty()) continue;
+      voters += 1;
+      for (const auto& code : in_countries) country_votes[code] += 1;
+      for (const auto& code : in_admin1s) admin1_votes[code] += 1;
+    }
+  }
+  const double coherence_weight = countries.empty() ? 1.0 : 0.5;
+  auto agreement = [&](const std::map<std::string, double>& votes, const std::string& key) {
+    if (voters < 2) return 0.0;
+    const auto it = votes.find(key);
+    return it == votes.end() ? 0.0 : (it->second - 1) / (voters - 1);
+  };
   std::vector<std::optional<std::uint32_t>> chosen(candidates.size());
   auto score = [&](std::uint32_t index, const Candidate& c) {
     const Place& p = gazetteer_.place(index);
@@ -330,6 +361,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
       s += 6.0 * it->second / total_weight;
     if (p.country == dominant) s += 2.0;  // the country the article is about
     if (admin1s.count(p.country + "." + p.admin1)) s += 1.5;
+    if (!is_loose(c, index)) {
+      s += coherence_weight * (3.0 * agreement(country_votes, p.country) +
+                               2.0 * agreement(admin1_votes, p.country + "." + p.admin1));
+    }
     if (c.region && p.feature_class == 'A') s += 2.0;
     if (is_loose(c, index)) s -= 1.0;
     return s;
