@@ -131,6 +131,11 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
     if (country) {
       c.country = *country;
       c.rule = "country name";
+      // "Georgia" is also a state of the United States: kept aside, for a text about it.
+      for (std::uint32_t index : gazetteer_.exact(joined)) {
+        const Place& p = gazetteer_.place(index);
+        if (p.feature_code == "ADM1" && p.country != c.country) c.namesake_area = index;
+      }
       best = std::move(c);
       continue;
     }
@@ -405,6 +410,22 @@ void PlaceRecognizer::annotate(Document& doc) const {
     update_dominant();
   }
 
+  // A country's name reads as the area of another country that bears it ("Georgia" in a text
+  // about Oconee County) when nothing else in the text points to the country and something
+  // points to the area's: places resolved there, or most names having entries there.
+  auto reads_as_namesake_area = [&](const Candidate& c, std::size_t k) {
+    const std::string& area_country = gazetteer_.place(*c.namesake_area).country;
+    double own = 0;
+    for (std::size_t j = 0; j < candidates.size(); ++j) {
+      if (written[j] == written[k] && candidates[j].country == c.country) own += 1.0;
+    }
+    const auto named = [&](const std::string& code) {
+      const auto it = countries.find(code);
+      return it == countries.end() ? 0.0 : it->second;
+    };
+    return named(c.country) - own <= 0.0 &&
+           (named(area_country) > 0.0 || agreement(country_votes, area_country) >= 0.5);
+  };
   const std::set<std::string> surnames = surnames_of(doc, candidates);
   // Without a place preposition or cue, only names in the document's main country are kept:
   // « le groupe Wagner » is not Wagner, Oregon, in an article about Mali.
@@ -422,8 +443,16 @@ void PlaceRecognizer::annotate(Document& doc) const {
       return std::find(h.begin(), h.end(), k) != h.end();
     });
     if (!c.country.empty()) {
-      m.country = c.country;
-      m.precision = "country";
+      if (c.namesake_area && reads_as_namesake_area(c, k)) {
+        const Place& area = gazetteer_.place(*c.namesake_area);
+        m.place = *c.namesake_area;
+        m.country = area.country;
+        m.precision = "admin1";
+        m.rule = "name of an area that is also a country's";
+      } else {
+        m.country = c.country;
+        m.precision = "country";
+      }
       doc.places.push_back(std::move(m));
       continue;
     }
