@@ -1,8 +1,13 @@
 // vigie as a user runs it: exit codes, messages on standard error, outputs.
+#include <archive.h>
+#include <archive_entry.h>
 #include <gtest/gtest.h>
+#include <httplib.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "test_support.h"
 
@@ -146,6 +151,69 @@ TEST(Cli, GazetteerTakesAdminCodesAfterItsPlaces) {
   EXPECT_NE(r.out.find("geonameid=9000000 name=Region Test ADM1 admin1=Region Test (13.2,-6.3)"),
             std::string::npos)
       << r.out;
+}
+
+// A ZIP archive holding one file, as GeoNames' export site packs a country's dump.
+std::string zip_of(const std::string& name, const std::string& content) {
+  std::vector<char> buffer(content.size() + 4096);
+  std::size_t used = 0;
+  archive* a = archive_write_new();
+  archive_write_set_format_zip(a);
+  archive_write_open_memory(a, buffer.data(), buffer.size(), &used);
+  archive_entry* entry = archive_entry_new();
+  archive_entry_set_pathname(entry, name.c_str());
+  archive_entry_set_size(entry, static_cast<la_int64_t>(content.size()));
+  archive_entry_set_filetype(entry, AE_IFREG);
+  archive_entry_set_perm(entry, 0644);
+  archive_write_header(a, entry);
+  archive_write_data(a, content.data(), content.size());
+  archive_entry_free(entry);
+  archive_write_close(a);
+  archive_write_free(a);
+  return std::string(buffer.data(), used);
+}
+
+TEST(Cli, GazetteerFetchDownloadsCountryDumpsAndReportsTheOnesThatFail) {
+  // GeoNames' export site stood in for by a server on the loopback interface: XX.zip holds a
+  // dump of two villages, YY.zip is no ZIP archive, and there is no QQ.zip.
+  const std::string dump =
+      "9000001\tKalabougou\tKalabougou\tKalabugu\t13.1\t-6.2\tP\tPPL\tML\t\t77\t\t\t\t"
+      "1200\t\t300\tAfrica/Bamako\t2020-01-01\n"
+      "9000002\tSirakoro\tSirakoro\t\t13.3\t-6.4\tP\tPPL\tML\t\t77\t\t\t\t800\t\t"
+      "310\tAfrica/Bamako\t2020-01-01\n";
+  httplib::Server server;
+  const std::string zip = zip_of("XX.txt", dump);
+  server.Get("/dump/XX.zip", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(zip, "application/zip");
+  });
+  server.Get("/dump/YY.zip", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<html>maintenance</html>", "text/html");
+  });
+  const int port = server.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(port, 0);
+  std::thread serving([&] { server.listen_after_bind(); });  // bound: connections queue
+
+  test::TempDir dir;
+  const std::string data = "--data '" + (dir / "data").string() + "'";
+  const std::string from = " --from http://127.0.0.1:" + std::to_string(port) + "/dump";
+  auto r = run_vigie("gazetteer fetch xx QQ YY A1" + from + " " + data);
+  server.stop();
+  serving.join();
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // some countries failed, the others were added
+  EXPECT_NE(r.err.find("XX: 2 new places"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/dump/QQ.zip: HTTP 404"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/dump/YY.zip: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("A1: not a two-letter country code"), std::string::npos) << r.err;
+  r = run_vigie("extract - --annotations --lang fr -q " + data,
+                "Des hommes armés ont attaqué le village de Kalabougou mardi.");
+  EXPECT_NE(r.out.find("geonameid=9000001 name=Kalabougou"), std::string::npos) << r.out;
+
+  // Nobody answering: a clear error, and no gazetteer made up.
+  test::TempDir empty;
+  r = run_vigie("gazetteer fetch ML" + from + " --data '" + (empty / "data").string() + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("/dump/ML.zip: "), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(empty / "data" / "gazetteer.bin"));
 }
 
 TEST(Cli, AnnotationsAsJsonLinesGiveEachPlaceItsPointAndTheEntriesWeighed) {

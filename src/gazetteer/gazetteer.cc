@@ -471,7 +471,11 @@ bool Gazetteer::import(const fs::path& file, std::string& error) {
       return false;
     }
   }
-  std::istringstream in(std::move(bytes));
+  return import_text(std::move(bytes), file.string(), error);
+}
+
+bool Gazetteer::import_text(std::string text, const std::string& name, std::string& error) {
+  std::istringstream in(std::move(text));
   std::string first;
   std::getline(in, first);
   in.clear();
@@ -479,13 +483,13 @@ bool Gazetteer::import(const fs::path& file, std::string& error) {
   bool ok;
   const auto fields = split(first, '\t');
   if (!first.empty() && (first[0] == '[' || first[0] == '{')) {
-    ok = import_countries_json(in, file.string(), error);
+    ok = import_countries_json(in, name, error);
   } else if (fields.size() >= 15) {
-    ok = import_geonames(in, file.string(), error);
+    ok = import_geonames(in, name, error);
   } else if (fields.size() >= 3 && fields[0].find('.') != std::string::npos) {
-    ok = import_admin_codes(in, file.string(), error);
+    ok = import_admin_codes(in, name, error);
   } else {
-    error = file.string() + ":1: neither a GeoNames table, an admin code file nor countries.json";
+    error = name + ":1: neither a GeoNames table, an admin code file nor countries.json";
     return false;
   }
   finished_ = false;

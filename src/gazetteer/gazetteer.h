@@ -57,6 +57,9 @@ class Gazetteer {
   /// admin2Codes.txt) or world-countries' countries.json, detected from the content. Returns
   /// false with `error` set ("FILE:LINE: …") when it is none of these.
   bool import(const std::filesystem::path& file, std::string& error);
+  /// The same from the text of such a file already in memory (a downloaded dump); `name` is
+  /// what messages call it.
+  bool import_text(std::string text, const std::string& name, std::string& error);
 
   /// Builds the look-up tables after imports (load() and save() do it themselves).
   void finish();
