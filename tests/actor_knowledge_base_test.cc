@@ -32,6 +32,15 @@ TEST(ActorKnowledgeBase, GeneratesEachCountrysActorsInAcledStyle) {
   EXPECT_EQ(kb().generic(ActorKind::Unidentified, &mali).name, "Unidentified Armed Group (Mali)");
   EXPECT_EQ(kb().generic(ActorKind::Unidentified, nullptr).name, "Unidentified Armed Group");
   EXPECT_EQ(kb().generic(ActorKind::Foreign, &mali).country, "");
+  // ACLED's names of countries, where world-countries' differ (data/acled_countries.tsv).
+  Country turkey;
+  turkey.code = "TR";
+  turkey.name_en = "Türkiye";
+  EXPECT_EQ(kb().generic(ActorKind::Military, &turkey).name, "Military Forces of Turkey");
+  Country czechia;
+  czechia.code = "CZ";
+  czechia.name_en = "Czechia";
+  EXPECT_EQ(kb().generic(ActorKind::Protesters, &czechia).name, "Protesters (Czech Republic)");
 }
 
 TEST(ActorKnowledgeBase, ABadRowNamesItsFileAndLine) {

@@ -40,6 +40,15 @@ ActorKnowledgeBase::ActorKnowledgeBase(const std::filesystem::path& file) {
     by_name_[a.name] = actors_.size();
     actors_.push_back(std::move(a));
   }
+  const auto country_names = file.parent_path() / "acled_countries.tsv";
+  if (std::filesystem::exists(country_names)) {
+    for (const auto& row : read_tsv(country_names)) {
+      if (row.fields.size() != 2 || row.fields[0].size() != 2)
+        throw DataError(country_names.string() + ":" + std::to_string(row.line) +
+                        ": expected a two-letter country code TAB ACLED's name");
+      country_names_[row.fields[0]] = row.fields[1];
+    }
+  }
   const auto militias = file.parent_path() / "militias.tsv";
   if (!std::filesystem::exists(militias)) return;
   for (const auto& row : read_tsv(militias)) {
@@ -73,9 +82,14 @@ const Actor* ActorKnowledgeBase::find(const std::string& name) const {
   return it == by_name_.end() ? nullptr : &actors_[it->second];
 }
 
+std::string ActorKnowledgeBase::country_name(const Country& country) const {
+  auto it = country_names_.find(country.code);
+  return it == country_names_.end() ? country.name_en : it->second;
+}
+
 Actor ActorKnowledgeBase::generic(ActorKind kind, const Country* country) const {
-  const std::string of = country ? " of " + country->name_en : "";
-  const std::string in = country ? " (" + country->name_en + ")" : "";
+  const std::string of = country ? " of " + country_name(*country) : "";
+  const std::string in = country ? " (" + country_name(*country) + ")" : "";
   Actor a;
   a.country = country ? country->code : "";
   auto set = [&](std::string name, const char* type, int inter) {

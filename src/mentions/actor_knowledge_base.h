@@ -55,10 +55,14 @@ class ActorKnowledgeBase {
   const std::vector<Actor>& named() const { return actors_; }
   /// The ethnic group a folded word names (data/militias.tsv: "peuls" → Fulani), if any.
   std::optional<std::string> ethnic_group(const std::string& folded) const;
+  /// The country's name as ACLED writes it in actor names (data/acled_countries.tsv: "Turkey",
+  /// "Czech Republic"), else world-countries' common English name.
+  std::string country_name(const Country& country) const;
 
  private:
   std::vector<Actor> actors_;
   std::unordered_map<std::string, std::string> ethnic_groups_;  // folded spelling → name
+  std::unordered_map<std::string, std::string> country_names_;  // alpha-2 → ACLED's name
   std::unordered_map<std::string, std::size_t> by_name_;
 };
 

@@ -286,7 +286,7 @@ void ActorRecognizer::add_militias(Document& doc, const Country* main) const {
     a.inter = 4;
     if (auto group = kb_.ethnic_group(name.fold)) {
       const Country* country = main;
-      a.name = *group + " Ethnic Militia" + (country ? " (" + country->name_en + ")" : "");
+      a.name = *group + " Ethnic Militia" + (country ? " (" + kb_.country_name(*country) + ")" : "");
       a.country = country ? country->code : "";
       a.rule = "militia of a people";
     } else if (gazetteer_ && starts_upper(doc.token_text(name))) {
@@ -300,7 +300,7 @@ void ActorRecognizer::add_militias(Document& doc, const Country* main) const {
       if (!area) continue;
       const Country* country = gazetteer_->country(area->country);
       a.name = std::string(doc.token_text(name)) + " Communal Militia" +
-               (country ? " (" + country->name_en + ")" : "");
+               (country ? " (" + kb_.country_name(*country) + ")" : "");
       a.country = area->country;
       a.rule = "militia of an area";
     } else {
