@@ -41,6 +41,11 @@ TEST(ActorKnowledgeBase, GeneratesEachCountrysActorsInAcledStyle) {
   czechia.code = "CZ";
   czechia.name_en = "Czechia";
   EXPECT_EQ(kb().generic(ActorKind::Protesters, &czechia).name, "Protesters (Czech Republic)");
+  Country us;
+  us.code = "US";
+  us.name_en = "United States";
+  EXPECT_EQ(kb().generic(ActorKind::Police, &us).name, "Police Forces of the United States");
+  EXPECT_EQ(kb().generic(ActorKind::Civilians, &us).name, "Civilians (United States)");
 }
 
 TEST(ActorKnowledgeBase, ABadRowNamesItsFileAndLine) {

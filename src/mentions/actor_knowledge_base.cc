@@ -43,10 +43,12 @@ ActorKnowledgeBase::ActorKnowledgeBase(const std::filesystem::path& file) {
   const auto country_names = file.parent_path() / "acled_countries.tsv";
   if (std::filesystem::exists(country_names)) {
     for (const auto& row : read_tsv(country_names)) {
-      if (row.fields.size() != 2 || row.fields[0].size() != 2)
+      const bool article = row.fields.size() == 3 && row.fields[2] == "the";
+      if ((row.fields.size() != 2 && !article) || row.fields[0].size() != 2)
         throw DataError(country_names.string() + ":" + std::to_string(row.line) +
-                        ": expected a two-letter country code TAB ACLED's name");
-      country_names_[row.fields[0]] = row.fields[1];
+                        ": expected a two-letter country code TAB ACLED's name or - [TAB the]");
+      if (row.fields[1] != "-") country_names_[row.fields[0]] = row.fields[1];
+      if (article) with_article_.insert(row.fields[0]);
     }
   }
   const auto militias = file.parent_path() / "militias.tsv";
@@ -88,7 +90,10 @@ std::string ActorKnowledgeBase::country_name(const Country& country) const {
 }
 
 Actor ActorKnowledgeBase::generic(ActorKind kind, const Country* country) const {
-  const std::string of = country ? " of " + country_name(*country) : "";
+  const std::string of =
+      country ? std::string(with_article_.count(country->code) ? " of the " : " of ") +
+                    country_name(*country)
+              : "";
   const std::string in = country ? " (" + country_name(*country) + ")" : "";
   Actor a;
   a.country = country ? country->code : "";

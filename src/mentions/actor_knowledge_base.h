@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "gazetteer/gazetteer.h"
@@ -63,6 +64,7 @@ class ActorKnowledgeBase {
   std::vector<Actor> actors_;
   std::unordered_map<std::string, std::string> ethnic_groups_;  // folded spelling → name
   std::unordered_map<std::string, std::string> country_names_;  // alpha-2 → ACLED's name
+  std::unordered_set<std::string> with_article_;  // "Military Forces of the United States"
   std::unordered_map<std::string, std::size_t> by_name_;
 };
 
