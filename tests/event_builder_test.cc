@@ -185,7 +185,9 @@ TEST_F(EventBuilderTest, WhatTheSubjectSuffersMakesItTheTarget) {
   auto e = events("Un véhicule de l'armée malienne a sauté sur une mine près de Gao lundi.");
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].sub_event_type, "Remote explosive/landmine/IED");
-  EXPECT_FALSE(e[0].actor1);
+  // Nobody named for the mine: an unidentified armed group, as ACLED codes it.
+  ASSERT_TRUE(e[0].actor1);
+  EXPECT_EQ(e[0].actor1->name, "Unidentified Armed Group (Mali)");
   ASSERT_TRUE(e[0].actor2);
   EXPECT_EQ(e[0].actor2->name, "Military Forces of Mali");
 

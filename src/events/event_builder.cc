@@ -220,6 +220,11 @@ std::vector<EventCandidate> EventBuilder::build_explained(
     c.record.location = borrowed_location(doc, c.sentences.front(), c.reasons);
     if (c.record.location) give_country(c.record);
   }
+  // Violence whose author the text does not name ("a bomb exploded", "the police station was
+  // attacked and burned") is, in ACLED's coding, an unidentified armed group's. Done after
+  // merging and placing, so that this default ties no mentions together and takes the event's
+  // country.
+  for (auto& c : events) name_unnamed_author(doc, c);
   // ACLED's "(as reported)": an event of a brief that gives no day of its own happened when it
   // was reported. Done after merging, so that this day ties no mentions together.
   if (is_brief(doc) && doc.meta.published && calendar::parse_iso(*doc.meta.published)) {
@@ -243,6 +248,23 @@ std::vector<EventCandidate> EventBuilder::build_explained(
     }
   }
   return events;
+}
+
+// Air strikes and shelling are left without an author, as states' forces are their usual ones.
+void EventBuilder::name_unnamed_author(const Document& doc, EventCandidate& c) const {
+  EventRecord& e = c.record;
+  if (e.actor1) return;
+  const bool armed = e.event_type == "Battles" || e.event_type == "Violence against civilians" ||
+                     (e.event_type == "Explosions/Remote violence" &&
+                      e.sub_event_type != "Air/drone strike" &&
+                      e.sub_event_type != "Shelling/artillery/missile attack") ||
+                     e.sub_event_type == "Looting/property destruction";
+  if (!armed) return;
+  const std::string code =
+      e.location && e.location->country ? *e.location->country : doc.main_country();
+  const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
+  e.actor1 = actor_field(actors_.generic(ActorKind::Unidentified, country));
+  c.reasons.push_back("actor1: " + e.actor1->name + ", as no one is named for the violence");
 }
 
 // ACLED's conventions for who stands where when the text leaves a side unnamed: protesters and
