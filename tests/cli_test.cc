@@ -245,8 +245,7 @@ TEST(Cli, AnnotationsAsJsonLinesGiveEachPlaceItsPointAndTheEntriesWeighed) {
     EXPECT_DOUBLE_EQ(m["lat"].get<double>(), 13.1) << line;
     ASSERT_EQ(m["considered"].size(), 2u) << line;
     EXPECT_EQ(m["considered"][1]["geonameid"], 9000003) << line;
-    EXPECT_GT(m["considered"][0]["score"].get<double>(),
-              m["considered"][1]["score"].get<double>())
+    EXPECT_GT(m["considered"][0]["score"].get<double>(), m["considered"][1]["score"].get<double>())
         << line;
   }
   EXPECT_EQ(places, 1) << r.out;

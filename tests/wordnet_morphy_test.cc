@@ -118,7 +118,7 @@ TEST(WordNetMorphy, TellsPlacesPersonsAndCommonWordsByHowWordNetWritesThem) {
   EXPECT_TRUE(center.common);
   EXPECT_FALSE(center.place);
   EXPECT_FALSE(center.person);
-  EXPECT_TRUE(morphy.name_senses("most").common);   // an adverb
+  EXPECT_TRUE(morphy.name_senses("most").common);    // an adverb
   EXPECT_TRUE(morphy.name_senses("Lincoln").place);  // and a president: the place is enough
   EXPECT_TRUE(morphy.name_senses("Lincoln").person);
   EXPECT_FALSE(morphy.name_senses("Hombori").known());  // names WordNet does not list

@@ -13,7 +13,7 @@ namespace vigie {
 struct GazetteerOptions {
   std::string data_dir;  ///< "" = Gazetteer::default_data_dir()
   std::vector<std::string> files;
-  std::vector<std::string> countries;  ///< gazetteer fetch: ISO codes of the dumps to download
+  std::vector<std::string> countries;   ///< gazetteer fetch: ISO codes of the dumps to download
   std::string from = kGeoNamesDumpUrl;  ///< gazetteer fetch: where the dumps are
 };
 

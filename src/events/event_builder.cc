@@ -254,11 +254,11 @@ std::vector<EventCandidate> EventBuilder::build_explained(
 void EventBuilder::name_unnamed_author(const Document& doc, EventCandidate& c) const {
   EventRecord& e = c.record;
   if (e.actor1) return;
-  const bool armed = e.event_type == "Battles" || e.event_type == "Violence against civilians" ||
-                     (e.event_type == "Explosions/Remote violence" &&
-                      e.sub_event_type != "Air/drone strike" &&
-                      e.sub_event_type != "Shelling/artillery/missile attack") ||
-                     e.sub_event_type == "Looting/property destruction";
+  const bool armed =
+      e.event_type == "Battles" || e.event_type == "Violence against civilians" ||
+      (e.event_type == "Explosions/Remote violence" && e.sub_event_type != "Air/drone strike" &&
+       e.sub_event_type != "Shelling/artillery/missile attack") ||
+      e.sub_event_type == "Looting/property destruction";
   if (!armed) return;
   const std::string code =
       e.location && e.location->country ? *e.location->country : doc.main_country();

@@ -286,7 +286,8 @@ void ActorRecognizer::add_militias(Document& doc, const Country* main) const {
     a.inter = 4;
     if (auto group = kb_.ethnic_group(name.fold)) {
       const Country* country = main;
-      a.name = *group + " Ethnic Militia" + (country ? " (" + kb_.country_name(*country) + ")" : "");
+      a.name =
+          *group + " Ethnic Militia" + (country ? " (" + kb_.country_name(*country) + ")" : "");
       a.country = country ? country->code : "";
       a.rule = "militia of a people";
     } else if (gazetteer_ && starts_upper(doc.token_text(name))) {

@@ -185,8 +185,8 @@ std::set<std::string> PlaceRecognizer::surnames_of(const Document& doc,
   };
   auto name_word = [&](std::uint32_t i) {
     const Token& t = doc.tokens[i];
-    return t.kind == TokenKind::Word && t.pos == Pos::PROPN &&
-           starts_upper(doc.token_text(t)) && !t.name.place && !t.name.common;
+    return t.kind == TokenKind::Word && t.pos == Pos::PROPN && starts_upper(doc.token_text(t)) &&
+           !t.name.place && !t.name.common;
   };
   for (const auto& s : doc.sentences) {
     const std::uint32_t end = s.first_token + s.token_count;
@@ -196,8 +196,7 @@ std::set<std::string> PlaceRecognizer::surnames_of(const Document& doc,
       std::uint32_t last = i + 1;
       while (last + 1 < end && doc.tokens[last].space_after && name_word(last + 1)) ++last;
       const Span run{doc.tokens[i].span.begin, doc.tokens[last].span.end};
-      if (!in_place_name(run))
-        out.insert(doc.tokens[last].fold);
+      if (!in_place_name(run)) out.insert(doc.tokens[last].fold);
       i = last;
     }
   }
@@ -385,8 +384,9 @@ void PlaceRecognizer::annotate(Document& doc) const {
       options.clear();
       for (std::uint32_t index : c.places) options.push_back({index, score(index, c)});
       // Best first; the first of equals wins, as the gazetteer lists them.
-      std::stable_sort(options.begin(), options.end(),
-                       [](const PlaceOption& a, const PlaceOption& b) { return a.score > b.score; });
+      std::stable_sort(
+          options.begin(), options.end(),
+          [](const PlaceOption& a, const PlaceOption& b) { return a.score > b.score; });
       chosen[k] = options.empty() ? std::nullopt : std::optional(options.front().place);
     }
     if (pass == 1) break;

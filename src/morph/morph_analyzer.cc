@@ -96,8 +96,10 @@ Candidates MorphAnalyzer::lookup_candidates(const std::string& form, bool senten
       // Mid-sentence capitals are names (lemma as written) unless only the lower-case word
       // exists and the form is a sentence start.
       // A sentence's first word is a name when the dictionary lists it only as one ("Ohio").
-      const float name_prior =
-          sentence_initial ? (out.empty() ? 1.5f : known_name ? 2.5f : 0.5f) : 3.0f;
+      const float name_prior = sentence_initial ? (out.empty()  ? 1.5f
+                                                   : known_name ? 2.5f
+                                                                : 0.5f)
+                                                : 3.0f;
       out.push_back({form, Pos::PROPN, "", name_prior});
     }
   }

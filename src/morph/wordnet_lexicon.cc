@@ -2,8 +2,8 @@
 // verbs, adjectives and adverbs: shot → shoot, fled → flee, children → child. Single words are
 // answered from memory by WordNetMorphy (no system call, no lock); WordNet's C library, which
 // keeps global state behind one lock, is left only for collocations with a space inside.
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>

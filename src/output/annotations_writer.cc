@@ -93,15 +93,22 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json optional_text(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
-json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+json optional_text(const std::optional<std::string>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+json optional_number(const std::optional<double>& v) {
+  return v ? json(*v) : json(nullptr);
+}
 
 json place_entry(const Gazetteer& gazetteer, std::uint32_t index) {
   const Place& g = gazetteer.place(index);
-  json entry = {{"geonameid", g.geonameid},   {"name", g.name},
+  json entry = {{"geonameid", g.geonameid},
+                {"name", g.name},
                 {"feature_class", std::string(1, g.feature_class)},
-                {"feature_code", g.feature_code}, {"country", g.country},
-                {"lat", g.lat},               {"lon", g.lon},
+                {"feature_code", g.feature_code},
+                {"country", g.country},
+                {"lat", g.lat},
+                {"lon", g.lon},
                 {"population", g.population}};
   const std::string admin1 = gazetteer.admin1_name(g.country, g.admin1);
   if (!admin1.empty()) entry["admin1"] = admin1;
@@ -189,9 +196,8 @@ void write_annotations_jsonl(const Document& doc, const Gazetteer* gazetteer, st
          {"speaker_acts", a.speaker_acts},
          {"unproven", a.unproven}});
   }
-  std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) {
-    return a.first.begin < b.first.begin;
-  });
+  std::stable_sort(mentions.begin(), mentions.end(),
+                   [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
   for (const auto& [span, m] : mentions) {
     out << m.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   }
