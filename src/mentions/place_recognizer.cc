@@ -63,6 +63,8 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
       country_part_.add(phrase, n++, tokenizer);
     else if (kind == "stopword")
       stopwords_.insert(fold(phrase));
+    else if (kind == "designator")
+      designators_.insert(fold(phrase));
     else if (kind == "country_alias" && row.fields.size() >= 3)
       aliases_[fold(phrase)] = row.fields[2];
     else
@@ -161,11 +163,13 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
     if (!c.places.empty()) best = std::move(c);
   }
   // « Vladimir Poutine », "Kori Schulman": a capitalised word right after the name makes it a
-  // person's first name, not a place.
+  // person's first name, not a place — unless that word says what kind of place it is ("Batumi
+  // City", "Nawagai Bazar": lang/*/places.tsv `designator`).
   if (best && best->country.empty() && best->end < end) {
     const Token& next = doc.tokens[best->end];
     if (next.kind == TokenKind::Word && next.pos == Pos::PROPN &&
-        starts_upper(doc.token_text(next)) && doc.tokens[best->end - 1].space_after) {
+        starts_upper(doc.token_text(next)) && doc.tokens[best->end - 1].space_after &&
+        !designators_.count(next.fold)) {
       return std::nullopt;
     }
   }
@@ -219,6 +223,15 @@ void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidat
     }
     return std::nullopt;
   };
+  // "Chillanes (Bolivar)", « Kalabougou (Ségou) »: a name in parentheses right after another
+  // capitalised name says where that one lies, even when the gazetteer lacks the first.
+  if (c.first >= s.first_token + 2 && doc.token_text(doc.tokens[c.first - 1]) == "(") {
+    const Token& named = doc.tokens[c.first - 2];
+    if (named.kind == TokenKind::Word && starts_upper(doc.token_text(named))) {
+      c.locative = true;
+      c.holds_name = true;
+    }
+  }
   std::uint32_t before = c.first;
   if (auto k = cue_ending_at(locative_, c.first)) {
     c.locative = true;
@@ -369,7 +382,8 @@ void PlaceRecognizer::annotate(Document& doc) const {
       s += coherence_weight * (3.0 * agreement(country_votes, p.country) +
                                2.0 * agreement(admin1_votes, p.country + "." + p.admin1));
     }
-    if (c.region && p.feature_class == 'A') s += 2.0;
+    // Areas are what a region cue or the parentheses after a name ("Chillanes (Bolivar)") name.
+    if ((c.region || c.holds_name) && p.feature_class == 'A') s += 2.0;
     if (is_loose(c, index)) s -= 1.0;
     return s;
   };
@@ -490,7 +504,9 @@ void PlaceRecognizer::annotate(Document& doc) const {
     // So is a word the text uses as a surname elsewhere ("Chiquita Raquel Henry" … "Henry's
     // arrest").
     const bool one_word = c.end == c.first + 1;
-    if (one_word && !cued && holders[k].empty() &&
+    // An area named as another place's holder is named as a place ("Chillanes (Bolivar)").
+    const bool holding_area = m.holder && p.feature_class == 'A';
+    if (one_word && !cued && holders[k].empty() && !holding_area &&
         ((!senses.place && (senses.common || senses.person || senses.other_name)) ||
          surnames.count(doc.tokens[c.first].fold)))
       continue;

@@ -36,6 +36,7 @@ class PlaceRecognizer {
     std::vector<std::uint32_t> places;
     std::vector<std::uint32_t> loose;  // those of `places` matched by spelling key only
     bool near = false, region = false, locative = false;
+    bool holds_name = false;  // in parentheses right after another name: "Chillanes (Bolivar)"
     std::string country;                         // set for a country name
     std::optional<std::uint32_t> namesake_area;  // a country name's first-level area namesake
     std::string rule;
@@ -51,6 +52,7 @@ class PlaceRecognizer {
 
   const Gazetteer& gazetteer_;
   std::unordered_set<std::string> stopwords_;
+  std::unordered_set<std::string> designators_;  // "City", "District": a place's kind after it
   std::unordered_map<std::string, std::string>
       aliases_;  // « RDC » → CD: names world-countries lacks
   PhraseMatcher near_, region_, locative_, country_part_;
