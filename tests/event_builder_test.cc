@@ -233,6 +233,23 @@ TEST_F(EventBuilderTest, ArgumentsReviseTheKind) {
   EXPECT_EQ(e[0].fatalities->best, 1);
 }
 
+TEST_F(EventBuilderTest, ABriefReportsItsOneEventEvenWithNoOneNamedOrCounted) {
+  // A short report, placed and dated: its killing is the event, by unnamed hands.
+  auto e = events(
+      "A customs sub-officer and his cousin were assassinated overnight in Djibo on "
+      "Sunday.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].sub_event_type, "Attack");
+  ASSERT_TRUE(e[0].actor1);
+  EXPECT_EQ(e[0].actor1->name, "Unidentified Armed Group (Burkina Faso)");
+  // Not in a longer text, where such a sentence may be a general remark.
+  e = events(
+      "The market of Djibo reopened on Monday. Traders said prices had doubled since March. "
+      "Officials promised new roads. The mayor spoke of hope. People were assassinated overnight "
+      "in Djibo on Sunday, some said. Schools stayed closed.");
+  EXPECT_TRUE(e.empty()) << e.size();
+}
+
 TEST_F(EventBuilderTest, RepeatedMentionsOfOneIncidentMerge) {
   const auto e = events(
       "Attaque meurtrière contre l'armée à Djibo\n\n"

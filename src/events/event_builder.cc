@@ -671,6 +671,13 @@ std::vector<EventCandidate> EventBuilder::candidates(
     c.anchored = (e.location && e.location->precision != "country") ||
                  (e.date->start && e.date->time_precision <= 2) ||
                  (e.fatalities && e.fatalities->high < 1000);
+    // A brief that places its one event word below the country and on a day reports it, even
+    // when it names no one and counts no one ("unknown individuals killed a herder in Bessassi on
+    // 9 October").
+    // A change of territory is not one of them: who took it is what it says.
+    if (brief && tied && found.empty() &&
+        kind->sub_event_type.find("territory") == std::string::npos)
+      c.weak = false;
     found.push_back(std::move(c));
   }
   return found;

@@ -37,7 +37,7 @@ class PlaceRecognizer {
     std::vector<std::uint32_t> loose;  // those of `places` matched by spelling key only
     bool near = false, region = false, locative = false;
     bool holds_name = false;  // in parentheses right after another name: "Chillanes (Bolivar)"
-    std::string country;                         // set for a country name
+    std::string country;      // set for a country name
     std::optional<std::uint32_t> namesake_area;  // a country name's first-level area namesake
     std::string rule;
   };
