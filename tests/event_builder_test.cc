@@ -250,6 +250,19 @@ TEST_F(EventBuilderTest, ABriefReportsItsOneEventEvenWithNoOneNamedOrCounted) {
   EXPECT_TRUE(e.empty()) << e.size();
 }
 
+TEST_F(EventBuilderTest, AnArmedGroupThatFacesNoArmedSideAttacksCivilians) {
+  auto e = events("Armed bandits opened fire on a truck near Djibo on Sunday.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].sub_event_type, "Attack");
+  ASSERT_TRUE(e[0].actor2);
+  EXPECT_EQ(e[0].actor2->name, "Civilians (Burkina Faso)");
+  EXPECT_EQ(e[0].interaction, 37);  // political militia against civilians
+  // State forces shooting at no one named: their other side is usually an armed one.
+  e = events("Soldiers opened fire near Djibo on Sunday.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].sub_event_type, "Armed clash");
+}
+
 TEST_F(EventBuilderTest, RepeatedMentionsOfOneIncidentMerge) {
   const auto e = events(
       "Attaque meurtrière contre l'armée à Djibo\n\n"

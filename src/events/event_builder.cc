@@ -67,6 +67,14 @@ int specificity_rank(const std::string& event_type) {
   return 6;
 }
 
+// ACLED's interaction code: the two actors' inter codes, the smaller first; one actor: its code
+// times ten.
+void set_interaction(EventRecord& e) {
+  if (!e.actor1) return;
+  const int a = e.actor1->inter, b = e.actor2 ? e.actor2->inter : 0;
+  e.interaction = b ? std::min(a, b) * 10 + std::max(a, b) : a * 10;
+}
+
 }  // namespace
 
 EventBuilder::EventBuilder(const EventTaxonomy& taxonomy, const ActorKnowledgeBase& actors,
@@ -224,7 +232,10 @@ std::vector<EventCandidate> EventBuilder::build_explained(
   // attacked and burned") is, in ACLED's coding, an unidentified armed group's. Done after
   // merging and placing, so that this default ties no mentions together and takes the event's
   // country.
-  for (auto& c : events) name_unnamed_author(doc, c);
+  for (auto& c : events) {
+    name_unnamed_author(doc, c);
+    one_sided_clash(doc, c);
+  }
   // ACLED's "(as reported)": an event of a brief that gives no day of its own happened when it
   // was reported. Done after merging, so that this day ties no mentions together.
   if (is_brief(doc) && doc.meta.published && calendar::parse_iso(*doc.meta.published)) {
@@ -264,7 +275,32 @@ void EventBuilder::name_unnamed_author(const Document& doc, EventCandidate& c) c
       e.location && e.location->country ? *e.location->country : doc.main_country();
   const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
   e.actor1 = actor_field(actors_.generic(ActorKind::Unidentified, country));
+  set_interaction(e);
   c.reasons.push_back("actor1: " + e.actor1->name + ", as no one is named for the violence");
+}
+
+// An armed clash is armed, organised groups fighting each other. Violence by a militia or an
+// unidentified group against no armed side that the text names ("gunmen attacked a farm",
+// "raiders shot at cattle traders") is an attack on civilians. Rebels and state forces are left
+// as they are: their unnamed other side is usually an armed one.
+void EventBuilder::one_sided_clash(const Document& doc, EventCandidate& c) const {
+  EventRecord& e = c.record;
+  if (e.sub_event_type != "Armed clash" || e.actor2) return;
+  if (!e.actor1 || (e.actor1->type != "political_militia" && e.actor1->type != "identity_militia"))
+    return;
+  const EventKind* attack = taxonomy_.find("Attack");
+  if (!attack) return;
+  e.event_type = attack->event_type;
+  e.sub_event_type = attack->sub_event_type;
+  if (!attack->plover.empty()) e.plover = attack->plover;
+  if (!attack->cameo_root.empty()) e.cameo_root = attack->cameo_root;
+  c.reasons.push_back("type: Attack, as no armed side is named against " + e.actor1->name);
+  const std::string code =
+      e.location && e.location->country ? *e.location->country : doc.main_country();
+  const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
+  e.actor2 = actor_field(actors_.generic(ActorKind::Civilians, country));
+  set_interaction(e);
+  c.reasons.push_back("actor2: " + e.actor2->name + ", civilians are the target by definition");
 }
 
 // ACLED's conventions for who stands where when the text leaves a side unnamed: protesters and
@@ -649,10 +685,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
 
     e.source = event_source(doc, said, actors_here, actors_, c.reasons);
 
-    if (e.actor1) {
-      const int a = e.actor1->inter, b = e.actor2 ? e.actor2->inter : 0;
-      e.interaction = b ? std::min(a, b) * 10 + std::max(a, b) : a * 10;
-    }
+    set_interaction(e);
     e.evidence.push_back(code_points(doc, sentence.span));
     c.sentences.push_back(sentence.span);
     // « Armed gangs have killed thousands of people in recent years »: a toll in thousands with no
