@@ -263,6 +263,19 @@ TEST_F(EventBuilderTest, AnArmedGroupThatFacesNoArmedSideAttacksCivilians) {
   EXPECT_EQ(e[0].sub_event_type, "Armed clash");
 }
 
+TEST_F(EventBuilderTest, UnarmedPeopleWhoTurnViolentAreRioters) {
+  for (const char* text : {"A mob killed two suspected thieves in Djibo on Sunday.",
+                           "Residents captured a suspected thief and beat him to death in Djibo "
+                           "on Sunday."}) {
+    const auto e = events(text);
+    ASSERT_EQ(e.size(), 1u) << text;
+    EXPECT_EQ(e[0].event_type, "Riots") << text;
+    EXPECT_EQ(e[0].sub_event_type, "Mob violence") << text;
+    ASSERT_TRUE(e[0].actor1) << text;
+    EXPECT_EQ(e[0].actor1->name, "Rioters (Burkina Faso)") << text;
+  }
+}
+
 TEST_F(EventBuilderTest, RepeatedMentionsOfOneIncidentMerge) {
   const auto e = events(
       "Attaque meurtrière contre l'armée à Djibo\n\n"

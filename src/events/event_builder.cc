@@ -233,6 +233,7 @@ std::vector<EventCandidate> EventBuilder::build_explained(
   // merging and placing, so that this default ties no mentions together and takes the event's
   // country.
   for (auto& c : events) {
+    crowd_violence(doc, c);
     name_unnamed_author(doc, c);
     one_sided_clash(doc, c);
   }
@@ -277,6 +278,33 @@ void EventBuilder::name_unnamed_author(const Document& doc, EventCandidate& c) c
   e.actor1 = actor_field(actors_.generic(ActorKind::Unidentified, country));
   set_interaction(e);
   c.reasons.push_back("actor1: " + e.actor1->name + ", as no one is named for the violence");
+}
+
+// Unarmed people who turn violent ("a mob killed two suspected thieves", "residents captured a
+// robber and whipped him") are rioters, and their violence is mob violence (a demonstration's
+// crowd: a violent demonstration), not a battle or an attack by an armed group.
+void EventBuilder::crowd_violence(const Document& doc, EventCandidate& c) const {
+  EventRecord& e = c.record;
+  if (!e.actor1 || (e.event_type != "Battles" && e.event_type != "Violence against civilians"))
+    return;
+  const std::string& who = e.actor1->type;
+  if (who != "civilians" && who != "rioters" && who != "protesters") return;
+  const EventKind* riot =
+      taxonomy_.find(who == "protesters" ? "Violent demonstration" : "Mob violence");
+  if (!riot) return;
+  e.event_type = riot->event_type;
+  e.sub_event_type = riot->sub_event_type;
+  if (!riot->plover.empty()) e.plover = riot->plover;
+  if (!riot->cameo_root.empty()) e.cameo_root = riot->cameo_root;
+  c.reasons.push_back("type: " + riot->sub_event_type + ", the violence of " + e.actor1->name);
+  if (who != "rioters") {
+    const std::string code =
+        e.location && e.location->country ? *e.location->country : doc.main_country();
+    const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
+    e.actor1 = actor_field(actors_.generic(ActorKind::Rioters, country));
+    c.reasons.push_back("actor1: " + e.actor1->name + ", unarmed people who turned violent");
+  }
+  set_interaction(e);
 }
 
 // An armed clash is armed, organised groups fighting each other. Violence by a militia or an

@@ -42,6 +42,7 @@ class EventBuilder {
   std::vector<EventCandidate> candidates(const Document& doc,
                                          std::vector<LeftOutCandidate>* left_out) const;
   void one_sided_clash(const Document& doc, EventCandidate& c) const;
+  void crowd_violence(const Document& doc, EventCandidate& c) const;
   void name_unnamed_author(const Document& doc, EventCandidate& c) const;
   void fill_default_actors(const EventKind& kind, const std::string& main_country,
                            const std::vector<const CountMention*>& counts,
