@@ -276,6 +276,18 @@ TEST_F(EventBuilderTest, UnarmedPeopleWhoTurnViolentAreRioters) {
   }
 }
 
+TEST_F(EventBuilderTest, BombsArePlantedByArmedGroupsAndDroppedByStates) {
+  auto e = events("Militants bombed a telecom tower near Djibo on Sunday.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].sub_event_type, "Remote explosive/landmine/IED");
+  e = events("The Burkinabe army bombed a camp near Djibo on Sunday.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].sub_event_type, "Air/drone strike");
+  e = events("On Sunday, an army vehicle hit an IED near Djibo.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].sub_event_type, "Remote explosive/landmine/IED");
+}
+
 TEST_F(EventBuilderTest, RepeatedMentionsOfOneIncidentMerge) {
   const auto e = events(
       "Attaque meurtrière contre l'armée à Djibo\n\n"

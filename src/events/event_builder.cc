@@ -653,6 +653,13 @@ std::vector<EventCandidate> EventBuilder::candidates(
         e.actor2 && e.actor2->type == "protesters" &&
         (!e.actor1 || e.actor1->type == "state_forces"))
       revise("Excessive force against protesters", "force used against protesters");
+    // "bombed", "a bombing": planted by an armed group, dropped from the air by a state's forces
+    // ("the Sudanese army bombed Khartoum").
+    if (kind->sub_event_type == "Remote explosive/landmine/IED" && e.actor1 &&
+        e.actor1->type == "state_forces" &&
+        (trigger->rule == "lemma:bomb" || trigger->rule == "lemma:bombing" ||
+         trigger->rule == "form:bombing"))
+      revise("Air/drone strike", "a state's forces bomb from the air");
     // A protest where people were killed met lethal force (« ont tiré sur les manifestants,
     // tuant neuf personnes »).
     if (kind->event_type == "Protests" && (civilians_killed || people_killed || others_killed))

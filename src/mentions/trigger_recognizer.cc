@@ -1,6 +1,7 @@
 #include "mentions/trigger_recognizer.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "text/folding.h"
 #include "util/tsv.h"
@@ -81,8 +82,17 @@ void TriggerRecognizer::annotate(Document& doc) const {
                                 "phrase:" + p.text, p.generic, p.cued});
         continue;
       }
-      // A capital inside a sentence makes a name: "March 3", "Rally Road", "the Fighting Irish".
-      if (t.pos == Pos::PROPN && i != sentence.first_token) continue;
+      // A capital inside a sentence makes a name: "March 3", "Rally Road", "the Fighting Irish" —
+      // unless the event word is itself written so ("IED", « EEI »).
+      if (t.pos == Pos::PROPN && i != sentence.first_token) {
+        const std::string written(doc.token_text(t));
+        if (auto it = lemmas_.find(written); it != lemmas_.end() && !written.empty() &&
+                                             std::isupper(static_cast<unsigned char>(written[0]))) {
+          doc.triggers.push_back({t.span, it->second.sub_event_type, i, "lemma:" + it->first,
+                                  it->second.generic, it->second.cued});
+        }
+        continue;
+      }
       // The form first: « attaque » is a noun whose lemma may come out as the verb « attaquer ».
       if (auto it = folded_lemmas_.find(t.fold); it != folded_lemmas_.end()) {
         doc.triggers.push_back({t.span, it->second.sub_event_type, i, "form:" + it->first,
