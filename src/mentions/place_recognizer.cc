@@ -147,8 +147,9 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
     // word the analyser read as a common one, or that starts no name alone (« North »), provided
     // its last word is capitalised: the whole name must then be the gazetteer's.
     if (!usable_start(doc, i) && !(j > i && starts_upper(doc.token_text(t)))) continue;
-    // A people's name (« les Russes », "Malians") is not a place; "British Columbia" is.
-    if (j == i && gazetteer_.country_of_demonym(joined)) continue;
+    // A people's name (« les Russes », "Malians") is not a place; "British Columbia" is. Nor is a
+    // word that says what kind of place a name is ("Karwan Bazar": no place called Bazar).
+    if (j == i && (gazetteer_.country_of_demonym(joined) || designators_.count(joined))) continue;
     const auto exact = gazetteer_.exact(joined);
     c.places.assign(exact.begin(), exact.end());
     c.rule = "name";
@@ -346,17 +347,21 @@ void PlaceRecognizer::annotate(Document& doc) const {
     return it == votes.end() ? 0.0 : (it->second - 1) / (voters - 1);
   };
   std::vector<std::optional<std::uint32_t>> chosen(candidates.size());
+  // Whether `p` lies in the area (or country) that candidate h, named after it, resolved to.
+  auto inside = [&](const Place& p, std::size_t h) {
+    if (!candidates[h].country.empty()) return candidates[h].country == p.country;
+    if (!chosen[h]) return false;
+    const Place& area = gazetteer_.place(*chosen[h]);
+    return area.country == p.country && area.admin1 == p.admin1 &&
+           (area.feature_code != "ADM2" || area.admin2 == p.admin2);
+  };
   auto score = [&](std::uint32_t index, const Candidate& c) {
     const Place& p = gazetteer_.place(index);
     double s = kind_prior(p);
     // Inside the areas named after it (second pass, once they are resolved).
     const auto k = static_cast<std::size_t>(&c - candidates.data());
     for (std::size_t h : holders[k]) {
-      const Place* area = chosen[h] ? &gazetteer_.place(*chosen[h]) : nullptr;
-      const bool country = !candidates[h].country.empty() && candidates[h].country == p.country;
-      if (country || (area && area->country == p.country && area->admin1 == p.admin1 &&
-                      (area->feature_code != "ADM2" || area->admin2 == p.admin2)))
-        s += country ? 2.0 : 4.0;
+      if (inside(p, h)) s += candidates[h].country.empty() ? 4.0 : 2.0;
     }
     // A place's own name before one of GeoNames' alternate names (« Boni » is also listed for
     // Bouani, Ségou): the alternates are many and loose.
@@ -474,6 +479,17 @@ void PlaceRecognizer::annotate(Document& doc) const {
     const Place& p = gazetteer_.place(*chosen[k]);
     const bool cued = c.locative || c.near || c.region;
     const bool loose = is_loose(c, *chosen[k]);
+    // "Konak town, Izmir" where the gazetteer's Konak is only another name of a village
+    // elsewhere: the text says where the place is and that entry is not there; the holder
+    // stands for it.
+    const bool own_name = fold(p.ascii_name) == written[k] || fold(p.name) == written[k];
+    const bool resolved_holder = std::any_of(
+        holders[k].begin(), holders[k].end(),
+        [&](std::size_t h) { return !candidates[h].country.empty() || chosen[h].has_value(); });
+    if (!own_name && resolved_holder &&
+        std::none_of(holders[k].begin(), holders[k].end(),
+                     [&](std::size_t h) { return inside(p, h); }))
+      continue;
     const bool in_context = countries.count(p.country) > 0;
     // A first-level area, or a second-level one named with its designator ("Rapides Parish",
     // "Otter Tail County"), is as sure a place as a large town.
