@@ -246,6 +246,25 @@ TEST(HttpApi, BadRequestsGetAJsonErrorWithTheRightStatus) {
   EXPECT_EQ(get(client, "/events")["total"], 0);  // /extract stores nothing
 }
 
+TEST(HttpApi, BytesThatAreNotUtf8InAPathOrParameterGetAnErrorAndTheServerStaysUp) {
+  SKIP_WITHOUT_SHARED();
+  Fixture f;
+  ASSERT_TRUE(f.server);
+  auto client = f.server->client();
+  // Each of these once made the error message itself unserialisable, and the server abort.
+  get(client, "/%ff", 404);
+  get(client, "/events?country=%ff", 400);
+  get(client, "/events?%ff=1", 400);
+  get(client, "/events?q=%c3%28", 400);
+  auto res = client.Post("/extract", std::string("{\"text\": \"a \xff b\"}"), "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400) << res->body;
+  // Offsets past any store's range are a bad request, not an internal error.
+  get(client, "/events?offset=18446744073709551615", 400);
+  // Still answering.
+  EXPECT_EQ(get(client, "/events")["total"], 0);
+}
+
 TEST(HttpApi, TheOpenApiDescriptionCoversEveryRoute) {
   SKIP_WITHOUT_SHARED();
   Fixture f;

@@ -32,7 +32,9 @@ struct HttpError {
 
 void send_json(httplib::Response& res, const json& body, int status = 200) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  // Requests may carry any bytes, and error messages quote them: bytes that are not UTF-8 are
+  // written as U+FFFD rather than make the answer, and the server, fail.
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
 }
 
 void send_error(httplib::Response& res, int status, const std::string& message) {

@@ -69,7 +69,11 @@ std::optional<std::string> set_filter_field(EventFilter& f, const std::string& n
     f.incident = id;
   } else if (name == "limit" || name == "offset") {
     std::size_t n = 0;
-    if (!parse_number(value, n)) return name + ": expected a whole number, got '" + value + "'";
+    // Stores count rows in signed 64-bit integers: larger offsets name no row of any store.
+    constexpr std::size_t kMaxRows = std::size_t{1} << 62;
+    if (!parse_number(value, n) || n > kMaxRows)
+      return name + ": expected a whole number up to " + std::to_string(kMaxRows) + ", got '" +
+             value + "'";
     (name == "limit" ? f.limit : f.offset) = n;
   } else {
     return "unknown filter '" + name + "'";

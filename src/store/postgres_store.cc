@@ -460,7 +460,8 @@ class PostgresStore final : public EventStore {
     const auto id = insert.run(tx)[0][0].as<std::int64_t>();
     Query record;
     record << "UPDATE events SET record = "
-           << param(stored_event_json({id, document_id, incident, r}).dump())
+           << param(stored_event_json({id, document_id, incident, r})
+                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
            << " WHERE id = " << param(id);
     record.run(tx);
     auto add_actor = [&](const char* role, const ActorField& a) {
@@ -496,7 +497,9 @@ class PostgresStore final : public EventStore {
       << "::int, reports = " << param(std::int64_t{s.reports})
       << "::int, documents = " << param(std::int64_t{s.documents})
       << "::int, competing = " << param(std::string(s.competing ? "true" : "false"))
-      << "::boolean, summary = " << param(s.json.dump()) << " WHERE id = " << param(incident);
+      << "::boolean, summary = "
+      << param(s.json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+      << " WHERE id = " << param(incident);
     q.run(tx);
   }
 

@@ -647,7 +647,8 @@ class SqliteStore final : public EventStore {
     const std::int64_t id = db_.getLastInsertRowid();
     // The record as the API serves it, ids included, so pages are sent without re-encoding.
     SQLite::Statement record(db_, "INSERT INTO event_records (event_id, record) VALUES (?, ?)");
-    bind_all(record, {id, stored_event_json({id, document_id, incident, r}).dump()});
+    bind_all(record, {id, stored_event_json({id, document_id, incident, r})
+                              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
     record.exec();
     if (loc && loc->lat && loc->lon) {
       SQLite::Statement rt(db_, "INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -698,7 +699,7 @@ class SqliteStore final : public EventStore {
                   store_value(s.date_end), store_value(s.lat), store_value(s.lon),
                   store_value(s.fatalities), static_cast<std::int64_t>(s.reports),
                   static_cast<std::int64_t>(s.documents), static_cast<std::int64_t>(s.competing),
-                  s.json.dump(), incident});
+                  s.json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), incident});
     st.exec();
   }
 
