@@ -164,6 +164,16 @@ TEST(BadInput, DeeplyNestedHtmlIsExtracted) {
   EXPECT_EQ(extractor.extract(html).text, "Des soldats ont été tués à Djibo.");
 }
 
+TEST(BadInput, TablesNestedInCellsThousandsDeepAreExtracted) {
+  // Each level is a parse error for gumbo, which kept them all (gigabytes at 10,000 levels).
+  std::string html = "<html><body><p>Des soldats ont été tués à Djibo.</p>";
+  for (int i = 0; i < 3000; ++i) html += "<tr><td><table>";
+  html += "</body></html>";
+  BoilerplateFilter filter(test::languages());
+  HtmlExtractor extractor(filter);
+  EXPECT_EQ(extractor.extract(html).text, "Des soldats ont été tués à Djibo.");
+}
+
 TEST(BadInput, BrokenHtmlStillYieldsItsText) {
   BoilerplateFilter filter(test::languages());
   HtmlExtractor extractor(filter);

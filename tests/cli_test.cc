@@ -37,6 +37,7 @@ TEST(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run_vigie("frobnicate").exit_code, 2);
   EXPECT_EQ(run_vigie("extract --format xml x.txt").exit_code, 2);
   EXPECT_EQ(run_vigie("extract --published 25/04/2022 x.txt").exit_code, 2);
+  EXPECT_EQ(run_vigie("extract --published 2022-02-30 x.txt").exit_code, 2);  // no such day
   auto r = run_vigie("extract --lang de x.txt");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("no such language pack"), std::string::npos);

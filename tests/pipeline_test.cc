@@ -95,6 +95,18 @@ TEST(Pipeline, AModifierThatEndsTheTextCountsNothing) {
   }
 }
 
+TEST(Pipeline, ANumberTooLongForADoubleIsNoQuantityAndTheDocumentStays) {
+  Pipeline pipeline(test::languages(), {"fr", std::string("2022-04-25"), true, nullptr});
+  RawDocument raw;
+  raw.bytes =
+      "Des hommes armés ont tué six civils dimanche. Référence " + std::string(400, '7') + ".";
+  raw.origin.path = "t.txt";
+  const auto r = pipeline.process(raw);  // once: "internal error: stod", the document lost
+  ASSERT_TRUE(r.doc) << (r.problem ? r.problem->message : "");
+  EXPECT_EQ(r.events.size(), 1u);
+  for (const auto& n : r.doc->numbers) EXPECT_LT(n.best, 1e300);
+}
+
 TEST(Pipeline, PagesWithoutArticleTextAreReported) {
   Pipeline pipeline(test::languages(), {});
   RawDocument raw;

@@ -419,6 +419,9 @@ std::size_t text_length(const GumboNode* node) {
 
 ExtractedArticle HtmlExtractor::extract(std::string_view html) const {
   GumboOptions options = kGumboDefaultOptions;
+  // gumbo keeps every parse error it meets, and deeply broken markup has millions (10,000 nested
+  // tables: gigabytes); the errors are never read here.
+  options.max_errors = 0;
   Output output(gumbo_parse_with_options(&options, html.data(), html.size()),
                 [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
   PageFacts facts;

@@ -1,5 +1,6 @@
 #include "input/jsonl_record.h"
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "input/content_check.h"
@@ -21,7 +22,13 @@ std::optional<std::string> iso_date_prefix(std::string_view v) {
   if (v.size() > 10 && v[10] != 'T' && v[10] != ' ') return std::nullopt;
   const int month = (v[5] - '0') * 10 + (v[6] - '0');
   const int day = (v[8] - '0') * 10 + (v[9] - '0');
-  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  const int year = std::stoi(std::string(v.substr(0, 4)));
+  // A day of the calendar: 2022-02-30 is none.
+  if (!std::chrono::year_month_day{std::chrono::year{year},
+                                   std::chrono::month{static_cast<unsigned>(month)},
+                                   std::chrono::day{static_cast<unsigned>(day)}}
+           .ok())
+    return std::nullopt;
   // Pages carry placeholders such as 0001-01-01: no news is dated before 1900 or after 2199.
   const int century = (v[0] - '0') * 10 + (v[1] - '0');
   if (century < 19 || century > 21) return std::nullopt;

@@ -3,6 +3,7 @@
 #include <unicode/unistr.h>
 
 #include <cmath>
+#include <stdexcept>
 
 #include "segment/tokenizer.h"
 #include "text/folding.h"
@@ -119,7 +120,11 @@ std::optional<double> NumberRecognizer::digits_value(std::string_view text) cons
     }
   }
   if (clean.empty() || clean.front() == '.') return std::nullopt;
-  return std::stod(clean);
+  try {
+    return std::stod(clean);
+  } catch (const std::out_of_range&) {
+    return std::nullopt;  // 309 digits and more: no quantity a text reports
+  }
 }
 
 std::optional<double> NumberRecognizer::spelled_value(std::string_view text) {
