@@ -288,6 +288,22 @@ TEST_F(EventBuilderTest, BombsArePlantedByArmedGroupsAndDroppedByStates) {
   EXPECT_EQ(e[0].sub_event_type, "Remote explosive/landmine/IED");
 }
 
+TEST_F(EventBuilderTest, APartOfATollIsNotAddedToIt) {
+  auto e = events("Au moins 11 personnes, dont trois soldats, ont été tuées à Djibo dimanche.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 11);
+  e = events("At least 11 people, including three soldiers, were killed in Djibo on Sunday.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 11);
+  // Two tolls of their own still add up.
+  e = events("Six soldats et quatre civils ont été tués à Djibo dimanche.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 10);
+}
+
 TEST_F(EventBuilderTest, RepeatedMentionsOfOneIncidentMerge) {
   const auto e = events(
       "Attaque meurtrière contre l'armée à Djibo\n\n"

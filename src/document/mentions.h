@@ -51,6 +51,8 @@ struct CountMention {
   Span who_span;             ///< the counted noun, empty when not said
   Span what_span;            ///< the outcome word
   std::string rule;
+  /// Part of the count before it (« dont trois soldats », "including three soldiers"): not added.
+  bool subset = false;
 };
 
 }  // namespace vigie

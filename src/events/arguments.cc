@@ -178,6 +178,11 @@ std::optional<FatalitiesField> toll(const Document& doc,
   for (const CountMention* n : counts) {
     if (n->what != "killed") continue;
     killed.push_back(n->who);
+    if (n->subset) {
+      reasons.push_back("fatalities: '" + std::string(doc.slice(n->span)) +
+                        "' is part of the toll before it, not added");
+      continue;
+    }
     const NumberMention& number = doc.numbers[n->number];
     if (!f) {
       f = FatalitiesField{};

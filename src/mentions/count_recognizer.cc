@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <sstream>
 
 #include "text/folding.h"
 #include "util/tsv.h"
@@ -52,6 +53,11 @@ CountRecognizer::CountRecognizer(const LanguagePack& pack)
       linkers_.insert(fold(row.fields[1]));
     } else if (kind == "one") {
       ones_.insert(fold(row.fields[1]));
+    } else if (kind == "subset") {
+      std::vector<std::string> words;
+      std::istringstream folded(fold(row.fields[1]));
+      for (std::string w; folded >> w;) words.push_back(w);
+      if (!words.empty()) subset_cues_.push_back(std::move(words));
     } else {
       throw DataError(where + "unknown kind '" + kind + "'");
     }
@@ -159,6 +165,40 @@ void CountRecognizer::annotate(Document& doc) const {
   const bool articles = add_articles(doc) > 0;
   count(doc);
   if (articles) drop_unused_articles(doc);
+  mark_subsets(doc);
+}
+
+// « Au moins 11 personnes, dont trois soldats, ont été tuées »: a count right after a subset cue,
+// with another count before it in the sentence, is part of that one, not more of them.
+void CountRecognizer::mark_subsets(Document& doc) const {
+  if (subset_cues_.empty()) return;
+  auto token_at = [&](std::uint32_t offset) {
+    return static_cast<std::uint32_t>(
+        std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
+                         [](const Token& t, std::uint32_t o) { return t.span.begin < o; }) -
+        doc.tokens.begin());
+  };
+  for (std::size_t k = 1; k < doc.counts.size(); ++k) {
+    CountMention& c = doc.counts[k];
+    const std::uint32_t first = token_at(c.span.begin);
+    const auto sentence =
+        std::find_if(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
+          return first >= s.first_token && first < s.first_token + s.token_count;
+        });
+    if (sentence == doc.sentences.end() ||
+        doc.counts[k - 1].span.begin < doc.tokens[sentence->first_token].span.begin)
+      continue;  // no count before it in its sentence
+    for (const auto& cue : subset_cues_) {
+      if (first < sentence->first_token + cue.size()) continue;
+      bool match = true;
+      for (std::size_t w = 0; w < cue.size() && match; ++w)
+        match = doc.tokens[first - cue.size() + w].fold == cue[w];
+      if (match) {
+        c.subset = true;
+        break;
+      }
+    }
+  }
 }
 
 void CountRecognizer::count(Document& doc) const {

@@ -24,6 +24,7 @@ class CountRecognizer {
   void count(Document& doc) const;
   bool opens_clause(const Token& t) const;
   std::size_t add_articles(Document& doc) const;
+  void mark_subsets(Document& doc) const;
   void drop_unused_articles(Document& doc) const;
   const std::string* who_of(const Token& t) const;
   const std::string* who_at(const Document& doc, std::uint32_t k) const;
@@ -40,7 +41,8 @@ class CountRecognizer {
   std::unordered_set<std::string> others_;            // « autres », "others", "more"
   std::unordered_set<std::string> linkers_;           // « de » in « la mort de six soldats »
   bool adjectives_follow_nouns_ = false;  // « un camp militaire »: no noun compounds before
-  std::unordered_set<std::string> ones_;  // « un », "a": an article that counts one
+  std::vector<std::vector<std::string>> subset_cues_;  // « dont », "including": folded words
+  std::unordered_set<std::string> ones_;               // « un », "a": an article that counts one
 };
 
 }  // namespace vigie

@@ -328,6 +328,13 @@ void NumberRecognizer::annotate(Document& doc) {
         ++i;
         continue;
       }
+      // « onze (11) soldats »: the same number in digits, in parentheses, is part of it.
+      if (p->end + 2 < window && doc.token_text(doc.tokens[p->end]) == "(" &&
+          doc.tokens[p->end + 1].kind == TokenKind::Number &&
+          doc.token_text(doc.tokens[p->end + 2]) == ")" &&
+          digits_value(doc.token_text(doc.tokens[p->end + 1])) == p->best) {
+        p->end += 3;
+      }
       NumberMention m;
       m.span = {doc.tokens[i].span.begin, doc.tokens[p->end - 1].span.end};
       m.best = p->best;
