@@ -1,6 +1,7 @@
 #include "mentions/place_recognizer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -77,7 +78,15 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
 bool PlaceRecognizer::usable_start(const Document& doc, std::uint32_t i) const {
   const Token& t = doc.tokens[i];
   if (t.kind != TokenKind::Word || t.pos != Pos::PROPN) return false;
-  if (!starts_upper(doc.token_text(t))) return false;
+  const std::string_view w = doc.token_text(t);
+  if (!starts_upper(w)) return false;
+  // « FAMa », "MINUSMAs": three capitals and more run into small letters in acronyms, not in
+  // places' names (McAllen, DeKalb, NDjamena, IJmuiden).
+  if (w.size() >= 4 && std::isupper(static_cast<unsigned char>(w[0])) &&
+      std::isupper(static_cast<unsigned char>(w[1])) &&
+      std::isupper(static_cast<unsigned char>(w[2])) &&
+      std::any_of(w.begin() + 3, w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return false;
   return !stopwords_.count(t.fold);
 }
 
