@@ -304,6 +304,17 @@ TEST_F(EventBuilderTest, APartOfATollIsNotAddedToIt) {
   EXPECT_EQ(e[0].fatalities->best, 10);
 }
 
+TEST_F(EventBuilderTest, TheArmedMenAnAttackBelongsToCarriedItOut) {
+  // « une attaque d'hommes armés » is theirs, even under a passive verb that names no doer.
+  const auto e =
+      events("Six civils ont été tués dimanche à Djibo lors d'une attaque d'hommes armés.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].actor1);
+  EXPECT_EQ(e[0].actor1->text, "hommes armés");
+  ASSERT_TRUE(e[0].actor2);
+  EXPECT_EQ(e[0].actor2->name, "Civilians (Burkina Faso)");
+}
+
 TEST_F(EventBuilderTest, RepeatedMentionsOfOneIncidentMerge) {
   const auto e = events(
       "Attaque meurtrière contre l'armée à Djibo\n\n"

@@ -23,6 +23,13 @@ bool victim_outcome(const std::string& what) {
          what == "arrested";
 }
 
+// Whether token k is an event word of the document (« attaque », "attack").
+bool event_noun_at(const Document& doc, std::uint32_t k) {
+  const Span& at = doc.tokens[k].span;
+  return std::any_of(doc.triggers.begin(), doc.triggers.end(),
+                     [&](const TriggerMention& t) { return t.span.contains(at); });
+}
+
 }  // namespace
 
 Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
@@ -147,6 +154,12 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
       // « une frappe de l'armée », "the killing of civilians": whose the event noun is.
       agent = armed;
       why = armed ? "an armed actor the event noun belongs to" : "the people the event noun names";
+    } else if (!before && armed && cue == RoleCue::Of && first >= 2 &&
+               event_noun_at(doc, first - 2)) {
+      // « tués lors d'une attaque d'hommes armés »: an armed actor another event noun of the
+      // sentence belongs to did the deed, whatever the verb.
+      agent = true;
+      why = "an armed actor an event noun of the sentence belongs to";
     } else if (group && lexicon.undergoes(doc.tokens[group->head].lemma)) {
       // « le véhicule a sauté sur une mine », "the patrol struck a landmine"
       agent = false;
