@@ -75,6 +75,15 @@ void set_interaction(EventRecord& e) {
   e.interaction = b ? std::min(a, b) * 10 + std::max(a, b) : a * 10;
 }
 
+// The record becomes of this kind: its type, sub-type and their PLOVER and CAMEO codes.
+void set_kind(EventRecord& e, const EventKind& kind) {
+  e.event_type = kind.event_type;
+  e.sub_event_type = kind.sub_event_type;
+  e.plover = kind.plover.empty() ? std::nullopt : std::optional<std::string>(kind.plover);
+  e.cameo_root =
+      kind.cameo_root.empty() ? std::nullopt : std::optional<std::string>(kind.cameo_root);
+}
+
 }  // namespace
 
 EventBuilder::EventBuilder(const EventTaxonomy& taxonomy, const ActorKnowledgeBase& actors,
@@ -182,11 +191,7 @@ void EventBuilder::escalate_protest(std::vector<EventCandidate>& found) const {
     if (s < 0 || s == gravest) continue;
     EventRecord& e = c.record;
     const bool crowd_was_violent = kind->event_type == "Riots";
-    e.event_type = kind->event_type;
-    e.sub_event_type = kind->sub_event_type;
-    e.plover = kind->plover.empty() ? std::nullopt : std::optional<std::string>(kind->plover);
-    e.cameo_root =
-        kind->cameo_root.empty() ? std::nullopt : std::optional<std::string>(kind->cameo_root);
+    set_kind(e, *kind);
     if (crowd_was_violent && e.actor1 && e.actor1->type == "protesters" && gazetteer_) {
       const std::string code = e.actor1->country.value_or("");
       const Actor rioters =
@@ -262,6 +267,14 @@ std::vector<EventCandidate> EventBuilder::build_explained(
   return events;
 }
 
+// The country whose actors the record's unnamed sides are: its place's, else `fallback` (the
+// document's).
+const Country* EventBuilder::event_country(const EventRecord& e,
+                                           const std::string& fallback) const {
+  const std::string& code = e.location && e.location->country ? *e.location->country : fallback;
+  return gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
+}
+
 // Air strikes and shelling are left without an author, as states' forces are their usual ones.
 void EventBuilder::name_unnamed_author(const Document& doc, EventCandidate& c) const {
   EventRecord& e = c.record;
@@ -272,9 +285,7 @@ void EventBuilder::name_unnamed_author(const Document& doc, EventCandidate& c) c
        e.sub_event_type != "Shelling/artillery/missile attack") ||
       e.sub_event_type == "Looting/property destruction";
   if (!armed) return;
-  const std::string code =
-      e.location && e.location->country ? *e.location->country : doc.main_country();
-  const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
+  const Country* country = event_country(e, doc.main_country());
   e.actor1 = actor_field(actors_.generic(ActorKind::Unidentified, country));
   set_interaction(e);
   c.reasons.push_back("actor1: " + e.actor1->name + ", as no one is named for the violence");
@@ -292,15 +303,10 @@ void EventBuilder::crowd_violence(const Document& doc, EventCandidate& c) const 
   const EventKind* riot =
       taxonomy_.find(who == "protesters" ? "Violent demonstration" : "Mob violence");
   if (!riot) return;
-  e.event_type = riot->event_type;
-  e.sub_event_type = riot->sub_event_type;
-  if (!riot->plover.empty()) e.plover = riot->plover;
-  if (!riot->cameo_root.empty()) e.cameo_root = riot->cameo_root;
+  set_kind(e, *riot);
   c.reasons.push_back("type: " + riot->sub_event_type + ", the violence of " + e.actor1->name);
   if (who != "rioters") {
-    const std::string code =
-        e.location && e.location->country ? *e.location->country : doc.main_country();
-    const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
+    const Country* country = event_country(e, doc.main_country());
     e.actor1 = actor_field(actors_.generic(ActorKind::Rioters, country));
     c.reasons.push_back("actor1: " + e.actor1->name + ", unarmed people who turned violent");
   }
@@ -318,14 +324,9 @@ void EventBuilder::one_sided_clash(const Document& doc, EventCandidate& c) const
     return;
   const EventKind* attack = taxonomy_.find("Attack");
   if (!attack) return;
-  e.event_type = attack->event_type;
-  e.sub_event_type = attack->sub_event_type;
-  if (!attack->plover.empty()) e.plover = attack->plover;
-  if (!attack->cameo_root.empty()) e.cameo_root = attack->cameo_root;
+  set_kind(e, *attack);
   c.reasons.push_back("type: Attack, as no armed side is named against " + e.actor1->name);
-  const std::string code =
-      e.location && e.location->country ? *e.location->country : doc.main_country();
-  const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
+  const Country* country = event_country(e, doc.main_country());
   e.actor2 = actor_field(actors_.generic(ActorKind::Civilians, country));
   set_interaction(e);
   c.reasons.push_back("actor2: " + e.actor2->name + ", civilians are the target by definition");
@@ -338,8 +339,7 @@ void EventBuilder::fill_default_actors(const EventKind& kind, const std::string&
                                        const std::vector<const CountMention*>& counts,
                                        const std::vector<ActorMention>& doc_actors, EventRecord& e,
                                        std::vector<std::string>& reasons) const {
-  const std::string code = e.location && e.location->country ? *e.location->country : main_country;
-  const Country* country = gazetteer_ && !code.empty() ? gazetteer_->country(code) : nullptr;
+  const Country* country = event_country(e, main_country);
   auto generic = [&](ActorKind k) { return actor_field(actors_.generic(k, country)); };
   auto crowd = [](const std::optional<ActorField>& f) {
     return f && (f->type == "protesters" || f->type == "rioters");
@@ -713,10 +713,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
     c.weak =
         !named && !harmed && !civilian_place && kind->event_type != "Explosions/Remote violence" &&
         (trigger->generic || is_violent(kind->event_type) || kind->sub_event_type == "Arrests");
-    e.event_type = kind->event_type;
-    e.sub_event_type = kind->sub_event_type;
-    if (!kind->plover.empty()) e.plover = kind->plover;
-    if (!kind->cameo_root.empty()) e.cameo_root = kind->cameo_root;
+    set_kind(e, *kind);
 
     e.source = event_source(doc, said, actors_here, actors_, c.reasons);
 

@@ -41,6 +41,7 @@ class EventBuilder {
   void escalate_protest(std::vector<EventCandidate>& found) const;
   std::vector<EventCandidate> candidates(const Document& doc,
                                          std::vector<LeftOutCandidate>* left_out) const;
+  const Country* event_country(const EventRecord& e, const std::string& fallback) const;
   void one_sided_clash(const Document& doc, EventCandidate& c) const;
   void crowd_violence(const Document& doc, EventCandidate& c) const;
   void name_unnamed_author(const Document& doc, EventCandidate& c) const;
