@@ -121,17 +121,19 @@ TEST(Cli, OutputFileAndUnwritableOutput) {
 namespace vigie {
 namespace {
 
+// Hand-made rows in GeoNames' 19-column layout: two villages of an invented admin1 of Mali.
+constexpr const char* kTwoVillages =
+    "9000001\tKalabougou\tKalabougou\tKalabugu\t13.1\t-6.2\tP\tPPL\tML\t\t77\t\t\t\t"
+    "1200\t\t300\tAfrica/Bamako\t2020-01-01\n"
+    "9000002\tSirakoro\tSirakoro\t\t13.3\t-6.4\tP\tPPL\tML\t\t77\t\t\t\t800\t\t"
+    "310\tAfrica/Bamako\t2020-01-01\n";
+
 // A gazetteer saved, loaded and extended with admin codes alone (no new places) is rebuilt
 // whole: the second import once crashed on the names the loaded file no longer held per place.
 TEST(Cli, GazetteerTakesAdminCodesAfterItsPlaces) {
   test::TempDir dir;
   const std::string data = "--data '" + (dir / "data").string() + "'";
-  // Hand-made rows in GeoNames' 19-column layout: a village and a town of an invented admin1.
-  test::write_file(dir / "XX.txt",
-                   "9000001\tKalabougou\tKalabougou\tKalabugu\t13.1\t-6.2\tP\tPPL\tML\t\t77\t\t\t\t"
-                   "1200\t\t300\tAfrica/Bamako\t2020-01-01\n"
-                   "9000002\tSirakoro\tSirakoro\t\t13.3\t-6.4\tP\tPPL\tML\t\t77\t\t\t\t800\t\t"
-                   "310\tAfrica/Bamako\t2020-01-01\n");
+  test::write_file(dir / "XX.txt", kTwoVillages);
   test::write_file(dir / "admin1.txt", "ML.77\tRegion Test\tRegion Test\t9000000\n");
   auto r = run_vigie("gazetteer import " + data + " '" + (dir / "XX.txt").string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -177,13 +179,8 @@ std::string zip_of(const std::string& name, const std::string& content) {
 TEST(Cli, GazetteerFetchDownloadsCountryDumpsAndReportsTheOnesThatFail) {
   // GeoNames' export site stood in for by a server on the loopback interface: XX.zip holds a
   // dump of two villages, YY.zip is no ZIP archive, and there is no QQ.zip.
-  const std::string dump =
-      "9000001\tKalabougou\tKalabougou\tKalabugu\t13.1\t-6.2\tP\tPPL\tML\t\t77\t\t\t\t"
-      "1200\t\t300\tAfrica/Bamako\t2020-01-01\n"
-      "9000002\tSirakoro\tSirakoro\t\t13.3\t-6.4\tP\tPPL\tML\t\t77\t\t\t\t800\t\t"
-      "310\tAfrica/Bamako\t2020-01-01\n";
   httplib::Server server;
-  const std::string zip = zip_of("XX.txt", dump);
+  const std::string zip = zip_of("XX.txt", kTwoVillages);
   server.Get("/dump/XX.zip", [&](const httplib::Request&, httplib::Response& res) {
     res.set_content(zip, "application/zip");
   });
