@@ -239,10 +239,11 @@ TEST(StoreCli, ConcurrentIngestsIntoPostgresqlStoreEachArticleOnce) {
     ingests.push_back(spawn_ingest(*url, feed, dir / ("ingest" + std::to_string(k) + ".log")));
     ASSERT_GT(ingests.back(), 0);
   }
-  for (pid_t pid : ingests) {
+  for (std::size_t k = 0; k < ingests.size(); ++k) {
     int status = 0;
-    ASSERT_EQ(waitpid(pid, &status, 0), pid);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    ASSERT_EQ(waitpid(ingests[k], &status, 0), ingests[k]);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        << test::read_file(dir / ("ingest" + std::to_string(k) + ".log"));
   }
   const auto shared = nlohmann::json::parse(run_vigie("stats --json --db '" + *url + "'").out);
   const auto once = dir / "once.db";

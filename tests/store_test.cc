@@ -658,6 +658,26 @@ TEST(PostgresStore, AStoreOfTheFirstSchemaIsUpgraded) {
   EXPECT_EQ(indexes("events_newest"), 1u);
 }
 
+// Opening a current store takes no lock on its tables. A server or an ingest that starts while
+// another ingest holds an uncommitted document once ran the schema's CREATE INDEX IF NOT EXISTS,
+// which waits for that row, while the ingest waited for the opener's write lock: a deadlock.
+// Here the opener is given 5 s to get any table lock, and must need none.
+TEST(PostgresStore, OpeningACurrentStoreWaitsForNoWriter) {
+  std::string why;
+  const auto url = test::fresh_postgres_database(why);
+  if (!url) GTEST_SKIP() << why;
+  open_event_store(*url);  // makes the schema
+  pqxx::connection other(*url);
+  pqxx::work writing(other);
+  writing.exec("LOCK TABLE documents IN ROW EXCLUSIVE MODE");  // what an INSERT holds
+  try {
+    auto store = open_event_store(*url + "?options=-c%20lock_timeout%3D5000");
+    EXPECT_EQ(store->find_events(EventFilter{}).size(), 0u);
+  } catch (const std::exception& e) {
+    FAIL() << "opening waited for the writer's rows: " << e.what();
+  }
+}
+
 TEST(SqliteStore, AStoreFromANewerVigieIsRefused) {
   test::TempDir dir;
   const auto path = (dir / "new.db").string();

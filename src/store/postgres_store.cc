@@ -168,9 +168,19 @@ std::vector<MapPoint> read_points(const pqxx::result& rows) {
 constexpr const char* kEventColumns =
     "SELECT e.id, e.document_id, e.incident_id, e.record FROM events e";
 constexpr const char* kOrder = " ORDER BY e.date_start DESC NULLS LAST, e.id DESC";
-// Held by every transaction that matches records to incidents, so two ingests never both open
-// an incident for the same event (the number only needs to be vigie's own).
+// Held by every transaction that writes (start-up DDL, a document and its records), taken before
+// any table is touched: two ingests never both open an incident for the same event, and locks are
+// always taken in one order (the number only needs to be vigie's own).
 constexpr long long kIncidentLock = 0x76696769650001;
+const std::string kTakeWriteLock =
+    "SELECT pg_advisory_xact_lock(" + std::to_string(kIncidentLock) + ")";
+
+// The schema version a store records, or 0 where it has none yet (a new database).
+int stored_schema_version(pqxx::transaction_base& tx) {
+  if (tx.exec("SELECT to_regclass('store_meta') IS NULL")[0][0].as<bool>()) return 0;
+  const auto found = tx.exec("SELECT value FROM store_meta WHERE key = 'schema_version'");
+  return found.empty() ? 0 : found[0][0].as<int>();
+}
 
 class PostgresStore final : public EventStore {
  public:
@@ -180,15 +190,21 @@ class PostgresStore final : public EventStore {
     // Nor do they gain from parallel workers, which a server's concurrent requests compete for.
     c_.set_variable("max_parallel_workers_per_gather", "0");
     pqxx::work tx(c_);
-    tx.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kIncidentLock) + ")");
-    tx.exec(kPostgresSchema);
-    auto found = tx.exec("SELECT value FROM store_meta WHERE key = 'schema_version'");
-    // A store without a version is new: it needs no upgrade.
-    const int version = found.empty() ? kPostgresSchemaVersion : found[0][0].as<int>();
-    if (version > kPostgresSchemaVersion) {
-      throw StoreError(url_without_password(url) + ": store made by a newer vigie (schema " +
-                       std::to_string(version) + ")");
+    tx.exec(kTakeWriteLock);
+    const int stored = stored_schema_version(tx);
+    // A current store is left alone: its DDL (CREATE INDEX IF NOT EXISTS takes a share lock on
+    // the table) would wait on another ingest's insert, and so be a lock taken after ours.
+    if (stored == kPostgresSchemaVersion) {
+      tx.commit();
+      return;
     }
+    if (stored > kPostgresSchemaVersion) {
+      throw StoreError(url_without_password(url) + ": store made by a newer vigie (schema " +
+                       std::to_string(stored) + ")");
+    }
+    tx.exec(kPostgresSchema);
+    // A store without a version is new: it needs no upgrade.
+    const int version = stored == 0 ? kPostgresSchemaVersion : stored;
     for (int v = version; v < kPostgresSchemaVersion; ++v) tx.exec(kPostgresUpgrades[v]);
     tx.exec("INSERT INTO store_meta VALUES ('schema_version', " +
             std::to_string(kPostgresSchemaVersion) +
@@ -208,6 +224,10 @@ class PostgresStore final : public EventStore {
   IngestOutcome add_document(const Document& doc, const std::vector<EventRecord>& events) override {
     IngestOutcome outcome;
     pqxx::work tx(c_);
+    // The write lock comes before any table is touched, in every writer: two ingests that took
+    // a row lock (the new document) and then waited for it deadlocked under a third that held
+    // it while its start-up DDL waited for their rows.
+    tx.exec(kTakeWriteLock);
     Query insert;
     insert << "INSERT INTO documents (content_hash, doc_key, source, url, title, published, lang, "
               "text, ingested_at, tsv) VALUES ("
@@ -222,7 +242,6 @@ class PostgresStore final : public EventStore {
     outcome.added = true;
     outcome.document_id = inserted[0][0].as<std::int64_t>();
 
-    tx.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kIncidentLock) + ")");
     // Every commit moves this on, which tells readers their cached totals are stale.
     tx.exec(
         "INSERT INTO store_meta VALUES ('writes', 1) ON CONFLICT (key) DO UPDATE SET value = "
