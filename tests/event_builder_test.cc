@@ -62,6 +62,34 @@ TEST_F(EventBuilderTest, CodesWhoDidWhatToWhomWhereWhenAndSaysWhoReportedIt) {
   EXPECT_EQ(e[0].evidence[0].end, utf8::count_code_points(text));
 }
 
+// Most villages are in no gazetteer. One the text says is a village, and places in an area, is
+// the event's place under its own name, with the area's coordinates, and no GeoNames entry of
+// its own; the area that holds it is not the event's place.
+TEST_F(EventBuilderTest, AVillageTheGazetteerLacksKeepsItsNameAndTakesItsAreasCoordinates) {
+  const auto e = events(
+      "Des hommes armés ont tué six civils dans le village de Wendoubara, dans la province du "
+      "Soum, le 3 avril.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].location);
+  const LocationField& where = *e[0].location;
+  EXPECT_EQ(where.name, "Wendoubara");
+  EXPECT_EQ(where.country, "BF");
+  EXPECT_EQ(where.admin1, "Sahel");
+  EXPECT_EQ(where.precision, "admin2");
+  EXPECT_EQ(where.geo_precision, 3);
+  EXPECT_FALSE(where.geonameid);
+  ASSERT_TRUE(where.lat && where.lon);
+  EXPECT_NEAR(*where.lat, 14.1, 0.5);  // the province of Soum, around Djibo
+  EXPECT_NEAR(*where.lon, -1.6, 0.5);
+  // A name with nothing to say it is a settlement's is no place: the country stands.
+  const auto bare =
+      events("Des hommes armés ont tué six civils à Wendoubara le 3 avril au Burkina Faso.");
+  ASSERT_EQ(bare.size(), 1u);
+  ASSERT_TRUE(bare[0].location);
+  EXPECT_EQ(bare[0].location->precision, "country");
+  EXPECT_EQ(bare[0].location->country, "BF");
+}
+
 TEST_F(EventBuilderTest, PassiveVoicePutsTheAgentFirst) {
   const auto e = events("Six soldiers were killed by gunmen near Djibo on Sunday.");
   ASSERT_EQ(e.size(), 1u);

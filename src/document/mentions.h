@@ -74,6 +74,11 @@ struct PlaceMention {
   std::uint32_t candidates = 0;        ///< how many gazetteer entries the name had
   std::string rule;
   bool holder = false;  ///< an area named right after a place to say it holds it ("(Imo)")
+  /// A name the gazetteer lacks that the text says is a place ("Kacham village", « le village de
+  /// Tinzaouatène », "Sfuhen (Idlib)"): `place` is empty, and `within` is the entry of the area
+  /// or town the text puts it in, when it names one, whose coordinates stand for it.
+  bool unlisted = false;
+  std::optional<std::uint32_t> within;
   /// The best-scored entries the name had, best first (at most kMaxConsidered), so that a reader
   /// of `--annotations` sees what the chosen one won against.
   std::vector<PlaceOption> considered;

@@ -111,13 +111,16 @@ DateField date_field(const Document& doc, const DateMention* date,
 const PlaceMention* event_place(const std::vector<const PlaceMention*>& places,
                                 const AttributionMention* said) {
   const PlaceMention* place = nullptr;
-  // A resolved place first, then one inside the claim, then a place before the areas that hold
-  // it rather than those areas ("in Izombe (Oguta, Imo)"), then a town before an area.
+  // A resolved place first (or one the gazetteer lacks, placed by the area the text puts it in),
+  // then one inside the claim, then a place before the areas that hold it rather than those
+  // areas ("in Izombe (Oguta, Imo)"), then a town before an area. A settlement the gazetteer
+  // lacks and the text places nowhere still says more than a country named alone.
   auto rank = [&](const PlaceMention* p) {
-    const bool area =
-        p->precision == "admin1" || p->precision == "admin2" || p->precision == "country";
-    return (p->place ? 0 : 8) + (in_claim(said, p->span) ? 0 : 4) + (p->holder ? 2 : 0) +
-           (area ? 1 : 0);
+    // (An unlisted settlement's precision is its holder's: it is no area itself.)
+    const bool area = !p->unlisted && (p->precision == "admin1" || p->precision == "admin2" ||
+                                       p->precision == "country");
+    const int known = p->place || p->within ? 0 : p->unlisted ? 6 : 8;
+    return known + (in_claim(said, p->span) ? 0 : 4) + (p->holder ? 2 : 0) + (area ? 1 : 0);
   };
   auto speakers_words = [&](const PlaceMention* p) {
     return said && said->claim.end <= said->cue.begin && p->span.begin >= said->cue.begin;
@@ -140,7 +143,7 @@ std::optional<LocationField> location_field(const Document& doc, const PlaceMent
   f.text = std::string(doc.slice(place->span));
   f.span = code_points(doc, place->span);
   if (!place->country.empty()) f.country = place->country;
-  if (place->precision == "country") {
+  if (place->precision == "country" && !place->unlisted) {
     // A country alone has no place name: the record says the country and its precision.
     f.precision = "country";
     f.geo_precision = 3;
@@ -163,8 +166,20 @@ std::optional<LocationField> location_field(const Document& doc, const PlaceMent
     if (g.geonameid > 0) f.geonameid = g.geonameid;  // areas vigie placed itself have none
     f.feature_code = g.feature_code;
     if (auto a1 = gazetteer->admin1_name(g.country, g.admin1); !a1.empty()) f.admin1 = a1;
+  } else if (place->within && gazetteer) {
+    // A settlement the gazetteer lacks keeps its name, and takes the coordinates and areas of
+    // the area or town the text puts it in; precision says which.
+    const Place& g = gazetteer->place(*place->within);
+    f.name = f.text;
+    f.lat = g.lat;
+    f.lon = g.lon;
+    if (auto a1 = gazetteer->admin1_name(g.country, g.admin1); !a1.empty()) f.admin1 = a1;
   } else {
     f.name = f.text;
+    if (const Country* c = gazetteer && f.country ? gazetteer->country(*f.country) : nullptr) {
+      f.lat = c->lat;  // an unlisted settlement in a known country: the country's centre
+      f.lon = c->lon;
+    }
   }
   reasons.push_back("location: '" + f.text + "' (" + place->rule + ", " + f.precision + ")");
   return f;

@@ -110,7 +110,7 @@ std::optional<LocationField> EventBuilder::borrowed_location(
   const PlaceMention* before = nullptr;
   for (const PlaceMention& p : doc.places) {
     if (p.span.begin >= sentence.begin) break;
-    if (!p.place || p.holder || !paragraph || !paragraph->contains(p.span)) continue;
+    if ((!p.place && !p.within) || p.holder || !paragraph || !paragraph->contains(p.span)) continue;
     before = &p;
   }
   if (before) {

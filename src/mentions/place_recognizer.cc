@@ -22,6 +22,10 @@ bool inside_any(Span s, const std::vector<Span>& taken) {
   return false;
 }
 
+bool is_closing_quote(std::string_view t) {
+  return t == "\"" || t == "\u00bb" || t == "\u201d" || t == "'" || t == "\u2019";
+}
+
 // How likely an entry is to be the place a news report means, out of context.
 double kind_prior(const Place& p) {
   const std::string& c = p.feature_code;
@@ -66,6 +70,10 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
       stopwords_.insert(fold(phrase));
     else if (kind == "designator")
       designators_.insert(fold(phrase));
+    else if (kind == "settlement_word")
+      settlement_words_.insert(fold(phrase));
+    else if (kind == "settlement_phrase")
+      settlement_phrases_.add(phrase, n++, tokenizer);
     else if (kind == "country_alias" && row.fields.size() >= 3)
       aliases_[fold(phrase)] = row.fields[2];
     else
@@ -285,7 +293,9 @@ void PlaceRecognizer::annotate(Document& doc) const {
   // parentheses or after a comma, are areas that hold it; they pick its entry among namesakes.
   std::vector<std::vector<std::size_t>> holders(candidates.size());
   for (std::size_t k = 0; k + 1 < candidates.size(); ++k) {
-    const std::uint32_t after = candidates[k].end;
+    std::uint32_t after = candidates[k].end;
+    // "Ramganj upazila (Lakshmipur, Chittagong)": past the word that says what kind of place.
+    if (after + 1 < doc.tokens.size() && settlement_words_.count(doc.tokens[after].fold)) ++after;
     if (after >= doc.tokens.size()) continue;
     const std::string_view sep = doc.token_text(doc.tokens[after]);
     if (sep != "(" && sep != ",") continue;
@@ -552,6 +562,182 @@ void PlaceRecognizer::annotate(Document& doc) const {
     if (c.region) m.rule += ", region";
     doc.places.push_back(std::move(m));
   }
+  add_unlisted_names(doc, dominant);
+}
+
+// Settlements the gazetteer lacks (most villages of most countries): a capitalised name the text
+// says is a place's, by a settlement word after it ("Kacham village", "Yesagyo Township"), a
+// phrase before it ("the village of", « le village de »), or the place named right after it in
+// parentheses ("Sfuhen (Idlib)") or, after a place preposition, after a comma ("in Panteleimonivka,
+// Donetsk"). The area or town named after it, when there is one, stands for its coordinates.
+void PlaceRecognizer::add_unlisted_names(Document& doc, const std::string& dominant) const {
+  std::vector<PlaceMention> found;
+  for (const auto& s : doc.sentences) {
+    const std::uint32_t end = s.first_token + s.token_count;
+    for (std::uint32_t i = s.first_token; i < end; ++i) {
+      auto m = unlisted_name_at(doc, s, i, dominant);
+      if (!m) continue;
+      while (i + 1 < end && doc.tokens[i + 1].span.begin < m->span.end) ++i;
+      found.push_back(std::move(*m));
+    }
+  }
+  if (found.empty()) return;
+  for (const PlaceMention& m : found) {
+    for (PlaceMention& p : doc.places) {
+      if (m.within && p.place == m.within && p.span.begin >= m.span.end &&
+          p.span.begin <= m.span.end + 40)
+        p.holder = true;
+    }
+  }
+  for (auto& m : found) doc.places.push_back(std::move(m));
+  std::stable_sort(
+      doc.places.begin(), doc.places.end(),
+      [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
+}
+
+std::optional<PlaceMention> PlaceRecognizer::unlisted_name_at(const Document& doc,
+                                                              const Sentence& s, std::uint32_t i,
+                                                              const std::string& dominant) const {
+  const std::uint32_t end = s.first_token + s.token_count;
+  auto known = [&](const Span& span) {
+    if (std::any_of(doc.places.begin(), doc.places.end(),
+                    [&](const PlaceMention& p) { return p.span.overlaps(span); }))
+      return true;
+    return std::any_of(doc.dates.begin(), doc.dates.end(),
+                       [&](const DateMention& d) { return d.span.overlaps(span); }) ||
+           std::any_of(doc.numbers.begin(), doc.numbers.end(),
+                       [&](const NumberMention& n) { return n.span.overlaps(span); });
+  };
+  // Capitalised proper nouns; not a kind of place ("County", "City") nor a people's name.
+  auto name_word = [&](std::uint32_t k) {
+    const Token& t = doc.tokens[k];
+    return t.kind == TokenKind::Word && t.pos == Pos::PROPN && starts_upper(doc.token_text(t)) &&
+           !stopwords_.count(t.fold) && !settlement_words_.count(t.fold) &&
+           !designators_.count(t.fold) && !gazetteer_.country_of_demonym(t.fold) && !known(t.span);
+  };
+  if (!name_word(i) || (i > s.first_token && name_word(i - 1))) return std::nullopt;
+  // The name: capitalised words, joined by spaces or by hyphens written tight ("Bulo-Mareer").
+  std::uint32_t last = i;
+  for (std::uint32_t words = 1; words < 4;) {
+    if (last + 2 < end && doc.token_text(doc.tokens[last + 1]) == "-" &&
+        !doc.tokens[last].space_after && !doc.tokens[last + 1].space_after && name_word(last + 2)) {
+      last += 2;
+    } else if (last + 1 < end && doc.tokens[last].space_after && name_word(last + 1)) {
+      last += 1;
+    } else {
+      break;
+    }
+    ++words;
+  }
+  // A fifth capitalised word: an organisation's or a person's full name, not a settlement's.
+  if (last + 1 < end && name_word(last + 1)) return std::nullopt;
+  // "Kacham village", "Yesagyo Township (…)"; not "Dublin City Council", "Cloverhill District
+  // Court": a capitalised word after the settlement word makes the whole an institution's name.
+  const bool word_after = last + 1 < end && settlement_words_.count(doc.tokens[last + 1].fold) &&
+                          !(last + 2 < end && doc.tokens[last + 2].kind == TokenKind::Word &&
+                            starts_upper(doc.token_text(doc.tokens[last + 2])));
+  // "a Pokot village", "the Fulani settlement": a people's village, not a village's name.
+  if (word_after && i > s.first_token && doc.tokens[i - 1].pos == Pos::DET) return std::nullopt;
+  auto phrase_before = [&](const PhraseMatcher& m) {
+    for (std::uint32_t back = 1; back <= 5 && i >= s.first_token + back; ++back) {
+      if (auto match = m.longest_at(doc, i - back, i); match && match->length == back) return true;
+    }
+    return false;
+  };
+  const bool phrase = phrase_before(settlement_phrases_);
+  // Without « le village de » before it, a name whose last word the dictionary knows as a common
+  // word ("Hertford Road", "Passing out Parade") or whose first word as a person's ("Julie Ward")
+  // is no settlement's.
+  const NameSenses& head = doc.tokens[last].name;
+  const NameSenses& first = doc.tokens[i].name;
+  if (!phrase && ((head.common && !head.place) || (first.person && !first.place)))
+    return std::nullopt;
+  // The place named right after the name (and its settlement word), in parentheses or after a
+  // comma: the area or town that holds it.
+  std::uint32_t sep = last + 1 + (word_after ? 1 : 0);
+  // « le village de Toabin », dans la province…: past the quotation's end.
+  if (sep < end && is_closing_quote(doc.token_text(doc.tokens[sep]))) ++sep;
+  const PlaceMention* holder = nullptr;
+  std::string_view separator;
+  auto place_at = [&](std::uint32_t k) -> const PlaceMention* {
+    for (const PlaceMention& p : doc.places) {
+      if (p.span.begin == doc.tokens[k].span.begin && !p.unlisted &&
+          (p.place || !p.country.empty()))
+        return &p;
+    }
+    return nullptr;
+  };
+  if (sep + 1 < end) {
+    separator = doc.token_text(doc.tokens[sep]);
+    if (separator == ",") holder = place_at(sep + 1);
+    // "(Mueda, Cabo Delgado)": the first of the areas listed that the gazetteer has.
+    for (std::uint32_t k = sep + 1; separator == "(" && !holder && k < end && k < sep + 12; ++k) {
+      if (doc.token_text(doc.tokens[k]) == ")") break;
+      if (k == sep + 1 || doc.token_text(doc.tokens[k - 1]) == ",") holder = place_at(k);
+    }
+  }
+  // "Sfuhen town in Idleb countryside", "the village of Dagou near Djibo": a settlement's name,
+  // then a place preposition and a place.
+  // « le village de Wendoubara, dans la province du Soum », "Kacham village, near Kaduna": past
+  // the comma, place cues and articles, then a place.
+  auto after_cues = [&](std::uint32_t k) {
+    for (std::uint32_t steps = 0; k < end && steps < 4; ++steps) {
+      std::uint32_t length = 0;
+      for (const PhraseMatcher* m : {&locative_, &region_, &near_}) {
+        if (auto cue = m->longest_at(doc, k, end)) length = std::max(length, cue->length);
+      }
+      if (length == 0 && doc.tokens[k].pos == Pos::DET) length = 1;
+      if (length == 0) break;
+      k += length;
+    }
+    return k;
+  };
+  if (!holder && (word_after || phrase) && sep < end) {
+    const std::uint32_t k = after_cues(separator == "," ? sep + 1 : sep);
+    if (k > sep + (separator == "," ? 1 : 0) && k < end) holder = place_at(k);
+  }
+  // The holder is a place's name that closes the parentheses or goes on with the next area
+  // ("(Malumfashi, Katsina)"); not an acronym ("Football Association (FA)") nor the first word
+  // of something else ("(Maury County student)").
+  if (holder) {
+    const std::string_view text = doc.slice(holder->span);
+    const bool acronym = text.size() >= 2 && std::none_of(text.begin(), text.end(), [](char c) {
+                           return c >= 'a' && c <= 'z';
+                         });
+    std::uint32_t after = sep + 1;
+    while (after < end && doc.tokens[after].span.begin < holder->span.end) ++after;
+    const std::string_view next = after < end ? doc.token_text(doc.tokens[after]) : ".";
+    const bool closes = separator == "(" ? next == ")" || next == "," : true;
+    if (acronym || !closes) holder = nullptr;
+  }
+  const bool parenthesised = holder && separator == "(";
+  const bool after_preposition = phrase_before(locative_) || phrase_before(near_);
+  const bool after_comma = holder && separator == "," && after_preposition;
+  if (!word_after && !phrase && !parenthesised && !after_comma) return std::nullopt;
+  // Placed nowhere, a name needs both its settlement word and a preposition before it ("in
+  // Kacham village"), or the phrase (« le village de Tinzaouatène »).
+  if (!holder && !phrase && !after_preposition) return std::nullopt;
+  // Without any of these words the sentence's first word is capitalised whatever it is.
+  if (i == s.first_token && !word_after) return std::nullopt;
+
+  PlaceMention m;
+  m.span = {doc.tokens[i].span.begin, doc.tokens[last].span.end};
+  m.unlisted = true;
+  m.rule = "not in the gazetteer";
+  if (holder) {
+    m.country = holder->country;
+    m.rule += ", in " + std::string(doc.slice(holder->span));
+    m.within = holder->place;
+    // The holder's coordinates, and so its precision; a town's stand for a place in or near it.
+    m.precision = holder->precision == "exact" ? "near" : holder->precision;
+  } else if (!dominant.empty()) {
+    m.country = dominant;
+    m.precision = "country";
+    m.rule += ", in the country the text names most";
+  } else {
+    return std::nullopt;  // a name and nothing of where it is
+  }
+  return m;
 }
 
 }  // namespace vigie

@@ -49,10 +49,17 @@ class PlaceRecognizer {
   static std::set<std::string> surnames_of(const Document& doc,
                                            const std::vector<Candidate>& candidates);
   bool usable_start(const Document& doc, std::uint32_t i) const;
+  void add_unlisted_names(Document& doc, const std::string& dominant) const;
+  std::optional<PlaceMention> unlisted_name_at(const Document& doc, const Sentence& s,
+                                               std::uint32_t i, const std::string& dominant) const;
 
   const Gazetteer& gazetteer_;
   std::unordered_set<std::string> stopwords_;
   std::unordered_set<std::string> designators_;  // "City", "District": a place's kind after it
+  // Words that make a capitalised name a settlement's even when the gazetteer lacks it: after
+  // it ("Kacham village", "Karfi ward") or before it ("the village of", « le village de »).
+  std::unordered_set<std::string> settlement_words_;
+  PhraseMatcher settlement_phrases_;
   std::unordered_map<std::string, std::string>
       aliases_;  // « RDC » → CD: names world-countries lacks
   PhraseMatcher near_, region_, locative_, country_part_;

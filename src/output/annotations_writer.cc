@@ -50,6 +50,7 @@ void write_annotations(const Document& doc, const Gazetteer* gazetteer, std::ost
   for (const auto& p : doc.places) {
     std::string value =
         "country=" + (p.country.empty() ? "-" : p.country) + " precision=" + p.precision;
+    if (p.within && gazetteer) value += " within=" + gazetteer->place(*p.within).ascii_name;
     if (p.place && gazetteer) {
       const Place& g = gazetteer->place(*p.place);
       value += " geonameid=" + std::to_string(g.geonameid) + " name=" + g.ascii_name + " " +
@@ -121,13 +122,19 @@ json place_value(const PlaceMention& p, const Gazetteer* gazetteer) {
   json v = {{"country", p.country.empty() ? json(nullptr) : json(p.country)},
             {"precision", p.precision},
             {"candidates", p.candidates},
-            {"holder", p.holder}};
+            {"holder", p.holder},
+            {"unlisted", p.unlisted}};
   if (!gazetteer) return v;
   if (p.place) {
     json entry = place_entry(*gazetteer, *p.place);
     v["lat"] = entry["lat"];
     v["lon"] = entry["lon"];
     v["entry"] = std::move(entry);
+  } else if (p.within) {
+    json within = place_entry(*gazetteer, *p.within);
+    v["lat"] = within["lat"];  // a settlement the gazetteer lacks: where the text puts it
+    v["lon"] = within["lon"];
+    v["within"] = std::move(within);
   } else if (const Country* c = p.country.empty() ? nullptr : gazetteer->country(p.country)) {
     v["lat"] = c->lat;  // a country alone: its centre, as the event records give it
     v["lon"] = c->lon;
