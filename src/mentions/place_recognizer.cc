@@ -74,6 +74,8 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
       settlement_words_.insert(fold(phrase));
     else if (kind == "settlement_phrase")
       settlement_phrases_.add(phrase, n++, tokenizer);
+    else if (kind == "within_phrase")
+      within_phrases_.add(phrase, n++, tokenizer);
     else if (kind == "country_alias" && row.fields.size() >= 3)
       aliases_[fold(phrase)] = row.fields[2];
     else
@@ -292,6 +294,7 @@ void PlaceRecognizer::annotate(Document& doc) const {
   // "Alexandria, La.", « Koro (Mopti) », "Izombe (Oguta, Imo)": names right after a place, in
   // parentheses or after a comma, are areas that hold it; they pick its entry among namesakes.
   std::vector<std::vector<std::size_t>> holders(candidates.size());
+  std::vector<bool> in_parentheses(candidates.size());  // its holders are: "Savar (Dhaka)"
   for (std::size_t k = 0; k + 1 < candidates.size(); ++k) {
     std::uint32_t after = candidates[k].end;
     // "Ramganj upazila (Lakshmipur, Chittagong)": past the word that says what kind of place.
@@ -299,6 +302,7 @@ void PlaceRecognizer::annotate(Document& doc) const {
     if (after >= doc.tokens.size()) continue;
     const std::string_view sep = doc.token_text(doc.tokens[after]);
     if (sep != "(" && sep != ",") continue;
+    in_parentheses[k] = sep == "(";
     std::uint32_t expected = after + 1;
     for (std::size_t h = k + 1; h < candidates.size() && h <= k + 3; ++h) {
       if (candidates[h].first != expected) break;
@@ -499,16 +503,31 @@ void PlaceRecognizer::annotate(Document& doc) const {
     const bool cued = c.locative || c.near || c.region;
     const bool loose = is_loose(c, *chosen[k]);
     // "Konak town, Izmir" where the gazetteer's Konak is only another name of a village
-    // elsewhere: the text says where the place is and that entry is not there; the holder
-    // stands for it.
+    // elsewhere: the text says where the place is and that entry is not there.
     const bool own_name = fold(p.ascii_name) == written[k] || fold(p.name) == written[k];
-    const bool resolved_holder = std::any_of(
+    // Nor is a place whose entries all lie outside the area named in parentheses after it
+    // ("Savar city (Dhaka)": GeoNames' Savar is Sweden's Sævar; "Basma (Barsalogho,
+    // Sanmatenga)": the gazetteer's Basma is another province's). The text's name then stays as
+    // a settlement the gazetteer lacks (add_unlisted_names), with the holder's coordinates. Not
+    // after a comma, which also lists ("Tamil Nadu, Karnataka", "Gao, Kidal"), nor for an
+    // acronym or abbreviation ("Minister (AL)", "(Ga.)") nor a name in two spellings
+    // ("Saint-Denis (Saint Denis)").
+    const auto first_holder = std::find_if(
         holders[k].begin(), holders[k].end(),
         [&](std::size_t h) { return !candidates[h].country.empty() || chosen[h].has_value(); });
-    if (!own_name && resolved_holder &&
+    if (first_holder != holders[k].end() &&
         std::none_of(holders[k].begin(), holders[k].end(),
-                     [&](std::size_t h) { return inside(p, h); }))
-      continue;
+                     [&](std::size_t h) { return inside(p, h); })) {
+      const std::size_t h = *first_holder;
+      const std::string_view holder_text = doc.slice(candidates[h].span);
+      const bool abbreviation = std::none_of(holder_text.begin(), holder_text.end(),
+                                             [](char ch) { return ch >= 'a' && ch <= 'z'; }) ||
+                                (candidates[h].end < doc.tokens.size() &&
+                                 doc.token_text(doc.tokens[candidates[h].end]) == ".");
+      if (!own_name || (in_parentheses[k] && !abbreviation &&
+                        Gazetteer::spelling_key(written[h]) != Gazetteer::spelling_key(written[k])))
+        continue;
+    }
     const bool in_context = countries.count(p.country) > 0;
     // A first-level area, or a second-level one named with its designator ("Rapides Parish",
     // "Otter Tail County"), is as sure a place as a large town.
@@ -571,33 +590,27 @@ void PlaceRecognizer::annotate(Document& doc) const {
 // parentheses ("Sfuhen (Idlib)") or, after a place preposition, after a comma ("in Panteleimonivka,
 // Donetsk"). The area or town named after it, when there is one, stands for its coordinates.
 void PlaceRecognizer::add_unlisted_names(Document& doc, const std::string& dominant) const {
-  std::vector<PlaceMention> found;
+  const std::size_t listed = doc.places.size();
   for (const auto& s : doc.sentences) {
-    const std::uint32_t end = s.first_token + s.token_count;
-    for (std::uint32_t i = s.first_token; i < end; ++i) {
-      auto m = unlisted_name_at(doc, s, i, dominant);
-      if (!m) continue;
-      while (i + 1 < end && doc.tokens[i + 1].span.begin < m->span.end) ++i;
-      found.push_back(std::move(*m));
+    // Right to left, so that a settlement found can hold the one before it ("Intaw Town,
+    // Lawksawk township (Taunggyi district)", "X village of Y commune (Djibo, Soum)").
+    for (std::uint32_t i = s.first_token + s.token_count; i-- > s.first_token;) {
+      auto name = unlisted_name_at(doc, s, i, dominant);
+      if (!name) continue;
+      for (PlaceMention& p : doc.places) {
+        if (name->holder && p.span.begin == name->holder->begin) p.holder = true;
+      }
+      doc.places.push_back(std::move(name->mention));
     }
   }
-  if (found.empty()) return;
-  for (const PlaceMention& m : found) {
-    for (PlaceMention& p : doc.places) {
-      if (m.within && p.place == m.within && p.span.begin >= m.span.end &&
-          p.span.begin <= m.span.end + 40)
-        p.holder = true;
-    }
-  }
-  for (auto& m : found) doc.places.push_back(std::move(m));
+  if (doc.places.size() == listed) return;
   std::stable_sort(
       doc.places.begin(), doc.places.end(),
       [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
 }
 
-std::optional<PlaceMention> PlaceRecognizer::unlisted_name_at(const Document& doc,
-                                                              const Sentence& s, std::uint32_t i,
-                                                              const std::string& dominant) const {
+std::optional<PlaceRecognizer::UnlistedName> PlaceRecognizer::unlisted_name_at(
+    const Document& doc, const Sentence& s, std::uint32_t i, const std::string& dominant) const {
   const std::uint32_t end = s.first_token + s.token_count;
   auto known = [&](const Span& span) {
     if (std::any_of(doc.places.begin(), doc.places.end(),
@@ -616,6 +629,10 @@ std::optional<PlaceMention> PlaceRecognizer::unlisted_name_at(const Document& do
            !designators_.count(t.fold) && !gazetteer_.country_of_demonym(t.fold) && !known(t.span);
   };
   if (!name_word(i) || (i > s.first_token && name_word(i - 1))) return std::nullopt;
+  // Nor inside a hyphenated name ("Nabi" of "Yirgou-Nabi").
+  if (i >= s.first_token + 2 && doc.token_text(doc.tokens[i - 1]) == "-" &&
+      !doc.tokens[i - 2].space_after && !doc.tokens[i - 1].space_after && name_word(i - 2))
+    return std::nullopt;
   // The name: capitalised words, joined by spaces or by hyphens written tight ("Bulo-Mareer").
   std::uint32_t last = i;
   for (std::uint32_t words = 1; words < 4;) {
@@ -661,8 +678,7 @@ std::optional<PlaceMention> PlaceRecognizer::unlisted_name_at(const Document& do
   std::string_view separator;
   auto place_at = [&](std::uint32_t k) -> const PlaceMention* {
     for (const PlaceMention& p : doc.places) {
-      if (p.span.begin == doc.tokens[k].span.begin && !p.unlisted &&
-          (p.place || !p.country.empty()))
+      if (p.span.begin == doc.tokens[k].span.begin && (p.place || p.within || !p.country.empty()))
         return &p;
     }
     return nullptr;
@@ -683,7 +699,7 @@ std::optional<PlaceMention> PlaceRecognizer::unlisted_name_at(const Document& do
   auto after_cues = [&](std::uint32_t k) {
     for (std::uint32_t steps = 0; k < end && steps < 4; ++steps) {
       std::uint32_t length = 0;
-      for (const PhraseMatcher* m : {&locative_, &region_, &near_}) {
+      for (const PhraseMatcher* m : {&locative_, &region_, &near_, &within_phrases_}) {
         if (auto cue = m->longest_at(doc, k, end)) length = std::max(length, cue->length);
       }
       if (length == 0 && doc.tokens[k].pos == Pos::DET) length = 1;
@@ -706,6 +722,10 @@ std::optional<PlaceMention> PlaceRecognizer::unlisted_name_at(const Document& do
                          });
     std::uint32_t after = sep + 1;
     while (after < end && doc.tokens[after].span.begin < holder->span.end) ++after;
+    // "(Myagdi district)", "(Kani township, …)": past the word that says what kind of area.
+    if (after < end && (settlement_words_.count(doc.tokens[after].fold) ||
+                        designators_.count(doc.tokens[after].fold)))
+      ++after;
     const std::string_view next = after < end ? doc.token_text(doc.tokens[after]) : ".";
     const bool closes = separator == "(" ? next == ")" || next == "," : true;
     if (acronym || !closes) holder = nullptr;
@@ -727,7 +747,7 @@ std::optional<PlaceMention> PlaceRecognizer::unlisted_name_at(const Document& do
   if (holder) {
     m.country = holder->country;
     m.rule += ", in " + std::string(doc.slice(holder->span));
-    m.within = holder->place;
+    m.within = holder->place ? holder->place : holder->within;
     // The holder's coordinates, and so its precision; a town's stand for a place in or near it.
     m.precision = holder->precision == "exact" ? "near" : holder->precision;
   } else if (!dominant.empty()) {
@@ -737,7 +757,7 @@ std::optional<PlaceMention> PlaceRecognizer::unlisted_name_at(const Document& do
   } else {
     return std::nullopt;  // a name and nothing of where it is
   }
-  return m;
+  return UnlistedName{std::move(m), holder ? std::optional(holder->span) : std::nullopt};
 }
 
 }  // namespace vigie

@@ -49,8 +49,13 @@ class PlaceRecognizer {
   static std::set<std::string> surnames_of(const Document& doc,
                                            const std::vector<Candidate>& candidates);
   bool usable_start(const Document& doc, std::uint32_t i) const;
+  // A settlement's name the gazetteer lacks, and the place named after it that holds it.
+  struct UnlistedName {
+    PlaceMention mention;
+    std::optional<Span> holder;
+  };
   void add_unlisted_names(Document& doc, const std::string& dominant) const;
-  std::optional<PlaceMention> unlisted_name_at(const Document& doc, const Sentence& s,
+  std::optional<UnlistedName> unlisted_name_at(const Document& doc, const Sentence& s,
                                                std::uint32_t i, const std::string& dominant) const;
 
   const Gazetteer& gazetteer_;
@@ -60,6 +65,7 @@ class PlaceRecognizer {
   // it ("Kacham village", "Karfi ward") or before it ("the village of", « le village de »).
   std::unordered_set<std::string> settlement_words_;
   PhraseMatcher settlement_phrases_;
+  PhraseMatcher within_phrases_;  // between a settlement and its holder: "village of X township"
   std::unordered_map<std::string, std::string>
       aliases_;  // « RDC » → CD: names world-countries lacks
   PhraseMatcher near_, region_, locative_, country_part_;
