@@ -144,9 +144,10 @@ void EventBuilder::give_country(EventRecord& e) const {
   if (!country) return;
   auto fix = [&](ActorField& a) {
     if (a.country && !a.country->empty()) return;
-    for (auto kind : {ActorKind::Military, ActorKind::Police, ActorKind::Government,
-                      ActorKind::Civilians, ActorKind::Unidentified, ActorKind::Islamist,
-                      ActorKind::Protesters, ActorKind::Rioters, ActorKind::Communal}) {
+    for (auto kind :
+         {ActorKind::Military, ActorKind::Police, ActorKind::Government, ActorKind::Civilians,
+          ActorKind::Unidentified, ActorKind::Islamist, ActorKind::Protesters, ActorKind::Rioters,
+          ActorKind::Communal, ActorKind::Gang}) {
       if (actors_.generic(kind, nullptr).name != a.name) continue;
       const Actor named = actors_.generic(kind, country);
       a.name = named.name;

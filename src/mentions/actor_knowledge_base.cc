@@ -7,11 +7,17 @@ namespace vigie {
 
 std::optional<ActorKind> actor_kind_named(std::string_view name) {
   static const std::pair<std::string_view, ActorKind> kKinds[] = {
-      {"military", ActorKind::Military},         {"police", ActorKind::Police},
-      {"government", ActorKind::Government},     {"civilians", ActorKind::Civilians},
-      {"unidentified", ActorKind::Unidentified}, {"islamist", ActorKind::Islamist},
-      {"protesters", ActorKind::Protesters},     {"rioters", ActorKind::Rioters},
-      {"foreign", ActorKind::Foreign},           {"communal", ActorKind::Communal}};
+      {"military", ActorKind::Military},
+      {"police", ActorKind::Police},
+      {"government", ActorKind::Government},
+      {"civilians", ActorKind::Civilians},
+      {"unidentified", ActorKind::Unidentified},
+      {"islamist", ActorKind::Islamist},
+      {"protesters", ActorKind::Protesters},
+      {"rioters", ActorKind::Rioters},
+      {"foreign", ActorKind::Foreign},
+      {"communal", ActorKind::Communal},
+      {"gang", ActorKind::Gang}};
   for (const auto& [n, k] : kKinds) {
     if (n == name) return k;
   }
@@ -129,6 +135,10 @@ Actor ActorKnowledgeBase::generic(ActorKind kind, const Country* country) const 
       break;
     case ActorKind::Communal:
       set("Unidentified Communal Militia" + in, "identity_militia", 4);
+      break;
+    case ActorKind::Gang:
+      // ACLED's name for criminal groups, coded as political militias (inter 3).
+      set("Unidentified Gang" + in, "political_militia", 3);
       break;
     case ActorKind::Foreign:
       set("Foreign Forces (unidentified)", "external_other", 8);

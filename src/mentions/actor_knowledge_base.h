@@ -38,8 +38,9 @@ enum class ActorKind {
   Protesters,
   Rioters,
   Foreign,
-  Communal  ///< a village's or community's own armed men ("local militia", « groupe d'autodéfense
-            ///< »)
+  Communal,  ///< a village's or community's own armed men ("local militia", « groupe
+             ///< d'autodéfense »)
+  Gang       ///< criminal armed groups ("gang members", "drug traffickers", « narcotrafiquants »)
 };
 std::optional<ActorKind> actor_kind_named(std::string_view name);
 
