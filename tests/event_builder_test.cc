@@ -90,6 +90,24 @@ TEST_F(EventBuilderTest, AVillageTheGazetteerLacksKeepsItsNameAndTakesItsAreasCo
   EXPECT_EQ(bare[0].location->country, "BF");
 }
 
+// Violence told without its author is that of the one armed group its paragraph names; with
+// two groups named, the text does not say, and the author stays unidentified.
+TEST_F(EventBuilderTest, TheOneArmedGroupAParagraphNamesIsTheAuthorOfViolenceToldWithoutOne) {
+  const auto e = events(
+      "On 3 April 2022, two soldiers were killed when their vehicle struck an IED near Djibo. "
+      "The device was likely planted by JNIM militants.");
+  ASSERT_FALSE(e.empty());
+  ASSERT_TRUE(e[0].actor1);
+  EXPECT_EQ(e[0].actor1->name, "JNIM: Group for Support of Islam and Muslims");
+  EXPECT_FALSE(e[0].actor1->span);  // its words are in another sentence
+  const auto two = events(
+      "On 3 April 2022, two soldiers were killed when their vehicle struck an IED near Djibo. "
+      "Both JNIM and ISGS operate in the area.");
+  ASSERT_FALSE(two.empty());
+  ASSERT_TRUE(two[0].actor1);
+  EXPECT_EQ(two[0].actor1->name, "Unidentified Armed Group (Burkina Faso)");
+}
+
 TEST_F(EventBuilderTest, PassiveVoicePutsTheAgentFirst) {
   const auto e = events("Six soldiers were killed by gunmen near Djibo on Sunday.");
   ASSERT_EQ(e.size(), 1u);

@@ -286,10 +286,45 @@ void EventBuilder::name_unnamed_author(const Document& doc, EventCandidate& c) c
        e.sub_event_type != "Shelling/artillery/missile attack") ||
       e.sub_event_type == "Looting/property destruction";
   if (!armed) return;
+  if (const ActorMention* suspect = suspect_named_nearby(doc, c)) {
+    e.actor1 = actor_field(doc, *suspect);
+    e.actor1->span.reset();  // the words are another sentence's
+    set_interaction(e);
+    c.reasons.push_back("actor1: " + e.actor1->name +
+                        ", the one armed group the paragraph names (\"" +
+                        std::string(doc.slice(suspect->span)) + "\")");
+    return;
+  }
   const Country* country = event_country(e, doc.main_country());
   e.actor1 = actor_field(actors_.generic(ActorKind::Unidentified, country));
   set_interaction(e);
   c.reasons.push_back("actor1: " + e.actor1->name + ", as no one is named for the violence");
+}
+
+// "A convoy struck an IED near Sakoani. The device was likely planted by JNIM militants.", "…
+// (Al Shabaab assumed responsible)": violence told without its author, in a paragraph that names
+// one armed group and no other, is that group's. Named groups only (not "gunmen", "jihadists"),
+// and not the record's target.
+const ActorMention* EventBuilder::suspect_named_nearby(const Document& doc,
+                                                       const EventCandidate& c) const {
+  if (c.sentences.empty()) return nullptr;
+  const Span* paragraph = nullptr;
+  for (const Span& p : doc.paragraphs) {
+    if (p.contains(c.sentences.front())) paragraph = &p;
+  }
+  if (!paragraph) return nullptr;
+  const ActorMention* found = nullptr;
+  for (const ActorMention& a : doc.actors) {
+    if (!paragraph->contains(a.span)) continue;
+    const bool armed_group =
+        a.type == "rebel_group" || a.type == "political_militia" || a.type == "identity_militia";
+    const bool named = a.rule.rfind("description", 0) != 0 && a.rule.rfind("refers back", 0) != 0;
+    if (!armed_group || !named) continue;
+    if (c.record.actor2 && c.record.actor2->name == a.name) continue;
+    if (found && found->name != a.name) return nullptr;  // two groups: the text does not say
+    found = &a;
+  }
+  return found;
 }
 
 // Unarmed people who turn violent ("a mob killed two suspected thieves", "residents captured a
