@@ -108,6 +108,26 @@ TEST_F(EventBuilderTest, TheOneArmedGroupAParagraphNamesIsTheAuthorOfViolenceTol
   EXPECT_EQ(two[0].actor1->name, "Unidentified Armed Group (Burkina Faso)");
 }
 
+// People with no arms who beat or attack (traders, youths, students) are rioters, and their
+// violence mob violence, whether they are the verb's subject or its agent; armed, they are not.
+TEST_F(EventBuilderTest, UnarmedPeopleWhoAttackAreACrowd) {
+  for (const std::string text :
+       {"On 3 April 2022, traders in Kaya caught a suspected thief and beat him, in Burkina Faso.",
+        "On 3 April 2022, a police post in Kaya, Burkina Faso, was attacked by a crowd of angry "
+        "youths."}) {
+    const auto e = events(text);
+    ASSERT_EQ(e.size(), 1u) << text;
+    ASSERT_TRUE(e[0].actor1) << text;
+    EXPECT_EQ(e[0].actor1->name, "Rioters (Burkina Faso)") << text;
+    EXPECT_EQ(e[0].sub_event_type, "Mob violence") << text;
+  }
+  const auto armed =
+      events("On 3 April 2022, armed youths attacked a police post in Kaya, Burkina Faso.");
+  ASSERT_EQ(armed.size(), 1u);
+  ASSERT_TRUE(armed[0].actor1);
+  EXPECT_NE(armed[0].actor1->name, "Rioters (Burkina Faso)");
+}
+
 TEST_F(EventBuilderTest, PassiveVoicePutsTheAgentFirst) {
   const auto e = events("Six soldiers were killed by gunmen near Djibo on Sunday.");
   ASSERT_EQ(e.size(), 1u);

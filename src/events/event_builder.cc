@@ -286,6 +286,21 @@ void EventBuilder::name_unnamed_author(const Document& doc, EventCandidate& c) c
        e.sub_event_type != "Shelling/artillery/missile attack") ||
       e.sub_event_type == "Looting/property destruction";
   if (!armed) return;
+  if (const Token* crowd = unarmed_doer(doc, c)) {
+    const Country* country = event_country(e, doc.main_country());
+    e.actor1 = actor_field(actors_.generic(ActorKind::Rioters, country));
+    // A crowd's violence at a demonstration is a violent demonstration, else mob violence.
+    const bool protest = std::any_of(doc.triggers.begin(), doc.triggers.end(), [&](const auto& t) {
+      const EventKind* k = taxonomy_.find(t.sub_event_type);
+      return k && k->event_type == "Protests" && c.sentences.front().contains(t.span);
+    });
+    if (const EventKind* riot = taxonomy_.find(protest ? "Violent demonstration" : "Mob violence"))
+      set_kind(e, *riot);
+    set_interaction(e);
+    c.reasons.push_back("actor1: " + e.actor1->name + ", people with no arms who did it (\"" +
+                        std::string(doc.token_text(*crowd)) + "\")");
+    return;
+  }
   if (const ActorMention* suspect = suspect_named_nearby(doc, c)) {
     e.actor1 = actor_field(doc, *suspect);
     e.actor1->span.reset();  // the words are another sentence's
@@ -299,6 +314,60 @@ void EventBuilder::name_unnamed_author(const Document& doc, EventCandidate& c) c
   e.actor1 = actor_field(actors_.generic(ActorKind::Unidentified, country));
   set_interaction(e);
   c.reasons.push_back("actor1: " + e.actor1->name + ", as no one is named for the violence");
+}
+
+// "Merchants of the market captured and beat up a robber", "a military base was attacked by a
+// group of hooded students": violence by people with no arms (`unarmed_doer` in
+// lang/*/roles.tsv), named as the subject of the event verb or its agent, and no actor named.
+const Token* EventBuilder::unarmed_doer(const Document& doc, const EventCandidate& c) const {
+  if (c.sentence >= doc.sentences.size()) return nullptr;
+  const Sentence& s = doc.sentences[c.sentence];
+  const std::uint32_t end = s.first_token + s.token_count;
+  std::uint32_t at = s.first_token;
+  while (at < end && doc.tokens[at].span.begin < c.trigger.begin) ++at;
+  // A verb of fighting or attacking; not explosives, abductions, nor an event noun ("an IED",
+  // "the deadly attack": after a determiner, an adjective or a number).
+  const std::string& kind = c.record.sub_event_type;
+  if (at == end ||
+      (kind != "Armed clash" && kind != "Attack" && kind != "Looting/property destruction"))
+    return nullptr;
+  if (at > s.first_token) {
+    const Pos before = doc.tokens[at - 1].pos;
+    if (before == Pos::DET || before == Pos::ADJ || before == Pos::NUM) return nullptr;
+  }
+  // The head of its words ("students", not "student" of "student union"), with no arms near.
+  auto doer = [&](std::uint32_t k) {
+    const Token& t = doc.tokens[k];
+    if (t.pos != Pos::NOUN || !roles_.unarmed_doer(t.lemma)) return false;
+    if (k + 1 < end && (doc.tokens[k + 1].pos == Pos::NOUN || doc.tokens[k + 1].pos == Pos::ADJ ||
+                        doc.tokens[k + 1].pos == Pos::PROPN))
+      return false;
+    const std::uint32_t from = k >= s.first_token + 2 ? k - 2 : s.first_token;
+    for (std::uint32_t j = from; j < std::max(k, at) + 1 && j < end; ++j) {
+      if (roles_.armed_word(doc.tokens[j].fold)) return false;
+    }
+    return true;
+  };
+  const bool passive = (at > s.first_token && doc.tokens[at - 1].pos == Pos::AUX) ||
+                       (at > s.first_token + 1 && doc.tokens[at - 2].pos == Pos::AUX);
+  if (!passive) {
+    // The subject: the nearest such noun before the verb, within its clause; a coordinated verb
+    // shares its subject ("caught a thief and beat him").
+    for (std::uint32_t k = at; k-- > s.first_token;) {
+      if (roles_.breaks_clause(doc.tokens[k].fold) && k + 1 != at) break;
+      if (doer(k)) return &doc.tokens[k];
+    }
+    return nullptr;
+  }
+  // The agent: "by" and, within a few words, such a noun ("by a group of hooded students").
+  for (std::uint32_t k = at + 1; k < end && k < at + 5; ++k) {
+    if (roles_.cue_before(doc, k, at + 1) != RoleCue::Agent) continue;
+    for (std::uint32_t j = k; j < end && j < k + 6; ++j) {
+      if (doer(j)) return &doc.tokens[j];
+    }
+    break;
+  }
+  return nullptr;
 }
 
 // "A convoy struck an IED near Sakoani. The device was likely planted by JNIM militants.", "…

@@ -45,6 +45,7 @@ class EventBuilder {
   void one_sided_clash(const Document& doc, EventCandidate& c) const;
   void crowd_violence(const Document& doc, EventCandidate& c) const;
   void name_unnamed_author(const Document& doc, EventCandidate& c) const;
+  const Token* unarmed_doer(const Document& doc, const EventCandidate& c) const;
   const ActorMention* suspect_named_nearby(const Document& doc, const EventCandidate& c) const;
   void fill_default_actors(const EventKind& kind, const std::string& main_country,
                            const std::vector<const CountMention*>& counts,

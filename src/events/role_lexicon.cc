@@ -55,6 +55,10 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         purpose_.insert(fold(words));
       } else if (kind == "aim") {
         aim_.insert(words);
+      } else if (kind == "unarmed_doer") {
+        unarmed_doers_.insert(fold(words));
+      } else if (kind == "armed_word") {
+        armed_words_.insert(fold(words));
       } else {
         throw DataError(where + "unknown kind '" + kind + "'");
       }

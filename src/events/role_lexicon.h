@@ -11,6 +11,7 @@
 #include "document/document.h"
 #include "lang/language_pack.h"
 #include "mentions/phrase_matcher.h"
+#include "text/folding.h"
 
 namespace vigie {
 
@@ -48,6 +49,12 @@ class RoleLexicon {
   }
   /// A verb or noun whose infinitive complement was not done ("urged to arrest", "an attempt to").
   bool aims(const std::string& lemma) const { return aim_.count(lemma) > 0; }
+  /// People who, doing violence, are a crowd and not an armed group ("students", "traders").
+  bool unarmed_doer(const std::string& lemma) const {
+    return unarmed_doers_.count(fold(lemma)) > 0;
+  }
+  /// A word that arms the people near it ("armed", "machetes", « armés »).
+  bool armed_word(const std::string& folded) const { return armed_words_.count(folded) > 0; }
   /// Whether words between tokens [first, end) say the incident was told before (« le même
   /// jour », "in the same area").
   bool tells_again(const Document& doc, std::uint32_t first, std::uint32_t end) const;
@@ -57,7 +64,7 @@ class RoleLexicon {
   PhraseMatcher cues_, same_incident_;
   std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
       seize_, clause_breaks_, oppose_, purpose_, aim_, infinitive_markers_, unrealized_,
-      civilian_targets_;
+      civilian_targets_, unarmed_doers_, armed_words_;
 };
 
 }  // namespace vigie
