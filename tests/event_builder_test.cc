@@ -128,6 +128,24 @@ TEST_F(EventBuilderTest, UnarmedPeopleWhoAttackAreACrowd) {
   EXPECT_NE(armed[0].actor1->name, "Rioters (Burkina Faso)");
 }
 
+// The sides of a verb like "clash" are each other's: the actor joined to its subject by "and"
+// or "with" is the other side, and a description right after a name ("JNIM militants") is that
+// name, not another actor beside it.
+TEST_F(EventBuilderTest, TheSidesOfAClashAreEachOthers) {
+  for (const std::string text :
+       {"On 3 April 2022, the Malian army and suspected JNIM militants clashed near Douentza.",
+        "On 3 April 2022, Malian soldiers clashed with JNIM fighters near Douentza."}) {
+    const auto e = events(text);
+    ASSERT_EQ(e.size(), 1u) << text;
+    EXPECT_EQ(e[0].sub_event_type, "Armed clash") << text;
+    ASSERT_TRUE(e[0].actor1 && e[0].actor2) << text;
+    EXPECT_EQ(e[0].actor1->name, "Military Forces of Mali") << text;
+    EXPECT_EQ(e[0].actor2->name, "JNIM: Group for Support of Islam and Muslims") << text;
+    EXPECT_TRUE(e[0].assoc_actor1.empty()) << text;
+    EXPECT_TRUE(e[0].assoc_actor2.empty()) << text;
+  }
+}
+
 TEST_F(EventBuilderTest, PassiveVoicePutsTheAgentFirst) {
   const auto e = events("Six soldiers were killed by gunmen near Djibo on Sunday.");
   ASSERT_EQ(e.size(), 1u);

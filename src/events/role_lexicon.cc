@@ -57,6 +57,10 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         aim_.insert(words);
       } else if (kind == "unarmed_doer") {
         unarmed_doers_.insert(fold(words));
+      } else if (kind == "reciprocal") {
+        reciprocal_.insert(words);
+      } else if (kind == "other_side") {
+        other_side_.insert(fold(words));
       } else if (kind == "armed_word") {
         armed_words_.insert(fold(words));
       } else {

@@ -30,6 +30,10 @@ class RoleLexicon {
 
   bool undergoes(const std::string& lemma) const { return undergo_.count(lemma) > 0; }
   bool opposes(const std::string& lemma) const { return oppose_.count(lemma) > 0; }
+  /// A verb whose sides are each other's ("clashed", "fought"): the actor joined to the subject
+  /// by an `other_side` word ("and", "with") is the other side, not an ally.
+  bool reciprocal(const std::string& lemma) const { return reciprocal_.count(lemma) > 0; }
+  bool other_side(const std::string& folded) const { return other_side_.count(folded) > 0; }
   bool first_person(const std::string& folded) const { return first_person_.count(folded) > 0; }
   bool refers_back(const std::string& folded) const { return refers_back_.count(folded) > 0; }
   bool territory(const std::string& folded) const { return territory_.count(folded) > 0; }
@@ -64,7 +68,7 @@ class RoleLexicon {
   PhraseMatcher cues_, same_incident_;
   std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
       seize_, clause_breaks_, oppose_, purpose_, aim_, infinitive_markers_, unrealized_,
-      civilian_targets_, unarmed_doers_, armed_words_;
+      civilian_targets_, unarmed_doers_, armed_words_, reciprocal_, other_side_;
 };
 
 }  // namespace vigie

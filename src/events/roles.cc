@@ -79,8 +79,16 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
     }
   }
   bool first_side_named = false;
+  const ActorMention* previous = nullptr;
   for (const ActorMention* a : c.actors) {
     if (!window.contains(a->span)) continue;
+    // "JNIM militants", "Al Shabaab fighters": a description right after a name is that name.
+    const bool describes_previous =
+        previous && a->rule.rfind("description", 0) == 0 &&
+        previous->rule.rfind("description", 0) != 0 &&
+        token_at(doc, a->span.begin) == token_at(doc, previous->span.end - 1) + 1;
+    previous = a;
+    if (describes_previous) continue;
     // Whoever tells the event is not a party to it, unless the words say so (below); the
     // speaker of other words is (« des manifestants qui dénonçaient la vie chère »).
     if (std::any_of(c.attributions.begin(), c.attributions.end(),
@@ -120,6 +128,22 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
       continue;
     }
     const bool before = a->span.end <= c.trigger.span.begin;
+    // "the army and presumed JNIM militants clashed", "soldiers clashed with gunmen": the sides
+    // of a reciprocal verb are each other's.
+    std::uint32_t join_word = first;
+    // (past a determiner and words that qualify: "presumed", "suspected")
+    while (join_word > window_first && first - join_word < 3 &&
+           (doc.tokens[join_word - 1].pos == Pos::ADJ ||
+            doc.tokens[join_word - 1].pos == Pos::DET ||
+            doc.tokens[join_word - 1].pos == Pos::VERB))
+      --join_word;
+    if (group && lexicon.reciprocal(doc.tokens[group->head].lemma) && join_word > window_first &&
+        lexicon.other_side(doc.tokens[join_word - 1].fold) && !roles.agents.empty() &&
+        roles.targets.empty()) {
+      roles.targets.push_back(a);
+      roles.reasons.push_back("'" + text + "' target: the other side of a reciprocal verb");
+      continue;
+    }
     if (opposing_after && a->span.begin >= *opposing_after) {
       (first_side_named ? roles.targets : roles.agents).push_back(a);
       roles.reasons.push_back("'" + text + "' " + (first_side_named ? "target" : "doer") +
