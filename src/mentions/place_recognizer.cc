@@ -469,6 +469,16 @@ void PlaceRecognizer::annotate(Document& doc) const {
            (named(area_country) > 0.0 || agreement(country_votes, area_country) >= 0.5);
   };
   const std::set<std::string> surnames = surnames_of(doc, candidates);
+  std::vector<bool> vouched(candidates.size());
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    if (!chosen[k]) continue;
+    for (std::size_t h : holders[k]) {
+      // (Another entry: "Kale township (Kale district…)" vouches for nothing.)
+      if (candidates[h].country.empty() && chosen[h] && *chosen[h] != *chosen[k] &&
+          inside(gazetteer_.place(*chosen[k]), h))
+        vouched[k] = vouched[h] = true;
+    }
+  }
   // Without a place preposition or cue, only names in the document's main country are kept:
   // « le groupe Wagner » is not Wagner, Oregon, in an article about Mali.
   for (std::size_t k = 0; k < candidates.size(); ++k) {
@@ -546,7 +556,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
     // Parish deputies"): a name of several words, or one the dictionary knows as a place's.
     const bool area_by_name =
         named_area && !loose && (c.end > c.first + 1 || doc.tokens[c.first].name.place);
-    const bool sure = (cued && !loose && (c.places.size() == 1 || important)) || area_by_name;
+    // A place and the area in parentheses after it that holds it vouch for each other ("Meru
+    // (Tigania West, Meru)", "(Bamako, Bamako)"), whatever countries the text's peoples name.
+    const bool sure = (cued && !loose && (c.places.size() == 1 || important)) || area_by_name ||
+                      (vouched[k] && !loose);
     if (dominant.empty() ? !(cued || important) || loose
                          : !sure && (!in_context || (!cued && (p.country != dominant || loose)))) {
       continue;
