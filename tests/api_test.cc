@@ -63,6 +63,7 @@ struct Fixture {
     o.db = (dir / "api.db").string();
     o.pipeline = pipeline.get();
     o.max_body_bytes = max_body;
+    o.allow_writes = true;
     server = std::make_unique<RunningServer>(o);
   }
 
@@ -78,6 +79,60 @@ struct Fixture {
     }
   }
 };
+
+// What a page of another site, a rebound DNS name or a careless client may not do: write
+// without leave, read across origins, send a chunked body the size limit cannot count.
+TEST(HttpApi, WritesNeedLeaveAndOtherOriginsAndNamesAreRefused) {
+  SKIP_WITHOUT_SHARED();
+  auto pipeline = test::pipeline_with_gazetteer(std::nullopt);
+  if (!pipeline) GTEST_SKIP() << "no gazetteer inputs";
+  test::TempDir dir;
+  const std::string article = R"({"id": "a", "text": "Des hommes armés ont tué six civils à Djibo.",
+                                  "published": "2024-05-14", "lang": "fr"})";
+  auto status = [](const httplib::Result& r) { return r ? r->status : -1; };
+
+  ApiOptions closed;
+  closed.db = (dir / "closed.db").string();
+  closed.pipeline = pipeline.get();
+  RunningServer read_only(closed);
+  auto client = read_only.client();
+  EXPECT_EQ(status(client.Post("/documents", article, "application/json")), 403);
+  EXPECT_EQ(status(client.Post("/extract", article, "application/json")), 200);  // a preview
+  EXPECT_EQ(get(client, "/config.json")["writes"], false);
+  // Another site's page, through the visitor's browser: its Origin is not this server's.
+  httplib::Headers evil = {{"Origin", "http://evil.example"}};
+  EXPECT_EQ(status(client.Post("/extract", evil, article, "text/plain")), 403);
+  EXPECT_EQ(status(client.Get("/events", evil)), 403);
+  const std::string own = "http://127.0.0.1:" + std::to_string(read_only.port());
+  EXPECT_EQ(status(client.Get("/events", {{"Origin", own}})), 200);
+  // DNS rebinding: another name for this loopback server.
+  EXPECT_EQ(status(client.Get("/events", {{"Host", "evil.example"}})), 403);
+  EXPECT_EQ(status(client.Get("/events", {{"Host", "localhost:8080"}})), 200);
+  // A chunked body: refused before it is read.
+  const auto chunked = client.Post(
+      "/extract",
+      [&](std::size_t offset, httplib::DataSink& sink) {
+        if (offset == 0) sink.write(article.data(), article.size());
+        sink.done();
+        return true;
+      },
+      "application/json");
+  EXPECT_EQ(status(chunked), 411);
+
+  ApiOptions guarded = closed;
+  guarded.db = (dir / "guarded.db").string();
+  guarded.token = "a-secret-of-some-length";
+  RunningServer with_token(guarded);
+  auto writer = with_token.client();
+  EXPECT_EQ(status(writer.Post("/documents", article, "application/json")), 401);
+  EXPECT_EQ(status(writer.Post("/documents", {{"Authorization", "Bearer a-secret-of-some-lengtX"}},
+                               article, "application/json")),
+            401);
+  EXPECT_EQ(status(writer.Post("/documents", {{"Authorization", "Bearer a-secret-of-some-length"}},
+                               article, "application/json")),
+            201);
+  EXPECT_EQ(get(writer, "/config.json")["writes"], false);  // the web page has no token
+}
 
 TEST(HttpApi, DocumentsAreStoredOnceAndQueriedWithFiltersAndPages) {
   SKIP_WITHOUT_SHARED();

@@ -55,8 +55,11 @@ function unwrap(geometry) {
   if (geometry.type === "MultiPolygon") geometry.coordinates = geometry.coordinates.map((p) => p.map(unwrapRing));
 }
 
+// What the server allows ("writes": the Store button), asked once.
+const serverConfig = api("config.json").catch(() => ({}));
+
 async function loadBasemap() {
-  const config = await api("config.json").catch(() => ({}));
+  const config = await serverConfig;
   if (config.tiles) {
     L.tileLayer(config.tiles, { maxZoom: 18, attribution: config.tiles_attribution || "" }).addTo(map);
   }
@@ -259,6 +262,10 @@ async function previewFile(file, published = "") {
       renderCard(div, e, { text: result.document.text, doc_id: file.name, published: result.document.published }, null, openEvent);
       div.dataset.index = i;
     });
+    if (!(await serverConfig).writes) {
+      body.insertAdjacentHTML("beforeend", `<p class="hint">${t("writesOff")}</p>`);
+      return;
+    }
     const store = document.createElement("button");
     store.textContent = t("store");
     store.addEventListener("click", async () => {

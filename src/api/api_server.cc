@@ -2,10 +2,13 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <iomanip>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
@@ -70,6 +73,32 @@ class StorePool {
   std::unordered_map<std::thread::id, std::unique_ptr<EventStore>> stores_;
 };
 
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// "127.0.0.1:8080" → "127.0.0.1", "[::1]:80" → "::1", "localhost" → "localhost".
+std::string host_name(std::string_view host) {
+  if (!host.empty() && host.front() == '[') {
+    const auto close = host.find(']');
+    return lower(std::string(host.substr(1, close == std::string_view::npos ? 0 : close - 1)));
+  }
+  if (std::count(host.begin(), host.end(), ':') > 1) return lower(std::string(host));  // "::1"
+  return lower(std::string(host.substr(0, host.find(':'))));
+}
+
+bool loopback_name(const std::string& name) {
+  return name == "localhost" || name == "::1" || name.rfind("127.", 0) == 0;
+}
+
+// Equal strings, in a time that does not tell how many first bytes matched.
+bool same_secret(std::string_view a, std::string_view b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= a[i] ^ (i < b.size() ? b[i] : 0);
+  return diff == 0;
+}
+
 }  // namespace
 
 struct ApiServer::Impl {
@@ -83,6 +112,14 @@ struct ApiServer::Impl {
     server.set_tcp_nodelay(true);
     server.set_payload_max_length(options.max_body_bytes);
     routes();
+    // Before any body is read or route runs: what no request may do, whatever its route.
+    server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (auto refusal = refused(req)) {
+        send_error(res, refusal->status, refusal->message);
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
     server.set_exception_handler(
         [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
           try {
@@ -114,6 +151,42 @@ struct ApiServer::Impl {
         *options.request_log << line.str() << std::flush;
       });
     }
+  }
+
+  bool loopback = true;  // bound to a loopback address (set by bind)
+
+  std::optional<HttpError> refused(const httplib::Request& req) const {
+    // The system cpp-httplib does not count a chunked body against the limit: such bodies are
+    // refused; clients send Content-Length (every HTTP client does for a known body).
+    if (lower(req.get_header_value("Transfer-Encoding")).find("chunked") != std::string::npos)
+      return HttpError{411, "chunked request bodies are refused: send Content-Length"};
+    // DNS rebinding: a page of another site whose name now points at this machine. A server on
+    // a loopback address answers its loopback names only.
+    const std::string host = req.get_header_value("Host");
+    if (loopback && !host.empty() && !loopback_name(host_name(host)))
+      return HttpError{403, "Host '" + host +
+                                "' refused: this server answers 127.0.0.1 and "
+                                "localhost only"};
+    // A page of another origin (a cross-site form or fetch): its browser says so.
+    if (req.has_header("Origin")) {
+      const std::string origin = req.get_header_value("Origin");
+      const auto scheme = origin.find("://");
+      const std::string origin_host =
+          lower(scheme == std::string::npos ? origin : origin.substr(scheme + 3));
+      if (host.empty() || origin_host != lower(host))
+        return HttpError{403, "cross-origin request refused (Origin " + origin + ")"};
+    }
+    if (req.method == "POST" && req.path == "/documents") {
+      if (options.token) {
+        const std::string auth = req.get_header_value("Authorization");
+        const std::string bearer = "Bearer ";
+        if (auth.rfind(bearer, 0) != 0 || !same_secret(auth.substr(bearer.size()), *options.token))
+          return HttpError{401, "writing needs the server's token: Authorization: Bearer <token>"};
+      } else if (!options.allow_writes) {
+        return HttpError{403, "writes are off: start vigie serve with --allow-writes or --token"};
+      }
+    }
+    return std::nullopt;
   }
 
   // `paged`: limit and offset allowed, limit from 1 to `max_limit` (the page size by default).
@@ -303,7 +376,8 @@ struct ApiServer::Impl {
     // What the web interface needs to know: a tile server, when one was given (the map works
     // without one, on country boundaries alone).
     server.Get("/config.json", [this](const httplib::Request&, httplib::Response& res) {
-      send_json(res, {{"tiles", options.tiles_url ? json(*options.tiles_url) : json(nullptr)}});
+      send_json(res, {{"tiles", options.tiles_url ? json(*options.tiles_url) : json(nullptr)},
+                      {"writes", options.allow_writes && !options.token}});
     });
     for (const auto& [prefix, dir] : options.mounts) {
       server.set_mount_point(prefix, dir.string());
@@ -318,6 +392,7 @@ ApiServer::~ApiServer() {
 }
 
 int ApiServer::bind(const std::string& host, int port) {
+  impl_->loopback = loopback_name(host_name(host));
   if (port == 0) return impl_->server.bind_to_any_port(host);
   return impl_->server.bind_to_port(host, port) ? port : -1;
 }

@@ -26,6 +26,10 @@ struct ApiOptions {
   std::vector<std::pair<std::string, std::filesystem::path>> mounts;
   std::optional<std::string> tiles_url;  ///< a tile server for the map, served in /config.json
   std::ostream* request_log = nullptr;   ///< one line per request, if set
+  /// POST /documents writes to the store: refused (403) unless writes are allowed, or (401)
+  /// without `Authorization: Bearer <token>` when a token is set. Reads and previews stay open.
+  bool allow_writes = false;
+  std::optional<std::string> token;
 };
 
 class ApiServer {

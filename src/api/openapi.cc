@@ -59,6 +59,8 @@ constexpr std::string_view kOpenApi = R"json({
         "responses": {
           "200": {"description": "the document's language and text (offsets count code points in it) and its events", "content": {"application/json": {"schema": {"type": "object", "properties": {"document": {"type": "object"}, "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}}}}},
           "400": {"$ref": "#/components/responses/BadRequest"},
+          "403": {"description": "another Origin, or on loopback another Host"},
+          "411": {"description": "a chunked body: send Content-Length"},
           "413": {"description": "body larger than the server's limit"},
           "422": {"description": "the article cannot be read (language, no text)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         }
@@ -73,6 +75,9 @@ constexpr std::string_view kOpenApi = R"json({
           "201": {"description": "stored: document_id, events, new_incidents, joined_incidents"},
           "200": {"description": "already stored (added: false)"},
           "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "the server has a token and the request no Authorization: Bearer with it"},
+          "403": {"description": "writes are off (vigie serve --allow-writes or --token), or another Origin or Host"},
+          "411": {"description": "a chunked body: send Content-Length"},
           "413": {"description": "body larger than the server's limit"},
           "422": {"description": "the article cannot be read"}
         }

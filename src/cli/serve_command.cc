@@ -4,6 +4,8 @@
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -58,6 +60,13 @@ void add_serve_command(CLI::App& app, ServeOptions& o) {
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", o.quiet, "No request log on standard error");
+  cmd->add_flag("--allow-writes", o.allow_writes,
+                "Let clients store articles (POST /documents, the web interface's Store button); "
+                "off by default");
+  cmd->add_option("--token", o.token_file,
+                  "A file whose first line is a secret: POST /documents then needs "
+                  "'Authorization: Bearer <secret>'")
+      ->check(CLI::ExistingFile);
 }
 
 int run_serve(const ServeOptions& o) {
@@ -84,6 +93,20 @@ int run_serve(const ServeOptions& o) {
     std::cerr << "vigie: no web interface in " << web_root.string() << " (the API still works)\n";
   }
   if (!o.tiles.empty()) api.tiles_url = o.tiles;
+  api.allow_writes = o.allow_writes;
+  if (!o.token_file.empty()) {
+    std::ifstream in(o.token_file);
+    std::string secret;
+    std::getline(in, secret);
+    while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back())))
+      secret.pop_back();
+    if (secret.size() < 16) {
+      std::cerr << "vigie: " << o.token_file
+                << ": the token (its first line) must be 16 characters or more\n";
+      return kExitUsage;
+    }
+    api.token = secret;
+  }
   if (!o.quiet) api.request_log = &std::cerr;
 
   // SIGINT and SIGTERM are taken by a waiting thread, not a handler: stopping the server is not
@@ -108,6 +131,13 @@ int run_serve(const ServeOptions& o) {
   }
   std::cerr << "vigie serve: http://" << o.host << ":" << port << "/ (store " << o.db
             << "; API description at /openapi.json; Ctrl-C stops)" << std::endl;
+  const bool loopback = o.host == "localhost" || o.host == "::1" || o.host.rfind("127.", 0) == 0;
+  if (!loopback) {
+    std::cerr << "vigie: warning: listening on " << o.host
+              << ": every machine that reaches this one can read the store"
+              << (api.allow_writes && !api.token ? ", and write to it (prefer --token)" : "")
+              << "; the API has no TLS (put a reverse proxy in front)" << std::endl;
+  }
   std::thread waiter([&] {
     int sig = 0;
     sigwait(&signals, &sig);

@@ -13,7 +13,9 @@ struct ServeOptions {
   std::string web_dir;  ///< empty: the installed or source web/ folder, if there is one
   std::string tiles;    ///< a tile URL template for the map (online use); none by default
   int max_body_mb = 10;
-  bool quiet = false;  ///< no request log
+  bool quiet = false;         ///< no request log
+  bool allow_writes = false;  ///< POST /documents open to every client that reaches the server
+  std::string token_file;     ///< POST /documents needs the token this file holds
 };
 
 /// Adds `vigie serve`: the HTTP API and the web interface over a store.

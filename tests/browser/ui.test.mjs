@@ -150,6 +150,9 @@ try {
     const td = document.querySelector("#preview .preview-event tr[data-row='date'] td");
     return td && td.textContent.startsWith("2024-05-12");
   });
+  // Started without --allow-writes: the preview offers no Store button, and says why.
+  assert.equal(await page.$("#preview button:not([type])"), null);
+  assert.match(await page.textContent("#preview"), /n'enregistre pas d'articles/);
   await page.screenshot({ path: join(out, "ui.png") });
 
   assert.deepEqual(errors, [], `errors in the page: ${errors.join("; ")}`);
