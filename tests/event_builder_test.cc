@@ -146,6 +146,23 @@ TEST_F(EventBuilderTest, TheSidesOfAClashAreEachOthers) {
   }
 }
 
+// "Nine people, including two officers and seven civilians": every part listed after the cue is
+// part of the nine. And killings told beside looting are the event, not the looting.
+TEST_F(EventBuilderTest, PartsListedAfterASubsetCueAndKillingsBesideASeizure) {
+  const auto parts = events(
+      "On 3 April 2022, gunmen attacked a checkpoint near Koutiala, Mali. Nine people including "
+      "two customs officers and seven civilians were killed.");
+  ASSERT_FALSE(parts.empty());
+  ASSERT_TRUE(parts[0].fatalities);
+  EXPECT_EQ(parts[0].fatalities->best, 9);
+  const auto looted = events(
+      "On 4 April 2022, two soldiers were killed as militants looted a market near Douentza.");
+  ASSERT_EQ(looted.size(), 1u);
+  EXPECT_EQ(looted[0].event_type, "Battles");
+  ASSERT_TRUE(looted[0].fatalities);
+  EXPECT_EQ(looted[0].fatalities->best, 2);
+}
+
 TEST_F(EventBuilderTest, PassiveVoicePutsTheAgentFirst) {
   const auto e = events("Six soldiers were killed by gunmen near Djibo on Sunday.");
   ASSERT_EQ(e.size(), 1u);

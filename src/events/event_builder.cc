@@ -573,6 +573,14 @@ std::vector<EventCandidate> EventBuilder::candidates(
     bool names_a_told_event = false;
     int best = 1000;
     std::vector<std::pair<const TriggerMention*, std::string>> not_facts;
+    // A word that says only that people were killed gives way to one that says how (« tué par
+    // une bombe »), or to an arrest, not to another strategic development beside it ("killed
+    // three militants and seized motorcycles" is a fight, not a seizure).
+    const bool says_how = std::any_of(triggers_here.begin(), triggers_here.end(), [&](auto* t) {
+      const EventKind* k = taxonomy_.find(t->sub_event_type);
+      return !t->generic && k &&
+             (k->event_type != "Strategic developments" || k->sub_event_type == "Arrests");
+    });
     for (const TriggerMention* t : triggers_here) {
       if (!reports_a_fact(doc, *t, roles_)) {
         not_facts.emplace_back(t, "not a fact: negated, announced, or an aim (infinitive)");
@@ -622,7 +630,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
           noun && subject && word_before(1) &&
           (word_before(1)->kind == TokenKind::Number || word_before(1)->pos == Pos::NUM);
       // Then a verb before a noun: the verb's clause carries the doer and the target.
-      const int rank = (refers_back || summary ? 100 : 0) + (t->generic ? 20 : 0) +
+      const int rank = (refers_back || summary ? 100 : 0) + (t->generic && says_how ? 20 : 0) +
                        2 * specificity_rank(k->event_type) + (noun ? 1 : 0);
       if (rank < best) {
         best = rank;

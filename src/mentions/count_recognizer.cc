@@ -198,6 +198,22 @@ void CountRecognizer::mark_subsets(Document& doc) const {
         break;
       }
     }
+    // « dont deux douaniers et sept civils », "including two officers and seven civilians": the
+    // counts listed after the first part are parts too.
+    const CountMention& before = doc.counts[k - 1];
+    if (!c.subset && before.subset && first >= 1) {
+      // (after the words of the part counted before: its span runs on to the outcome)
+      const std::uint32_t counted_end =
+          before.who_span.empty() ? doc.numbers[before.number].span.end : before.who_span.end;
+      const std::uint32_t gap_first = token_at(counted_end);
+      if (gap_first > first) continue;
+      bool listed = first - gap_first <= 1;
+      for (std::uint32_t t = gap_first; t < first && listed; ++t) {
+        const Token& w = doc.tokens[t];
+        listed = w.pos == Pos::CCONJ || doc.token_text(w) == ",";
+      }
+      c.subset = listed;
+    }
   }
 }
 
