@@ -12,6 +12,10 @@ using calendar::Day;
 
 namespace {
 
+// How many days after its anchor a day named without a year may lie and still be the anchor's
+// year (see resolve_day).
+constexpr int kDaysLateStillThisYear = 7;
+
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -335,7 +339,11 @@ std::optional<Day> DateRecognizer::resolve_day(const Partial& p, const Context& 
     const int y = calendar::year_of(*c.anchor);
     auto d = calendar::make_day(y, *p.month, *p.day);
     if (!d) return std::nullopt;
-    if (!c.future && *d > *c.anchor) d = calendar::make_day(y - 1, *p.month, *p.day);
+    // A day a few days after the anchor is that one, not the same day a year before: a report
+    // dated the day of its event goes on with the next days ("14 March" in a note of 13 March),
+    // and publication dates are often a day or two early.
+    if (!c.future && *d > *c.anchor + chr::days{kDaysLateStillThisYear})
+      d = calendar::make_day(y - 1, *p.month, *p.day);
     if (c.future && *d < *c.anchor) d = calendar::make_day(y + 1, *p.month, *p.day);
     return d;
   }
