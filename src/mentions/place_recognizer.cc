@@ -604,15 +604,31 @@ void PlaceRecognizer::annotate(Document& doc) const {
 // Donetsk"). The area or town named after it, when there is one, stands for its coordinates.
 void PlaceRecognizer::add_unlisted_names(Document& doc, const std::string& dominant) const {
   const std::size_t listed = doc.places.size();
+  // The tokens already read as something (a place, a date, a number): marked once, so that the
+  // scan stays linear in the document's length.
+  std::vector<bool> taken(doc.tokens.size());
+  auto mark = [&](const Span& span) {
+    auto t =
+        std::lower_bound(doc.tokens.begin(), doc.tokens.end(), span.begin,
+                         [](const Token& tok, std::uint32_t at) { return tok.span.end <= at; });
+    for (; t != doc.tokens.end() && t->span.begin < span.end; ++t)
+      taken[static_cast<std::size_t>(t - doc.tokens.begin())] = true;
+  };
+  for (const auto& p : doc.places) mark(p.span);
+  for (const auto& d : doc.dates) mark(d.span);
+  for (const auto& n : doc.numbers) mark(n.span);
+  // Where a place mention starts, by token: the holders looked up after a name.
+  std::unordered_map<std::uint32_t, std::size_t> starting;
+  for (std::size_t k = 0; k < doc.places.size(); ++k) starting[doc.places[k].span.begin] = k;
   for (const auto& s : doc.sentences) {
     // Right to left, so that a settlement found can hold the one before it ("Intaw Town,
     // Lawksawk township (Taunggyi district)", "X village of Y commune (Djibo, Soum)").
     for (std::uint32_t i = s.first_token + s.token_count; i-- > s.first_token;) {
-      auto name = unlisted_name_at(doc, s, i, dominant);
+      auto name = unlisted_name_at(doc, s, i, dominant, taken, starting);
       if (!name) continue;
-      for (PlaceMention& p : doc.places) {
-        if (name->holder && p.span.begin == name->holder->begin) p.holder = true;
-      }
+      if (name->holder) doc.places[starting.at(name->holder->begin)].holder = true;
+      mark(name->mention.span);
+      starting[name->mention.span.begin] = doc.places.size();
       doc.places.push_back(std::move(name->mention));
     }
   }
@@ -623,23 +639,16 @@ void PlaceRecognizer::add_unlisted_names(Document& doc, const std::string& domin
 }
 
 std::optional<PlaceRecognizer::UnlistedName> PlaceRecognizer::unlisted_name_at(
-    const Document& doc, const Sentence& s, std::uint32_t i, const std::string& dominant) const {
+    const Document& doc, const Sentence& s, std::uint32_t i, const std::string& dominant,
+    const std::vector<bool>& taken,
+    const std::unordered_map<std::uint32_t, std::size_t>& starting) const {
   const std::uint32_t end = s.first_token + s.token_count;
-  auto known = [&](const Span& span) {
-    if (std::any_of(doc.places.begin(), doc.places.end(),
-                    [&](const PlaceMention& p) { return p.span.overlaps(span); }))
-      return true;
-    return std::any_of(doc.dates.begin(), doc.dates.end(),
-                       [&](const DateMention& d) { return d.span.overlaps(span); }) ||
-           std::any_of(doc.numbers.begin(), doc.numbers.end(),
-                       [&](const NumberMention& n) { return n.span.overlaps(span); });
-  };
   // Capitalised proper nouns; not a kind of place ("County", "City") nor a people's name.
   auto name_word = [&](std::uint32_t k) {
     const Token& t = doc.tokens[k];
     return t.kind == TokenKind::Word && t.pos == Pos::PROPN && starts_upper(doc.token_text(t)) &&
            !stopwords_.count(t.fold) && !settlement_words_.count(t.fold) &&
-           !designators_.count(t.fold) && !gazetteer_.country_of_demonym(t.fold) && !known(t.span);
+           !designators_.count(t.fold) && !gazetteer_.country_of_demonym(t.fold) && !taken[k];
   };
   if (!name_word(i) || (i > s.first_token && name_word(i - 1))) return std::nullopt;
   // Nor inside a hyphenated name ("Nabi" of "Yirgou-Nabi").
@@ -690,11 +699,10 @@ std::optional<PlaceRecognizer::UnlistedName> PlaceRecognizer::unlisted_name_at(
   const PlaceMention* holder = nullptr;
   std::string_view separator;
   auto place_at = [&](std::uint32_t k) -> const PlaceMention* {
-    for (const PlaceMention& p : doc.places) {
-      if (p.span.begin == doc.tokens[k].span.begin && (p.place || p.within || !p.country.empty()))
-        return &p;
-    }
-    return nullptr;
+    const auto it = starting.find(doc.tokens[k].span.begin);
+    if (it == starting.end()) return nullptr;
+    const PlaceMention& p = doc.places[it->second];
+    return p.place || p.within || !p.country.empty() ? &p : nullptr;
   };
   if (sep + 1 < end) {
     separator = doc.token_text(doc.tokens[sep]);

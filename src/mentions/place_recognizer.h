@@ -55,8 +55,10 @@ class PlaceRecognizer {
     std::optional<Span> holder;
   };
   void add_unlisted_names(Document& doc, const std::string& dominant) const;
-  std::optional<UnlistedName> unlisted_name_at(const Document& doc, const Sentence& s,
-                                               std::uint32_t i, const std::string& dominant) const;
+  std::optional<UnlistedName> unlisted_name_at(
+      const Document& doc, const Sentence& s, std::uint32_t i, const std::string& dominant,
+      const std::vector<bool>& taken,
+      const std::unordered_map<std::uint32_t, std::size_t>& starting) const;
 
   const Gazetteer& gazetteer_;
   std::unordered_set<std::string> stopwords_;
