@@ -132,6 +132,17 @@ TEST(HttpApi, WritesNeedLeaveAndOtherOriginsAndNamesAreRefused) {
                                article, "application/json")),
             201);
   EXPECT_EQ(get(writer, "/config.json")["writes"], false);  // the web page has no token
+
+  // Behind a reverse proxy that passes the visitor's Host on: the names given are answered.
+  ApiOptions proxied = closed;
+  proxied.db = (dir / "proxied.db").string();
+  proxied.public_names = {"vigie.example.org"};
+  RunningServer behind_proxy(proxied);
+  auto visitor = behind_proxy.client();
+  EXPECT_EQ(status(visitor.Get("/events", {{"Host", "vigie.example.org"},
+                                           {"Origin", "https://vigie.example.org"}})),
+            200);
+  EXPECT_EQ(status(visitor.Get("/events", {{"Host", "other.example.org"}})), 403);
 }
 
 TEST(HttpApi, DocumentsAreStoredOnceAndQueriedWithFiltersAndPages) {

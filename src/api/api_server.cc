@@ -108,6 +108,7 @@ struct ApiServer::Impl {
   std::mutex log_mutex;
 
   explicit Impl(ApiOptions o) : options(std::move(o)), stores(options.db) {
+    for (auto& name : options.public_names) name = host_name(name);
     open_event_store(options.db);  // creates the store now, so a bad path fails at start
     server.set_tcp_nodelay(true);
     server.set_payload_max_length(options.max_body_bytes);
@@ -163,10 +164,12 @@ struct ApiServer::Impl {
     // DNS rebinding: a page of another site whose name now points at this machine. A server on
     // a loopback address answers its loopback names only.
     const std::string host = req.get_header_value("Host");
-    if (loopback && !host.empty() && !loopback_name(host_name(host)))
+    if (loopback && !host.empty() && !loopback_name(host_name(host)) &&
+        std::find(options.public_names.begin(), options.public_names.end(), host_name(host)) ==
+            options.public_names.end())
       return HttpError{403, "Host '" + host +
-                                "' refused: this server answers 127.0.0.1 and "
-                                "localhost only"};
+                                "' refused: this server answers its loopback names"
+                                " and those given with --public-name only"};
     // A page of another origin (a cross-site form or fetch): its browser says so.
     if (req.has_header("Origin")) {
       const std::string origin = req.get_header_value("Origin");

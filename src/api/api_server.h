@@ -30,6 +30,9 @@ struct ApiOptions {
   /// without `Authorization: Bearer <token>` when a token is set. Reads and previews stay open.
   bool allow_writes = false;
   std::optional<std::string> token;
+  /// Host names the server answers besides its loopback ones, when bound to loopback behind a
+  /// reverse proxy that passes the visitor's Host on ("vigie.example.org"); other names get 403.
+  std::vector<std::string> public_names;
 };
 
 class ApiServer {

@@ -67,6 +67,9 @@ void add_serve_command(CLI::App& app, ServeOptions& o) {
                   "A file whose first line is a secret: POST /documents then needs "
                   "'Authorization: Bearer <secret>'")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--public-name", o.public_names,
+                  "A host name this server answers besides 127.0.0.1 and localhost, behind a "
+                  "reverse proxy that passes the visitor's Host on (repeatable)");
 }
 
 int run_serve(const ServeOptions& o) {
@@ -94,6 +97,7 @@ int run_serve(const ServeOptions& o) {
   }
   if (!o.tiles.empty()) api.tiles_url = o.tiles;
   api.allow_writes = o.allow_writes;
+  api.public_names = o.public_names;
   if (!o.token_file.empty()) {
     std::ifstream in(o.token_file);
     std::string secret;

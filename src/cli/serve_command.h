@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "cli/extract_command.h"
 
@@ -16,6 +17,7 @@ struct ServeOptions {
   bool quiet = false;         ///< no request log
   bool allow_writes = false;  ///< POST /documents open to every client that reaches the server
   std::string token_file;     ///< POST /documents needs the token this file holds
+  std::vector<std::string> public_names;  ///< Host names answered besides loopback ones
 };
 
 /// Adds `vigie serve`: the HTTP API and the web interface over a store.
