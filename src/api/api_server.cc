@@ -3,7 +3,6 @@
 #include <httplib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <iomanip>
 #include <mutex>
@@ -20,6 +19,7 @@
 #include "store/event_filter.h"
 #include "store/event_store.h"
 #include "store/stored_json.h"
+#include "text/folding.h"
 
 namespace vigie {
 
@@ -73,19 +73,14 @@ class StorePool {
   std::unordered_map<std::thread::id, std::unique_ptr<EventStore>> stores_;
 };
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // "127.0.0.1:8080" → "127.0.0.1", "[::1]:80" → "::1", "localhost" → "localhost".
 std::string host_name(std::string_view host) {
   if (!host.empty() && host.front() == '[') {
     const auto close = host.find(']');
-    return lower(std::string(host.substr(1, close == std::string_view::npos ? 0 : close - 1)));
+    return lower(host.substr(1, close == std::string_view::npos ? 0 : close - 1));
   }
-  if (std::count(host.begin(), host.end(), ':') > 1) return lower(std::string(host));  // "::1"
-  return lower(std::string(host.substr(0, host.find(':'))));
+  if (std::count(host.begin(), host.end(), ':') > 1) return lower(host);  // "::1"
+  return lower(host.substr(0, host.find(':')));
 }
 
 bool loopback_name(const std::string& name) {
@@ -164,7 +159,7 @@ struct ApiServer::Impl {
     // DNS rebinding: a page of another site whose name now points at this machine. A server on
     // a loopback address answers its loopback names only.
     const std::string host = req.get_header_value("Host");
-    if (loopback && !host.empty() && !loopback_name(host_name(host)) &&
+    if (loopback && !host.empty() && !loopback_host(host) &&
         std::find(options.public_names.begin(), options.public_names.end(), host_name(host)) ==
             options.public_names.end())
       return HttpError{403, "Host '" + host +
@@ -389,13 +384,17 @@ struct ApiServer::Impl {
   }
 };
 
+bool loopback_host(std::string_view host) {
+  return loopback_name(host_name(host));
+}
+
 ApiServer::ApiServer(ApiOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 ApiServer::~ApiServer() {
   stop();
 }
 
 int ApiServer::bind(const std::string& host, int port) {
-  impl_->loopback = loopback_name(host_name(host));
+  impl_->loopback = loopback_host(host);
   if (port == 0) return impl_->server.bind_to_any_port(host);
   return impl_->server.bind_to_port(host, port) ? port : -1;
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct ApiOptions {
   /// reverse proxy that passes the visitor's Host on ("vigie.example.org"); other names get 403.
   std::vector<std::string> public_names;
 };
+
+/// Whether a host to bind or a Host header names this machine's loopback ("127.0.0.1", "::1",
+/// "[::1]:8080", "localhost").
+bool loopback_host(std::string_view host);
 
 class ApiServer {
  public:

@@ -135,8 +135,7 @@ int run_serve(const ServeOptions& o) {
   }
   std::cerr << "vigie serve: http://" << o.host << ":" << port << "/ (store " << o.db
             << "; API description at /openapi.json; Ctrl-C stops)" << std::endl;
-  const bool loopback = o.host == "localhost" || o.host == "::1" || o.host.rfind("127.", 0) == 0;
-  if (!loopback) {
+  if (!loopback_host(o.host)) {
     std::cerr << "vigie: warning: listening on " << o.host
               << ": every machine that reaches this one can read the store"
               << (api.allow_writes && !api.token ? ", and write to it (prefer --token)" : "")

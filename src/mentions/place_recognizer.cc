@@ -22,6 +22,11 @@ bool inside_any(Span s, const std::vector<Span>& taken) {
   return false;
 }
 
+// "FA", "AL", "Ga.": written in capitals only, as acronyms and abbreviations are.
+bool no_small_letters(std::string_view text) {
+  return std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 bool is_closing_quote(std::string_view t) {
   return t == "\"" || t == "\u00bb" || t == "\u201d" || t == "'" || t == "\u2019";
 }
@@ -530,10 +535,9 @@ void PlaceRecognizer::annotate(Document& doc) const {
                      [&](std::size_t h) { return inside(p, h); })) {
       const std::size_t h = *first_holder;
       const std::string_view holder_text = doc.slice(candidates[h].span);
-      const bool abbreviation = std::none_of(holder_text.begin(), holder_text.end(),
-                                             [](char ch) { return ch >= 'a' && ch <= 'z'; }) ||
-                                (candidates[h].end < doc.tokens.size() &&
-                                 doc.token_text(doc.tokens[candidates[h].end]) == ".");
+      const bool abbreviation =
+          no_small_letters(holder_text) || (candidates[h].end < doc.tokens.size() &&
+                                            doc.token_text(doc.tokens[candidates[h].end]) == ".");
       if (!own_name || (in_parentheses[k] && !abbreviation &&
                         Gazetteer::spelling_key(written[h]) != Gazetteer::spelling_key(written[k])))
         continue;
@@ -738,9 +742,7 @@ std::optional<PlaceRecognizer::UnlistedName> PlaceRecognizer::unlisted_name_at(
   // of something else ("(Maury County student)").
   if (holder) {
     const std::string_view text = doc.slice(holder->span);
-    const bool acronym = text.size() >= 2 && std::none_of(text.begin(), text.end(), [](char c) {
-                           return c >= 'a' && c <= 'z';
-                         });
+    const bool acronym = text.size() >= 2 && no_small_letters(text);
     std::uint32_t after = sep + 1;
     while (after < end && doc.tokens[after].span.begin < holder->span.end) ++after;
     // "(Myagdi district)", "(Kani township, …)": past the word that says what kind of area.
