@@ -81,6 +81,15 @@ const VerbGroup* Document::verb_group_of(std::uint32_t token) const {
   return it->first <= token && token <= it->last ? &*it : nullptr;
 }
 
+const Sentence* Document::sentence_of(std::uint32_t token) const {
+  auto it =
+      std::upper_bound(sentences.begin(), sentences.end(), token,
+                       [](std::uint32_t at, const Sentence& s) { return at < s.first_token; });
+  if (it == sentences.begin()) return nullptr;
+  --it;
+  return token < it->first_token + it->token_count ? &*it : nullptr;
+}
+
 std::string Document::main_country() const {
   std::map<std::string, std::pair<int, std::size_t>> counted;  // code → (count, first seen)
   for (std::size_t k = 0; k < places.size(); ++k) {

@@ -99,6 +99,9 @@ class Document {
   /// The verb group a token belongs to, if any (verb groups are in token order).
   const VerbGroup* verb_group_of(std::uint32_t token) const;
 
+  /// The sentence a token belongs to, if any (sentences are in token order).
+  const Sentence* sentence_of(std::uint32_t token) const;
+
   /// The country the document is about: the one its places name most, the first named on a tie;
   /// "" without places.
   std::string main_country() const;

@@ -181,12 +181,8 @@ void CountRecognizer::mark_subsets(Document& doc) const {
   for (std::size_t k = 1; k < doc.counts.size(); ++k) {
     CountMention& c = doc.counts[k];
     const std::uint32_t first = token_at(c.span.begin);
-    const auto sentence =
-        std::find_if(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
-          return first >= s.first_token && first < s.first_token + s.token_count;
-        });
-    if (sentence == doc.sentences.end() ||
-        doc.counts[k - 1].span.begin < doc.tokens[sentence->first_token].span.begin)
+    const Sentence* sentence = doc.sentence_of(first);
+    if (!sentence || doc.counts[k - 1].span.begin < doc.tokens[sentence->first_token].span.begin)
       continue;  // no count before it in its sentence
     for (const auto& cue : subset_cues_) {
       if (first < sentence->first_token + cue.size()) continue;

@@ -15,13 +15,6 @@ namespace {
 // The longest name looked up, in tokens ("Democratic Republic of the Congo").
 constexpr std::uint32_t kMaxNameTokens = 6;
 
-bool inside_any(Span s, const std::vector<Span>& taken) {
-  for (const Span& t : taken) {
-    if (t.overlaps(s)) return true;
-  }
-  return false;
-}
-
 // "FA", "AL", "Ga.": written in capitals only, as acronyms and abbreviations are.
 bool no_small_letters(std::string_view text) {
   return std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -107,9 +100,10 @@ bool PlaceRecognizer::usable_start(const Document& doc, std::uint32_t i) const {
 
 std::vector<PlaceRecognizer::Candidate> PlaceRecognizer::find_candidates(
     const Document& doc) const {
-  std::vector<Span> taken;
-  for (const auto& d : doc.dates) taken.push_back(d.span);
-  for (const auto& n : doc.numbers) taken.push_back(n.span);
+  std::vector<Span> dates_and_numbers;
+  for (const auto& d : doc.dates) dates_and_numbers.push_back(d.span);
+  for (const auto& n : doc.numbers) dates_and_numbers.push_back(n.span);
+  const SpanSet taken(std::move(dates_and_numbers));
   std::vector<Candidate> out;
   for (const auto& s : doc.sentences) {
     const std::uint32_t end = s.first_token + s.token_count;
@@ -130,7 +124,7 @@ std::vector<PlaceRecognizer::Candidate> PlaceRecognizer::find_candidates(
 // The longest country or place name starting at token i: exact spellings, and for single words
 // the spelling variants as well, which compete with them (« Moura » in Portugal, "Mourra" in Mali).
 std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
-    const Document& doc, std::uint32_t i, std::uint32_t end, const std::vector<Span>& taken) const {
+    const Document& doc, std::uint32_t i, std::uint32_t end, const SpanSet& taken) const {
   if (doc.tokens[i].kind != TokenKind::Word || !starts_upper(doc.token_text(doc.tokens[i])))
     return std::nullopt;
   std::optional<Candidate> best;
@@ -149,7 +143,7 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
     c.span = {doc.tokens[i].span.begin, t.span.end};
     c.first = i;
     c.end = j + 1;
-    if (inside_any(c.span, taken)) break;
+    if (taken.overlaps(c.span)) break;
     auto country = gazetteer_.country_named(joined);
     if (!country) {
       if (auto alias = aliases_.find(joined); alias != aliases_.end()) country = alias->second;
@@ -328,8 +322,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
   };
   update_total();
 
-  std::vector<std::pair<double, double>> anchors;  // places with one exact entry and a place cue
-  std::string dominant;                            // the country named most
+  // Places with one exact entry and a place cue, each once: a long text names the same ones
+  // again and again.
+  std::set<std::pair<double, double>> anchors;
+  std::string dominant;  // the country named most
   auto update_dominant = [&] {
     double weight = 0;
     for (const auto& [code, w] : countries) {
@@ -451,7 +447,7 @@ void PlaceRecognizer::annotate(Document& doc) const {
       if (c.region || sure_area) admin1s[p.country + "." + p.admin1] += 1.0;
       // An area named as a holder is as sure as a cue: "(Kaduna)" puts the text in Nigeria.
       if (sure_area) countries[p.country] += 0.5;
-      if (c.places.size() == 1 && c.loose.empty()) anchors.emplace_back(p.lat, p.lon);
+      if (c.places.size() == 1 && c.loose.empty()) anchors.emplace(p.lat, p.lon);
     }
     update_total();
     update_dominant();
@@ -460,12 +456,15 @@ void PlaceRecognizer::annotate(Document& doc) const {
   // A country's name reads as the area of another country that bears it ("Georgia" in a text
   // about Oconee County) when nothing else in the text points to the country and something
   // points to the area's: places resolved there, or most names having entries there.
+  // How often each country's name is written each way.
+  std::map<std::pair<std::string, std::string>, int> country_names_written;
+  for (std::size_t j = 0; j < candidates.size(); ++j) {
+    if (!candidates[j].country.empty())
+      ++country_names_written[{written[j], candidates[j].country}];
+  }
   auto reads_as_namesake_area = [&](const Candidate& c, std::size_t k) {
     const std::string& area_country = gazetteer_.place(*c.namesake_area).country;
-    double own = 0;
-    for (std::size_t j = 0; j < candidates.size(); ++j) {
-      if (written[j] == written[k] && candidates[j].country == c.country) own += 1.0;
-    }
+    const double own = static_cast<double>(country_names_written[{written[k], c.country}]);
     const auto named = [&](const std::string& code) {
       const auto it = countries.find(code);
       return it == countries.end() ? 0.0 : it->second;
@@ -486,6 +485,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
   }
   // Without a place preposition or cue, only names in the document's main country are kept:
   // « le groupe Wagner » is not Wagner, Oregon, in an article about Mali.
+  std::vector<bool> is_holder(candidates.size());
+  for (const auto& held : holders) {
+    for (std::size_t h : held) is_holder[h] = true;
+  }
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const Candidate& c = candidates[k];
     PlaceMention m;
@@ -496,9 +499,7 @@ void PlaceRecognizer::annotate(Document& doc) const {
         considered[k].begin() + static_cast<std::ptrdiff_t>(
                                     std::min(considered[k].size(), PlaceMention::kMaxConsidered)));
     m.rule = c.rule;
-    m.holder = std::any_of(holders.begin(), holders.end(), [&](const std::vector<std::size_t>& h) {
-      return std::find(h.begin(), h.end(), k) != h.end();
-    });
+    m.holder = is_holder[k];
     if (!c.country.empty()) {
       if (c.namesake_area && reads_as_namesake_area(c, k)) {
         const Place& area = gazetteer_.place(*c.namesake_area);

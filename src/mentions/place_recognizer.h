@@ -44,7 +44,7 @@ class PlaceRecognizer {
 
   std::vector<Candidate> find_candidates(const Document& doc) const;
   std::optional<Candidate> longest_name_at(const Document& doc, std::uint32_t i, std::uint32_t end,
-                                           const std::vector<Span>& taken) const;
+                                           const SpanSet& taken) const;
   void mark_cues(const Document& doc, const Sentence& s, Candidate& c) const;
   static std::set<std::string> surnames_of(const Document& doc,
                                            const std::vector<Candidate>& candidates);
