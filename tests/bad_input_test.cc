@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "clean/cleaner.h"
 #include "input/input_reader.h"
@@ -136,6 +137,44 @@ TEST(BadInput, AHugeTextFileStreamsInBoundedParts) {
   }
   EXPECT_EQ(total_bytes, std::filesystem::file_size(dir / "huge.txt"));
   EXPECT_GE(parts, 48u);
+}
+
+TEST(BadInput, AHugeJsonlRecordIsReadInPartsLikeAHugeFile) {
+  // A record whose text is a few parts long, between two ordinary ones: its parts keep its line
+  // and metadata, take "<id>#part<N>", and their offsets continue from part to part.
+  test::TempDir dir;
+  std::string text;
+  for (int n = 1; text.size() < 2500; ++n)
+    text += "Des hommes armés ont attaqué le village n° " + std::to_string(n) + " mardi soir.\n\n";
+  test::write_file(dir / "feed.jsonl",
+                   "{\"id\":\"a\",\"text\":\"Court.\"}\n"
+                   "{\"id\":\"big\",\"published\":\"2024-03-05\",\"text\":" +
+                       nlohmann::json(text).dump() + "}\n{\"id\":\"b\",\"text\":\"Court.\"}\n");
+  ReaderOptions options;
+  options.max_text_part_bytes = 1000;
+  auto items = test::read_all_inputs({(dir / "feed.jsonl").string()}, options);
+  ASSERT_EQ(items.size(), 5u);  // a, three parts of big, b
+  EXPECT_EQ(std::get<RawDocument>(items[0]).meta.id, "a");
+  std::string joined;
+  std::uint64_t expected_base = 0;
+  for (std::size_t k = 1; k <= 3; ++k) {
+    ASSERT_TRUE(std::holds_alternative<RawDocument>(items[k])) << problem_text(items[k]);
+    const auto& part = std::get<RawDocument>(items[k]);
+    EXPECT_EQ(part.meta.id, "big#part" + std::to_string(k));
+    EXPECT_EQ(part.meta.published, "2024-03-05");
+    EXPECT_EQ(part.origin.line, 2u);
+    EXPECT_EQ(part.origin.part, k);
+    EXPECT_EQ(part.origin.base_code_point, expected_base);
+    EXPECT_LE(part.bytes.size(), 1000u);
+    EXPECT_TRUE(part.bytes.ends_with("\n\n")) << "part " << k;
+    EXPECT_FALSE(part.meta.content_hash.empty());
+    expected_base += utf8::count_code_points(part.bytes);
+    joined += part.bytes;
+  }
+  EXPECT_EQ(joined, text);
+  EXPECT_NE(std::get<RawDocument>(items[1]).meta.content_hash,
+            std::get<RawDocument>(items[2]).meta.content_hash);
+  EXPECT_EQ(std::get<RawDocument>(items[4]).meta.id, "b");
 }
 
 TEST(BadInput, InvalidUtf8DeepInAHugeFileNamesTheFileOffset) {

@@ -6,6 +6,7 @@
 
 #include "input/content_check.h"
 #include "input/jsonl_record.h"
+#include "input/text_parts.h"
 #include "util/content_hash.h"
 #include "util/utf8.h"
 
@@ -75,9 +76,22 @@ InputReader::InputReader(std::vector<std::string> paths, ReaderOptions options)
 InputReader::~InputReader() = default;
 
 bool InputReader::next(InputItem& item) {
+  if (!parts_.empty()) {
+    item = std::move(parts_.front());
+    parts_.pop_front();
+    return true;
+  }
   if (!next_item(item)) return false;
-  if (auto* raw = std::get_if<RawDocument>(&item))
-    raw->meta.content_hash = content_hash(raw->bytes);
+  auto* raw = std::get_if<RawDocument>(&item);
+  if (!raw) return true;
+  raw->meta.content_hash = content_hash(raw->bytes);
+  // A JSONL record's text as long as a large file's is cut as the file's would be.
+  if (raw->origin.line && raw->bytes.size() > options_.max_text_part_bytes) {
+    for (auto& part : cut_into_parts(std::move(*raw), options_.max_text_part_bytes))
+      parts_.push_back(std::move(part));
+    item = std::move(parts_.front());
+    parts_.pop_front();
+  }
   return true;
 }
 
@@ -228,21 +242,7 @@ bool InputReader::next_text_part(InputItem& item) {
     finish_file();
     return false;
   }
-  // Cut at the last blank line of the second half of the window, else the last newline, else
-  // the last whole code point: parts then hold whole paragraphs wherever the text has them.
-  std::size_t cut = buffer_.size();
-  if (buffer_.size() > limit) {
-    const std::string_view window(buffer_.data(), limit);
-    const std::size_t blank = window.rfind("\n\n");
-    const std::size_t newline = window.rfind('\n');
-    if (blank != std::string_view::npos && blank >= limit / 2) {
-      cut = blank + 2;
-    } else if (newline != std::string_view::npos && newline >= limit / 2) {
-      cut = newline + 1;
-    } else {
-      cut = utf8::safe_prefix_length(buffer_, limit);
-    }
-  }
+  const std::size_t cut = text_part_end(buffer_, limit);
   std::string bytes = buffer_.substr(0, cut);
   buffer_.erase(0, cut);
   Origin origin{path_, 0, whole_file ? 0 : part_ + 1, consumed_code_points_};

@@ -13,8 +13,9 @@
 namespace vigie {
 
 struct ReaderOptions {
-  /// Plain text longer than this is cut at paragraph breaks into parts processed one by one,
-  /// which keeps memory bounded for huge files; offsets stay relative to the whole file.
+  /// Plain text longer than this (a file, or a JSONL record's text) is cut at paragraph breaks
+  /// into parts processed one by one, which keeps memory bounded for huge texts; offsets stay
+  /// relative to the whole text.
   std::size_t max_text_part_bytes = 1 << 20;
   /// HTML pages and JSONL lines longer than this are reported and skipped.
   std::size_t max_record_bytes = 32u << 20;
@@ -44,6 +45,7 @@ class InputReader {
 
   ReaderOptions options_;
   std::deque<std::string> pending_;  // inputs still to open
+  std::deque<RawDocument> parts_;    // parts of a long JSONL record still to give
   std::size_t files_seen_ = 0;
 
   // The file being read.
