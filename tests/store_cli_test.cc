@@ -19,6 +19,7 @@
 
 #include "postgres_cluster.h"
 #include "test_support.h"
+#include "util/utf8.h"
 
 extern char** environ;
 
@@ -109,6 +110,34 @@ TEST(StoreCli, BadFiltersAndMissingStoresAreExplained) {
   EXPECT_FALSE(std::filesystem::exists(dir / "none.db"));  // a query creates nothing
   r = run_vigie("query --incidents --format csv" + db);
   EXPECT_EQ(r.exit_code, 2);
+}
+
+// A file name that is not UTF-8 (an old archive's Latin-1 name) stops nothing: the file and the
+// ones after it are read and stored, and every output stays UTF-8, the bad byte shown as U+FFFD.
+TEST(StoreCli, AFileNameThatIsNotUtf8IsReadAndShownAsUtf8) {
+  SKIP_WITHOUT_SHARED();
+  test::TempDir dir;
+  std::filesystem::create_directory(dir / "in");
+  test::write_file(
+      dir / "in" / "Kati-\xE9t\xE9.txt",
+      "Des hommes armés ont tué trois soldats lundi à Kati, selon l'armée malienne.\n");
+  test::write_file(dir / "in" / "z.txt",
+                   "Gunmen killed three soldiers in Kano on Monday, police said.\n");
+  const std::string db = " --db " + quoted(dir / "s.db");
+  auto r = run_vigie("ingest" + data_option() + db + " " + quoted(dir / "in"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("2 documents stored"), std::string::npos) << r.err;
+  for (const char* command : {"query --format jsonl", "query --format csv"}) {
+    r = run_vigie(std::string(command) + db);
+    EXPECT_EQ(r.exit_code, 0) << command << ": " << r.err;
+    EXPECT_FALSE(utf8::first_invalid_byte(r.out)) << command;
+    EXPECT_NE(r.out.find("Kati-\uFFFDt\uFFFD.txt"), std::string::npos) << command << ": " << r.out;
+  }
+  r = run_vigie("extract --format jsonl" + data_option() + " " + quoted(dir / "in"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(utf8::first_invalid_byte(r.out));
+  EXPECT_NE(r.out.find("Kati-\uFFFDt\uFFFD.txt"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("z.txt"), std::string::npos) << r.out;
 }
 
 // A feed of `n` distinct articles (the development-set texts, each copy numbered).
