@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -45,27 +46,43 @@ class RunningServer {
   std::thread thread_;
 };
 
-// The status of the answer to a request written as is, in one write, to 127.0.0.1:port; -1 when
-// none came.
-int raw_status(int port, const std::string& request) {
+// A socket connected to 127.0.0.1:port, or -1.
+int connect_to(int port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return -1;
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<std::uint16_t>(port));
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  std::string answer;
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-      send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
-          static_cast<ssize_t>(request.size())) {
-    char buffer[4096];
-    for (ssize_t n;
-         answer.find("\r\n") == std::string::npos && (n = recv(fd, buffer, sizeof buffer, 0)) > 0;)
-      answer.append(buffer, static_cast<std::size_t>(n));
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    close(fd);
+    return -1;
   }
-  close(fd);
-  // "HTTP/1.1 411 Length Required"
+  return fd;
+}
+
+// The status at the start of what the server wrote on `fd` until it closed the connection
+// ("HTTP/1.1 408 Request Timeout"); -1 when it wrote none.
+int answer_status(int fd) {
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t n;
+       answer.find("\r\n") == std::string::npos && (n = recv(fd, buffer, sizeof buffer, 0)) > 0;)
+    answer.append(buffer, static_cast<std::size_t>(n));
   return answer.size() > 12 && answer.rfind("HTTP/1.", 0) == 0 ? std::atoi(answer.c_str() + 9) : -1;
+}
+
+// The status of the answer to a request written as is, in one write, to 127.0.0.1:port; -1 when
+// none came.
+int raw_status(int port, const std::string& request) {
+  const int fd = connect_to(port);
+  if (fd < 0) return -1;
+  int status = -1;
+  if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+      static_cast<ssize_t>(request.size()))
+    status = answer_status(fd);
+  close(fd);
+  return status;
 }
 
 json get(const httplib::Client& c, const std::string& path, int expected_status = 200) {
@@ -86,12 +103,13 @@ struct Fixture {
   std::unique_ptr<Pipeline> pipeline = test::pipeline_with_gazetteer(std::nullopt);
   std::unique_ptr<RunningServer> server;
 
-  explicit Fixture(std::size_t max_body = 10u << 20) {
+  explicit Fixture(std::size_t max_body = 10u << 20, std::size_t max_part = 1u << 20) {
     if (!pipeline) return;
     ApiOptions o;
     o.db = (dir / "api.db").string();
     o.pipeline = pipeline.get();
     o.max_body_bytes = max_body;
+    o.max_text_part_bytes = max_part;
     o.allow_writes = true;
     server = std::make_unique<RunningServer>(o);
   }
@@ -292,6 +310,58 @@ TEST(HttpApi, AnEventComesWithItsEvidenceItsArticleAndItsIncident) {
   EXPECT_EQ(doc["source"], "Le Monde Afrique");
 }
 
+// A long text is read in parts as the CLI reads long files (memory follows the part, not the
+// text): the events of every part come back, their evidence offsets count from the start of the
+// whole text, and /documents stores each part once.
+TEST(HttpApi, ALongTextIsProcessedInPartsWithOffsetsIntoTheWholeText) {
+  SKIP_WITHOUT_SHARED();
+  Fixture f(10u << 20, 300);
+  ASSERT_TRUE(f.server);
+  auto client = f.server->client();
+  const std::vector<std::string> reports = {
+      "Gunmen attacked a police post in Kano on Monday, killing three officers, police said.",
+      "Soldiers clashed with militants near Maiduguri on Tuesday; two soldiers were killed.",
+      "Protesters marched peacefully in Abuja on Wednesday to demand higher wages.",
+  };
+  std::string text;
+  for (int round = 1; round <= 4; ++round) {  // rounds numbered: no two parts are the same
+    for (const auto& report : reports)
+      text += "Report " + std::to_string(round) + ". " + report + "\n\n";
+  }
+  ASSERT_GT(text.size(), 3 * 300u);  // four parts at least
+  auto res = client.Post("/extract?published=2024-03-04&id=long", text, "text/plain");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json answer = json::parse(res->body);
+  EXPECT_EQ(answer["document"]["id"], "long");
+  EXPECT_GE(answer["document"]["parts"].get<int>(), 4);
+  EXPECT_EQ(answer["document"]["text"], text);
+  // Every report of every round, wherever the cuts fell: each text of the twelve found once.
+  std::multiset<std::string> evidence;
+  for (const auto& e : answer["events"]) {
+    ASSERT_FALSE(e["evidence"].empty());
+    const std::size_t start = e["evidence"][0]["start"], end = e["evidence"][0]["end"];
+    ASSERT_LE(end, text.size());  // the text is ASCII: code points are bytes
+    evidence.insert(text.substr(start, end - start));
+  }
+  for (const auto& report : reports) EXPECT_EQ(evidence.count(report), 4u) << report;
+
+  auto stored = client.Post("/documents?published=2024-03-04&id=long", text, "text/plain");
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->status, 201) << stored->body;
+  const json outcome = json::parse(stored->body);
+  EXPECT_EQ(outcome["parts"].size(), answer["document"]["parts"].get<std::size_t>());
+  EXPECT_EQ(outcome["events"], answer["events"].size());
+  EXPECT_EQ(get(client, "/events")["total"], answer["events"].size());
+  std::set<int> ids;
+  for (const auto& part : outcome["parts"]) {
+    EXPECT_EQ(part["added"], true);
+    ids.insert(part["document_id"].get<int>());
+    get(client, "/documents/" + std::to_string(part["document_id"].get<int>()));
+  }
+  EXPECT_EQ(ids.size(), outcome["parts"].size());
+}
+
 TEST(HttpApi, BadRequestsGetAJsonErrorWithTheRightStatus) {
   SKIP_WITHOUT_SHARED();
   Fixture f(4096);
@@ -386,6 +456,70 @@ TEST(HttpApi, TheOpenApiDescriptionCoversEveryRoute) {
     EXPECT_EQ(json::parse(res->body).value("error", "").find("no such route"), std::string::npos)
         << concrete;
   }
+}
+
+// Slow clients ("slowloris": a header line now and then, for ever) and bloated heads hold no
+// worker for long: more slow connections than workers, and a quick client still gets its answer.
+TEST(HttpApi, SlowClientsAreCutAndBloatedHeadsRefusedWhileOthersAreServed) {
+  test::TempDir dir;
+  ApiOptions o;
+  o.db = (dir / "slow.db").string();
+  o.workers = 4;
+  o.limits.head_timeout = std::chrono::milliseconds(300);
+  o.limits.request_timeout = std::chrono::milliseconds(300);
+  RunningServer server(o);
+  ASSERT_GT(server.port(), 0);
+
+  // Eight slow clients, twice the workers, each writing a header line every 100 ms until told
+  // to stop: without deadlines they would hold every worker as long as they like.
+  std::atomic<bool> done{false};
+  std::vector<int> statuses(8, 0);
+  std::vector<std::thread> slow;
+  for (std::size_t k = 0; k < statuses.size(); ++k) {
+    slow.emplace_back([&, k] {
+      const int fd = connect_to(server.port());
+      if (fd < 0) return;
+      std::string line = "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+      for (int n = 0; !done && n < 300 &&
+                      send(fd, line.data(), line.size(), MSG_NOSIGNAL) == ssize_t(line.size());
+           ++n) {
+        line = "X-Slow-" + std::to_string(n) + ": 1\r\n";
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+      statuses[k] = answer_status(fd);
+      close(fd);
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the slow ones hold the workers
+  auto client = server.client();
+  client.set_read_timeout(20, 0);
+  auto res = client.Get("/events");
+  done = true;
+  for (auto& t : slow) t.join();
+  ASSERT_TRUE(res) << "a quick client got no answer while slow ones were connected";
+  EXPECT_EQ(res->status, 200);
+  for (int status : statuses) EXPECT_EQ(status, 408);
+
+  // A body trickled in after a quick head is cut too: the connection closes without an answer.
+  {
+    const int fd = connect_to(server.port());
+    ASSERT_GE(fd, 0);
+    const std::string head =
+        "POST /extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+        "Content-Length: 1000\r\n\r\nabc";
+    ASSERT_EQ(send(fd, head.data(), head.size(), MSG_NOSIGNAL), ssize_t(head.size()));
+    EXPECT_EQ(answer_status(fd), -1);  // returns once the server has closed the connection
+    close(fd);
+  }
+
+  // Heads too large or with too many fields are refused before they are parsed.
+  std::string many = "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (int n = 0; n < 150; ++n) many += "X-Field-" + std::to_string(n) + ": 1\r\n";
+  EXPECT_EQ(raw_status(server.port(), many + "\r\n"), 431);
+  EXPECT_EQ(raw_status(server.port(), "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " +
+                                          std::string(20000, 'x') + "\r\n\r\n"),
+            431);
+  EXPECT_EQ(client.Get("/events")->status, 200);  // and the server goes on
 }
 
 TEST(HttpApi, ConcurrentReadersAllGetAnswers) {

@@ -1,9 +1,13 @@
 #include "api/api_server.h"
 
 #include <httplib.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <iomanip>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -12,8 +16,11 @@
 #include <thread>
 #include <unordered_map>
 
+#include "api/connection_guard.h"
+#include "api/httplib_connection.h"
 #include "api/openapi.h"
 #include "api/request_document.h"
+#include "input/text_parts.h"
 #include "output/event_json.h"
 #include "pipeline/pipeline.h"
 #include "store/event_filter.h"
@@ -54,24 +61,133 @@ std::int64_t path_id(const httplib::Request& req) {
   return id;
 }
 
-// Each worker thread keeps its own connection: SQLite connections are not shared between
-// threads, and WAL lets readers run beside the one writer.
+// Store connections lent to one request at a time, at most `most` open: SQLite connections are
+// not shared between threads at once (WAL lets readers run beside the one writer), and a
+// PostgreSQL server takes only so many connections, however many workers wait on clients.
 class StorePool {
  public:
-  explicit StorePool(std::string location) : location_(std::move(location)) {}
-  EventStore& get() {
-    const auto id = std::this_thread::get_id();
-    std::lock_guard lock(mutex_);
-    auto& store = stores_[id];
-    if (!store) store = open_event_store(location_);
-    return *store;
+  StorePool(std::string location, std::size_t most)
+      : location_(std::move(location)), most_(std::max<std::size_t>(most, 1)) {}
+
+  class Lease {
+   public:
+    Lease(StorePool& pool, std::unique_ptr<EventStore> store)
+        : pool_(pool), store_(std::move(store)) {}
+    ~Lease() { pool_.give_back(std::move(store_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    EventStore& operator*() { return *store_; }
+    EventStore* operator->() { return store_.get(); }
+
+   private:
+    StorePool& pool_;
+    std::unique_ptr<EventStore> store_;
+  };
+
+  Lease lease() {
+    std::unique_lock lock(mutex_);
+    returned_.wait(lock, [this] { return !idle_.empty() || open_ < most_; });
+    if (!idle_.empty()) {
+      auto store = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(store));
+    }
+    ++open_;
+    lock.unlock();
+    try {
+      return Lease(*this, open_event_store(location_));
+    } catch (...) {
+      std::lock_guard again(mutex_);
+      --open_;
+      returned_.notify_one();
+      throw;
+    }
   }
 
  private:
+  void give_back(std::unique_ptr<EventStore> store) {
+    {
+      std::lock_guard lock(mutex_);
+      idle_.push_back(std::move(store));
+    }
+    returned_.notify_one();
+  }
+
   std::string location_;
+  std::size_t most_;
   std::mutex mutex_;
-  std::unordered_map<std::thread::id, std::unique_ptr<EventStore>> stores_;
+  std::condition_variable returned_;
+  std::size_t open_ = 0;
+  std::vector<std::unique_ptr<EventStore>> idle_;
 };
+
+// cpp-httplib's server with every connection guarded (api/connection_guard.h): its request head
+// whole and within limits before any of it is parsed, one request per connection, and deadlines
+// whenever the server waits on the client.
+class GuardedServer : public httplib::Server {
+ public:
+  explicit GuardedServer(const ConnectionLimits& limits)
+      : limits_(limits), watch_(limits.request_timeout) {
+    set_keep_alive_max_count(1);  // each request's head is checked, so each comes on its own
+  }
+
+  // While a route works on a request: the server's turn, no deadline.
+  class Handling {
+   public:
+    explicit Handling(GuardedServer& server) : server_(server) {
+      if (ticket_) server_.watch_.handling(ticket_);
+    }
+    ~Handling() {
+      if (ticket_) server_.watch_.waiting_again(ticket_);
+    }
+    Handling(const Handling&) = delete;
+    Handling& operator=(const Handling&) = delete;
+
+   private:
+    GuardedServer& server_;
+  };
+
+ private:
+  bool process_and_close_socket(socket_t socket) override {
+    const HeadVerdict verdict = await_request_head(socket, limits_);
+    if (verdict != HeadVerdict::Complete) {
+      if (verdict != HeadVerdict::Closed) refuse(socket, head_refusal(verdict));
+      ::shutdown(socket, SHUT_RDWR);
+      ::close(socket);
+      return false;
+    }
+    ticket_ = watch_.watch(socket);
+    const bool served = serve_connection(*this, socket);
+    watch_.forget(ticket_);
+    ticket_ = 0;
+    return served;
+  }
+
+  static void refuse(socket_t socket, const std::pair<int, std::string>& refusal) {
+    const std::string body =
+        json{{"error", refusal.second}, {"status", refusal.first}}.dump() + "\n";
+    const std::string answer =
+        "HTTP/1.1 " + std::to_string(refusal.first) +
+        (refusal.first == 408 ? " Request Timeout" : " Request Header Fields Too Large") +
+        "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\nConnection: close\r\n\r\n" + body;
+    [[maybe_unused]] const auto sent = ::send(socket, answer.data(), answer.size(), MSG_NOSIGNAL);
+    // A close with unread bytes resets the connection, and the client may lose the answer with
+    // them: say that nothing more comes, and read what the client still sends, for a moment.
+    ::shutdown(socket, SHUT_WR);
+    char sink[4096];
+    for (int k = 0; k < 16; ++k) {
+      pollfd p{socket, POLLIN, 0};
+      if (poll(&p, 1, 50) <= 0 || ::recv(socket, sink, sizeof sink, 0) <= 0) break;
+    }
+  }
+
+  ConnectionLimits limits_;
+  ConnectionWatch watch_;
+  static thread_local std::uint64_t ticket_;  // the connection this worker serves
+};
+
+thread_local std::uint64_t GuardedServer::ticket_ = 0;
 
 // "127.0.0.1:8080" → "127.0.0.1", "[::1]:80" → "::1", "localhost" → "localhost".
 std::string host_name(std::string_view host) {
@@ -98,14 +214,19 @@ bool same_secret(std::string_view a, std::string_view b) {
 
 struct ApiServer::Impl {
   ApiOptions options;
-  httplib::Server server;
+  GuardedServer server;
   StorePool stores;
   std::mutex log_mutex;
 
-  explicit Impl(ApiOptions o) : options(std::move(o)), stores(options.db) {
+  explicit Impl(ApiOptions o)
+      : options(std::move(o)),
+        server(options.limits),
+        stores(options.db, options.max_store_connections) {
     for (auto& name : options.public_names) name = host_name(name);
     open_event_store(options.db);  // creates the store now, so a bad path fails at start
     server.set_tcp_nodelay(true);
+    const std::size_t workers = options.workers;
+    server.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
     server.set_payload_max_length(options.max_body_bytes);
     routes();
     // Before any body is read or route runs: what no request may do, whatever its route.
@@ -209,7 +330,9 @@ struct ApiServer::Impl {
   }
 
   // The request's article through the pipeline; the problem as 400 (body) or 422 (article).
-  ProcessedDocument process(const httplib::Request& req) {
+  // The request's document, cut into parts as the CLI cuts long texts: a part's annotations
+  // are let go before the next is read, so memory follows the part, not the text.
+  std::vector<RawDocument> request_parts(const httplib::Request& req) const {
     if (!options.pipeline) throw HttpError{503, "this server was started without a pipeline"};
     RequestDocument r;
     r.content_type = req.get_header_value("Content-Type");
@@ -219,51 +342,119 @@ struct ApiServer::Impl {
     r.id = req.get_param_value("id");
     InputItem item = request_document(r);
     if (auto* problem = std::get_if<InputProblem>(&item)) throw HttpError{400, problem->message};
-    ProcessedDocument processed = options.pipeline->process(std::move(std::get<RawDocument>(item)));
-    if (processed.problem) throw HttpError{422, processed.problem->message};
-    return processed;
+    return cut_into_parts(std::move(std::get<RawDocument>(item)), options.max_text_part_bytes);
+  }
+
+  // Each part processed in turn and handed to `use`; parts that fail are listed. When every
+  // part fails, the request does (422).
+  template <typename Use>
+  json process_parts(std::vector<RawDocument> parts, Use&& use) const {
+    json problems = json::array();
+    std::optional<std::string> first_problem;
+    const std::size_t count = parts.size();
+    for (auto& part : parts) {
+      const std::size_t number = part.origin.part;
+      ProcessedDocument processed = options.pipeline->process(std::move(part));
+      if (processed.problem) {
+        if (!first_problem) first_problem = processed.problem->message;
+        problems.push_back({{"part", number}, {"message", processed.problem->message}});
+        continue;
+      }
+      use(processed);
+    }
+    if (problems.size() == count) throw HttpError{422, *first_problem};
+    return problems;
+  }
+
+  // Routes registered so that the watchdog knows when the server, not the client, has the turn.
+  void get(const std::string& pattern, httplib::Server::Handler handler) {
+    server.Get(pattern, [this, handler](const httplib::Request& req, httplib::Response& res) {
+      GuardedServer::Handling turn(server);
+      handler(req, res);
+    });
+  }
+  void post(const std::string& pattern, httplib::Server::Handler handler) {
+    server.Post(pattern, [this, handler](const httplib::Request& req, httplib::Response& res) {
+      GuardedServer::Handling turn(server);
+      handler(req, res);
+    });
   }
 
   void routes() {
-    server.Get("/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    get("/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(openapi_json()), "application/json");
     });
 
-    server.Post("/extract", [this](const httplib::Request& req, httplib::Response& res) {
-      const auto processed = process(req);
+    post("/extract", [this](const httplib::Request& req, httplib::Response& res) {
+      auto parts = request_parts(req);
+      const std::size_t count = parts.size();
+      // The whole document's id: a part's is "<id>#part<N>".
+      const std::string id =
+          count == 1 ? parts[0].meta.id : parts[0].meta.id.substr(0, parts[0].meta.id.rfind('#'));
+      const std::optional<std::string> published = parts[0].meta.published;
       json events = json::array();
-      for (const auto& e : processed.events) events.push_back(to_json(e));
-      const auto& doc = *processed.doc;
-      send_json(res, {{"document",
-                       {{"id", doc.meta.id},
-                        {"lang", doc.language.code},
-                        {"published", doc.meta.published ? json(*doc.meta.published) : json()},
-                        {"text", doc.text()}}},
-                      {"events", std::move(events)}});
+      std::string text, lang;
+      const json problems = process_parts(std::move(parts), [&](const ProcessedDocument& p) {
+        for (const auto& e : p.events) events.push_back(to_json(e));
+        text += p.doc->text();
+        if (lang.empty()) lang = p.doc->language.code;
+      });
+      json document = {{"id", id},
+                       {"lang", lang},
+                       {"published", published ? json(*published) : json()},
+                       {"text", std::move(text)}};
+      if (count > 1) document["parts"] = count;
+      json answer = {{"document", std::move(document)}, {"events", std::move(events)}};
+      if (!problems.empty()) answer["problems"] = problems;
+      send_json(res, answer);
     });
 
-    server.Post("/documents", [this](const httplib::Request& req, httplib::Response& res) {
-      const auto processed = process(req);
-      const auto outcome = stores.get().add_document(*processed.doc, processed.events);
-      send_json(res,
-                {{"added", outcome.added},
-                 {"document_id", outcome.added ? json(outcome.document_id) : json(nullptr)},
-                 {"content_hash", processed.doc->meta.content_hash},
-                 {"events", outcome.events},
-                 {"new_incidents", outcome.new_incidents},
-                 {"joined_incidents", outcome.joined_incidents}},
-                outcome.added ? 201 : 200);
+    post("/documents", [this](const httplib::Request& req, httplib::Response& res) {
+      auto parts = request_parts(req);
+      const std::size_t count = parts.size();
+      json stored = json::array();
+      bool any_added = false;
+      std::size_t events = 0, new_incidents = 0, joined_incidents = 0;
+      const json problems = process_parts(std::move(parts), [&](const ProcessedDocument& p) {
+        const auto outcome = stores.lease()->add_document(*p.doc, p.events);
+        stored.push_back(
+            {{"added", outcome.added},
+             {"document_id", outcome.added ? json(outcome.document_id) : json(nullptr)},
+             {"content_hash", p.doc->meta.content_hash},
+             {"events", outcome.events},
+             {"new_incidents", outcome.new_incidents},
+             {"joined_incidents", outcome.joined_incidents}});
+        if (count > 1) stored.back()["part"] = p.doc->origin().part;
+        any_added = any_added || outcome.added;
+        events += outcome.events;
+        new_incidents += outcome.new_incidents;
+        joined_incidents += outcome.joined_incidents;
+      });
+      // One document: its own answer. A text cut into parts: the first part's answer with the
+      // totals, and each stored part's own answer under "parts".
+      json answer = stored[0];
+      answer.erase("part");
+      if (count > 1) {
+        answer["added"] = any_added;
+        answer["events"] = events;
+        answer["new_incidents"] = new_incidents;
+        answer["joined_incidents"] = joined_incidents;
+        answer["parts"] = std::move(stored);
+      }
+      if (!problems.empty()) answer["problems"] = problems;
+      send_json(res, answer, any_added ? 201 : 200);
     });
 
-    server.Get(R"(/documents/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
-      auto doc = stores.get().document(path_id(req));
+    get(R"(/documents/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      auto doc = stores.lease()->document(path_id(req));
       if (!doc) throw HttpError{404, "no such document"};
       send_json(res, document_json(*doc));
     });
 
-    server.Get("/events", [this](const httplib::Request& req, httplib::Response& res) {
+    get("/events", [this](const httplib::Request& req, httplib::Response& res) {
       const auto f = filter_of(req, true);
-      auto& store = stores.get();
+      auto lease = stores.lease();
+      auto& store = *lease;
       // Records go out as stored: a page is joined, not decoded and encoded again.
       auto page = store.find_event_json(f);
       std::string body = "{\"total\":" + std::to_string(page.total) +
@@ -282,13 +473,14 @@ struct ApiServer::Impl {
     // The map's markers: every record of a filter with coordinates (up to max_points), a few
     // fields each, as rows under the names in "fields"; with of=incidents, the incidents of
     // those records at their merged places instead.
-    server.Get("/points", [this](const httplib::Request& req, httplib::Response& res) {
+    get("/points", [this](const httplib::Request& req, httplib::Response& res) {
       const std::string of = req.has_param("of") ? req.get_param_value("of") : "events";
       if (of != "events" && of != "incidents") {
         throw HttpError{400, "of: expected events or incidents, got '" + of + "'"};
       }
       const auto f = filter_of(req, true, options.max_points, options.max_points);
-      auto& store = stores.get();
+      auto lease = stores.lease();
+      auto& store = *lease;
       auto text = [](const std::optional<std::string>& v) { return v ? json(*v) : json(); };
       json points = json::array();
       json fields;
@@ -316,8 +508,9 @@ struct ApiServer::Impl {
                       {"points", std::move(points)}});
     });
 
-    server.Get(R"(/events/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
-      auto& store = stores.get();
+    get(R"(/events/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      auto lease = stores.lease();
+      auto& store = *lease;
       const auto event = store.event(path_id(req));
       if (!event) throw HttpError{404, "no such event"};
       json evidence = json::array();
@@ -334,9 +527,10 @@ struct ApiServer::Impl {
                       {"incident", incident.empty() ? json(nullptr) : incident.front().json}});
     });
 
-    server.Get("/incidents", [this](const httplib::Request& req, httplib::Response& res) {
+    get("/incidents", [this](const httplib::Request& req, httplib::Response& res) {
       const auto f = filter_of(req, true);
-      auto& store = stores.get();
+      auto lease = stores.lease();
+      auto& store = *lease;
       json incidents = json::array();
       for (const auto& s : store.find_incidents(f)) incidents.push_back(s.json);
       send_json(res, {{"total", store.count_incidents(f)},
@@ -345,10 +539,11 @@ struct ApiServer::Impl {
                       {"incidents", std::move(incidents)}});
     });
 
-    server.Get(R"(/incidents/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+    get(R"(/incidents/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
       EventFilter f;
       f.incident = path_id(req);
-      auto& store = stores.get();
+      auto lease = stores.lease();
+      auto& store = *lease;
       const auto incident = store.find_incidents(f);
       if (incident.empty()) throw HttpError{404, "no such incident"};
       json events = json::array();
@@ -356,7 +551,7 @@ struct ApiServer::Impl {
       send_json(res, {{"incident", incident.front().json}, {"events", std::move(events)}});
     });
 
-    server.Get("/stats", [this](const httplib::Request& req, httplib::Response& res) {
+    get("/stats", [this](const httplib::Request& req, httplib::Response& res) {
       const auto f = filter_of(req, false);
       std::vector<std::string> keys;
       std::string by = req.has_param("by") ? req.get_param_value("by") : "week,type";
@@ -368,12 +563,12 @@ struct ApiServer::Impl {
         }
         keys.push_back(key);
       }
-      send_json(res, stats_json(stores.get(), f, keys));
+      send_json(res, stats_json(*stores.lease(), f, keys));
     });
 
     // What the web interface needs to know: a tile server, when one was given (the map works
     // without one, on country boundaries alone).
-    server.Get("/config.json", [this](const httplib::Request&, httplib::Response& res) {
+    get("/config.json", [this](const httplib::Request&, httplib::Response& res) {
       send_json(res, {{"tiles", options.tiles_url ? json(*options.tiles_url) : json(nullptr)},
                       {"writes", options.allow_writes && !options.token}});
     });

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "api/connection_guard.h"
+
 namespace vigie {
 
 class Pipeline;
@@ -19,6 +21,8 @@ struct ApiOptions {
   std::string db;                          ///< the store (created if missing)
   const Pipeline* pipeline = nullptr;      ///< for POST /extract and /documents
   std::size_t max_body_bytes = 10u << 20;  ///< larger bodies get 413
+  /// Texts longer than this are processed in parts cut at paragraph breaks, as the CLI does.
+  std::size_t max_text_part_bytes = 1u << 20;
   std::size_t default_page = 100;
   std::size_t max_page = 1000;                    ///< a larger ?limit= gets 400
   std::size_t max_points = 20000;                 ///< map points: the default and the most
@@ -34,6 +38,12 @@ struct ApiOptions {
   /// Host names the server answers besides its loopback ones, when bound to loopback behind a
   /// reverse proxy that passes the visitor's Host on ("vigie.example.org"); other names get 403.
   std::vector<std::string> public_names;
+  /// Threads that serve connections; a connection holds one only while its client is quick
+  /// enough for `limits`, so slow clients cannot take them all for long.
+  std::size_t workers = 64;
+  /// Store connections open at once, lent to one request at a time.
+  std::size_t max_store_connections = 8;
+  ConnectionLimits limits;
 };
 
 /// Whether a host to bind or a Host header names this machine's loopback ("127.0.0.1", "::1",

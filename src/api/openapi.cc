@@ -57,7 +57,7 @@ constexpr std::string_view kOpenApi = R"json({
         "parameters": [{"$ref": "#/components/parameters/published"}, {"$ref": "#/components/parameters/lang"}, {"$ref": "#/components/parameters/id"}],
         "requestBody": {"$ref": "#/components/requestBodies/Article"},
         "responses": {
-          "200": {"description": "the document's language and text (offsets count code points in it) and its events", "content": {"application/json": {"schema": {"type": "object", "properties": {"document": {"type": "object"}, "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}}}}},
+          "200": {"description": "the document's language and text (offsets count code points in it) and its events; a text over 1 MiB is read in parts (document.parts), and parts that cannot be read are listed in problems", "content": {"application/json": {"schema": {"type": "object", "properties": {"document": {"type": "object"}, "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}}}}},
           "400": {"$ref": "#/components/responses/BadRequest"},
           "403": {"description": "another Origin, or on loopback another Host"},
           "411": {"description": "a chunked body: send Content-Length"},
@@ -72,7 +72,7 @@ constexpr std::string_view kOpenApi = R"json({
         "parameters": [{"$ref": "#/components/parameters/published"}, {"$ref": "#/components/parameters/lang"}, {"$ref": "#/components/parameters/id"}],
         "requestBody": {"$ref": "#/components/requestBodies/Article"},
         "responses": {
-          "201": {"description": "stored: document_id, events, new_incidents, joined_incidents"},
+          "201": {"description": "stored: document_id, events, new_incidents, joined_incidents; a text over 1 MiB is stored in parts, each answered under parts, with totals"},
           "200": {"description": "already stored (added: false)"},
           "400": {"$ref": "#/components/responses/BadRequest"},
           "401": {"description": "the server has a token and the request no Authorization: Bearer with it"},

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cctype>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -59,6 +60,18 @@ void add_serve_command(CLI::App& app, ServeOptions& o) {
   cmd->add_option("--max-body-mb", o.max_body_mb, "Largest request body accepted, in MiB")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
+  cmd->add_option("--workers", o.workers,
+                  "Threads serving connections (a slow client holds one until its deadline)")
+      ->check(CLI::Range(2, 4096))
+      ->capture_default_str();
+  cmd->add_option("--head-timeout", o.head_timeout_s,
+                  "Seconds a client has to send a request's head (line and header fields)")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  cmd->add_option("--request-timeout", o.request_timeout_s,
+                  "Seconds a client has to send a request's body, and again to take the answer")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   cmd->add_flag("-q,--quiet", o.quiet, "No request log on standard error");
   cmd->add_flag("--allow-writes", o.allow_writes,
                 "Let clients store articles (POST /documents, the web interface's Store button); "
@@ -82,6 +95,9 @@ int run_serve(const ServeOptions& o) {
   api.db = o.db;
   api.pipeline = setup.pipeline.get();
   api.max_body_bytes = static_cast<std::size_t>(o.max_body_mb) << 20;
+  api.workers = static_cast<std::size_t>(o.workers);
+  api.limits.head_timeout = std::chrono::seconds(o.head_timeout_s);
+  api.limits.request_timeout = std::chrono::seconds(o.request_timeout_s);
   const fs::path web_root = o.web_dir.empty() ? default_web_root() : fs::path(o.web_dir);
   if (fs::exists(web_root / "index.html")) {
     api.web_root = web_root;

@@ -18,6 +18,9 @@ struct ServeOptions {
   bool allow_writes = false;  ///< POST /documents open to every client that reaches the server
   std::string token_file;     ///< POST /documents needs the token this file holds
   std::vector<std::string> public_names;  ///< Host names answered besides loopback ones
+  int workers = 64;                       ///< threads serving connections
+  int request_timeout_s = 30;  ///< deadline for a body to arrive, or an answer to be taken
+  int head_timeout_s = 10;     ///< deadline for a request head to arrive
 };
 
 /// Adds `vigie serve`: the HTTP API and the web interface over a store.
