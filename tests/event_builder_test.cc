@@ -146,6 +146,30 @@ TEST_F(EventBuilderTest, TheSidesOfAClashAreEachOthers) {
   }
 }
 
+// People who fight each other fight a clash, whoever died: villagers on each side are, for
+// ACLED, their communities' militias; villagers who clash with the army are not.
+TEST_F(EventBuilderTest, PeopleWhoFightEachOtherAreCommunalMilitiasInAClash) {
+  for (const std::string text :
+       {"On 3 April 2022, villagers of Kolo and Banga clashed over a well near Kayes, Mali. Four "
+        "people were killed.",
+        "Le 3 avril 2022, des villageois de Kolo et de Banga se sont affrontés près de Kayes, au "
+        "Mali, faisant quatre morts."}) {
+    const auto e = events(text);
+    ASSERT_FALSE(e.empty()) << text;
+    EXPECT_EQ(e[0].sub_event_type, "Armed clash") << text;
+    ASSERT_TRUE(e[0].actor1 && e[0].actor2) << text;
+    EXPECT_EQ(e[0].actor1->name, "Unidentified Communal Militia (Mali)") << text;
+    EXPECT_EQ(e[0].actor2->name, "Unidentified Communal Militia (Mali)") << text;
+  }
+  const auto riot = events(
+      "On 3 April 2022, villagers clashed with soldiers in Kayes, Mali, and two villagers were "
+      "killed.");
+  ASSERT_FALSE(riot.empty());
+  ASSERT_TRUE(riot[0].actor1 && riot[0].actor2);
+  EXPECT_EQ(riot[0].actor2->name, "Military Forces of Mali");
+  EXPECT_NE(riot[0].actor1->name, "Unidentified Communal Militia (Mali)");
+}
+
 // "Nine people, including two officers and seven civilians": every part listed after the cue is
 // part of the nine. And killings told beside looting are the event, not the looting.
 TEST_F(EventBuilderTest, PartsListedAfterASubsetCueAndKillingsBesideASeizure) {

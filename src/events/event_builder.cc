@@ -424,7 +424,7 @@ void EventBuilder::crowd_violence(const Document& doc, EventCandidate& c) const 
 // as they are: their unnamed other side is usually an armed one.
 void EventBuilder::one_sided_clash(const Document& doc, EventCandidate& c) const {
   EventRecord& e = c.record;
-  if (e.sub_event_type != "Armed clash" || e.actor2) return;
+  if (e.sub_event_type != "Armed clash" || e.actor2 || c.mutual) return;
   if (!e.actor1 || (e.actor1->type != "political_militia" && e.actor1->type != "identity_militia"))
     return;
   const EventKind* attack = taxonomy_.find("Attack");
@@ -435,6 +435,51 @@ void EventBuilder::one_sided_clash(const Document& doc, EventCandidate& c) const
   e.actor2 = actor_field(actors_.generic(ActorKind::Civilians, country));
   set_interaction(e);
   c.reasons.push_back("actor2: " + e.actor2->name + ", civilians are the target by definition");
+}
+
+// A side of a fight between communities: villagers, farmers or herders are, for ACLED, their
+// community's militia ("Unidentified Communal Militia (Benin)"), or their people's where the text
+// names it ("Fulani herders": "Fulani Ethnic Militia (Nigeria)").
+ActorField EventBuilder::communal_side(const ActorField& people, const Country* country) const {
+  ActorField f = actor_field(actors_.generic(ActorKind::Communal, country));
+  const std::string words = fold(people.text);
+  for (std::size_t at = 0; at < words.size();) {
+    const std::size_t end = std::min(words.find(' ', at), words.size());
+    if (auto group = actors_.ethnic_group(words.substr(at, end - at))) {
+      f.name =
+          *group + " Ethnic Militia" + (country ? " (" + actors_.country_name(*country) + ")" : "");
+      break;
+    }
+    at = end + 1;
+  }
+  f.text = people.text;
+  f.span = people.span;
+  return f;
+}
+
+// In a clash, unarmed people named on a side fight: they become communal militias, and so does
+// a side left unnamed against them ("clashes between farmers and herders" where one is missed).
+void EventBuilder::communal_clash(const std::string& main_country, EventCandidate& c) const {
+  EventRecord& e = c.record;
+  // Residents who clash with the police are a riot's crowd, not a community's militia.
+  const auto state = [](const std::optional<ActorField>& f) {
+    return f && f->type == "state_forces";
+  };
+  if (state(e.actor1) || state(e.actor2)) return;
+  const Country* country = event_country(e, main_country);
+  bool communal = false;
+  for (auto* side : {&e.actor1, &e.actor2}) {
+    if (!*side || (*side)->type != "civilians") continue;
+    *side = communal_side(**side, country);
+    communal = true;
+    c.reasons.push_back("actor: " + (*side)->name + ", people who fight each other");
+  }
+  if (!communal) return;
+  for (auto* side : {&e.actor1, &e.actor2}) {
+    if (*side) continue;
+    *side = actor_field(actors_.generic(ActorKind::Communal, country));
+    c.reasons.push_back("actor: " + (*side)->name + ", the other side of a communal clash");
+  }
 }
 
 // ACLED's conventions for who stands where when the text leaves a side unnamed: protesters and
@@ -726,6 +771,12 @@ std::vector<EventCandidate> EventBuilder::candidates(
       }
     }
 
+    // "Farmers and herders clashed", « des affrontements entre villageois »: people who fight
+    // each other are sides of a clash, whoever died, and communities' militias for ACLED.
+    c.mutual =
+        kind->sub_event_type == "Armed clash" && roles_.reciprocal(doc.tokens[trigger->head].lemma);
+    if (c.mutual) communal_clash(main_country, c);
+
     bool civilians_killed = false, people_killed = false, others_killed = false;
     e.fatalities = toll(doc, counts_here, c.killed, c.reasons);
     for (const std::string& who : c.killed)
@@ -748,9 +799,11 @@ std::vector<EventCandidate> EventBuilder::candidates(
     const bool civilians_hit = (e.actor2 && e.actor2->type == "civilians") || civilian_place;
     // People counted without a side ("two persons", "the son of the chairman") are the unarmed
     // victims of an attack, unless an armed side is the target.
+    // In a clash the dead are its sides' unless the text says civilians ("clashed with the
+    // mujahideen before killing hundreds of civilians").
     if (kind->event_type == "Battles" &&
-        (civilians_hit || (civilians_killed && !others_killed) ||
-         (people_killed && !civilians_killed && !others_killed && !armed_target)))
+        ((civilians_hit && !c.mutual) || (civilians_killed && !others_killed) ||
+         (people_killed && !civilians_killed && !others_killed && !armed_target && !c.mutual)))
       revise("Attack", "civilians were its victims");
     if (kind->event_type == "Violence against civilians" && e.actor2 &&
         e.actor2->type != "civilians") {
@@ -812,7 +865,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
     }
     const bool named = e.actor1 || e.actor2;  // by the text, before ACLED's defaults
     fill_default_actors(*kind, main_country, counts_here, doc.actors, e, c.reasons);
-    if (kind->event_type == "Battles" && e.actor2 && e.actor2->type == "civilians")
+    if (kind->event_type == "Battles" && !c.mutual && e.actor2 && e.actor2->type == "civilians")
       revise("Attack", "civilians were its victims");
     // Violence, or an arrest, with no one named on either side and no one counted dead, hurt,
     // taken or held may repeat an incident but is none by itself: "a team's attack", "three

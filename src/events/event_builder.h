@@ -43,6 +43,8 @@ class EventBuilder {
                                          std::vector<LeftOutCandidate>* left_out) const;
   const Country* event_country(const EventRecord& e, const std::string& fallback) const;
   void one_sided_clash(const Document& doc, EventCandidate& c) const;
+  ActorField communal_side(const ActorField& people, const Country* country) const;
+  void communal_clash(const std::string& main_country, EventCandidate& c) const;
   void crowd_violence(const Document& doc, EventCandidate& c) const;
   void name_unnamed_author(const Document& doc, EventCandidate& c) const;
   const Token* unarmed_doer(const Document& doc, const EventCandidate& c) const;
