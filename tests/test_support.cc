@@ -60,9 +60,8 @@ fs::path test_data_dir() {
   static const bool saved = [] {
     const Gazetteer* gazetteer = test_gazetteer();
     if (!gazetteer) return false;
-    Gazetteer copy = *gazetteer;
     std::string error;
-    if (!copy.save(Gazetteer::file_in(dir.path()), error)) throw std::runtime_error(error);
+    if (!gazetteer->write(Gazetteer::file_in(dir.path()), error)) throw std::runtime_error(error);
     return true;
   }();
   return saved ? dir.path() : fs::path();

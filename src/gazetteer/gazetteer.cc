@@ -55,11 +55,12 @@ class Writer {
   void u32(std::uint32_t v) { out_.write(reinterpret_cast<const char*>(&v), 4); }
   void i64(std::int64_t v) { out_.write(reinterpret_cast<const char*>(&v), 8); }
   void f64(double v) { out_.write(reinterpret_cast<const char*>(&v), 8); }
-  void str(const std::string& s) {
+  void str(std::string_view s) {
     u32(static_cast<std::uint32_t>(s.size()));
     out_.write(s.data(), static_cast<std::streamsize>(s.size()));
   }
-  void strs(const std::vector<std::string>& v) {
+  template <class Text>
+  void strs(const std::vector<Text>& v) {
     u32(static_cast<std::uint32_t>(v.size()));
     for (const auto& s : v) str(s);
   }
@@ -81,6 +82,22 @@ class Reader {
     std::string s(data_.substr(pos_, n));
     pos_ += n;
     return s;
+  }
+  // A view into the data read, for texts that live as long as it does.
+  std::string_view view() {
+    const std::uint32_t n = u32();
+    if (!ok_ || pos_ + n > data_.size()) return fail<std::string_view>();
+    const std::string_view s = data_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  std::vector<std::string_view> views() {
+    const std::uint32_t n = u32();
+    std::vector<std::string_view> v;
+    if (n > data_.size()) return fail<std::vector<std::string_view>>();
+    v.reserve(n);
+    for (std::uint32_t i = 0; i < n && ok_; ++i) v.push_back(view());
+    return v;
   }
   std::vector<std::string> strs() {
     const std::uint32_t n = u32();
@@ -148,7 +165,14 @@ std::string Gazetteer::spelling_key(std::string_view folded) {
   return out;
 }
 
+std::string_view Gazetteer::keep(std::string_view text) {
+  return kept_.emplace_back(text);
+}
+
 void Gazetteer::add_place(Place p, const std::vector<std::string>& names) {
+  for (std::string_view* text :
+       {&p.name, &p.ascii_name, &p.feature_code, &p.country, &p.admin1, &p.admin2})
+    *text = keep(*text);
   recover_place_names();
   finished_ = false;
   if (by_id_.empty() && !places_.empty()) {
@@ -180,9 +204,16 @@ void Gazetteer::recover_place_names() {
   place_names_.assign(places_.size(), {});
   for (std::size_t k = 0; k < exact_.keys.size(); ++k) {
     for (std::uint32_t j = exact_.start[k]; j < exact_.start[k + 1]; ++j) {
-      place_names_[exact_.places[j]].push_back(exact_.keys[k]);
+      place_names_[exact_.places[j]].emplace_back(exact_.keys[k]);
     }
   }
+}
+
+std::string area_key(std::string_view country, std::string_view admin1, std::string_view admin2) {
+  std::string key;
+  key.append(country).append(".").append(admin1);
+  if (!admin2.empty()) key.append(".").append(admin2);
+  return key;
 }
 
 // Names of an area as texts write it: "Oromia Region" is also "Oromia", "Kayin State" "Kayin".
@@ -215,12 +246,12 @@ void Gazetteer::add_admin_areas() {
   std::unordered_map<std::string, Sum> sums;
   std::unordered_set<std::string> listed;
   for (const Place& p : places_) {
-    if (p.feature_code == "ADM1") listed.insert(p.country + "." + p.admin1);
-    if (p.feature_code == "ADM2") listed.insert(p.country + "." + p.admin1 + "." + p.admin2);
+    if (p.feature_code == "ADM1") listed.insert(area_key(p.country, p.admin1));
+    if (p.feature_code == "ADM2") listed.insert(area_key(p.country, p.admin1, p.admin2));
     if (p.feature_class != 'P' || p.admin1.empty()) continue;
     for (const std::string& key :
-         {p.country + "." + p.admin1,
-          p.admin2.empty() ? std::string() : p.country + "." + p.admin1 + "." + p.admin2}) {
+         {area_key(p.country, p.admin1),
+          p.admin2.empty() ? std::string() : area_key(p.country, p.admin1, p.admin2)}) {
       if (key.empty()) continue;
       Sum& sum = sums[key];
       sum.lat += p.lat;
@@ -246,14 +277,16 @@ void Gazetteer::add_admin_areas() {
     p.lat = sum->second.lat / static_cast<double>(sum->second.n);
     p.lon = sum->second.lon / static_cast<double>(sum->second.n);
     p.feature_class = 'A';
-    p.country = key.substr(0, first_dot);
+    // Views of the key, which lives until add_place() keeps them.
+    const std::string_view k = key;
+    p.country = k.substr(0, first_dot);
     if (second_dot == std::string::npos) {
       p.feature_code = "ADM1";
-      p.admin1 = key.substr(first_dot + 1);
+      p.admin1 = k.substr(first_dot + 1);
     } else {
       p.feature_code = "ADM2";
-      p.admin1 = key.substr(first_dot + 1, second_dot - first_dot - 1);
-      p.admin2 = key.substr(second_dot + 1);
+      p.admin1 = k.substr(first_dot + 1, second_dot - first_dot - 1);
+      p.admin2 = k.substr(second_dot + 1);
     }
     add_place(std::move(p), area_names(name));
   }
@@ -275,7 +308,7 @@ void Gazetteer::finish() {
     index = {};
     for (const auto& [key, place] : pairs) {
       if (index.keys.empty() || index.keys.back() != key) {
-        index.keys.push_back(key);
+        index.keys.push_back(keep(key));
         index.start.push_back(static_cast<std::uint32_t>(index.places.size()));
       }
       index.places.push_back(place);
@@ -306,7 +339,7 @@ void Gazetteer::index_countries() {
 
 std::span<const std::uint32_t> Gazetteer::Index::find(std::string_view key) const {
   auto it = std::lower_bound(keys.begin(), keys.end(), key,
-                             [](const std::string& a, std::string_view b) { return a < b; });
+                             [](std::string_view a, std::string_view b) { return a < b; });
   if (it == keys.end() || *it != key) return {};
   const auto k = static_cast<std::size_t>(it - keys.begin());
   return {places.data() + start[k], start[k + 1] - start[k]};
@@ -345,9 +378,9 @@ bool Gazetteer::import_geonames(std::istream& in, const std::string& path, std::
     p.admin2 = f[11];
     // An ADM1/ADM2 row names its area when no admin code file was imported.
     if (p.feature_code == "ADM1" && !p.admin1.empty())
-      admin_names_.emplace(p.country + "." + p.admin1, p.ascii_name);
+      admin_names_.emplace(area_key(p.country, p.admin1), p.ascii_name);
     if (p.feature_code == "ADM2" && !p.admin2.empty()) {
-      admin_names_.emplace(p.country + "." + p.admin1 + "." + p.admin2, p.ascii_name);
+      admin_names_.emplace(area_key(p.country, p.admin1, p.admin2), p.ascii_name);
     }
     std::vector<std::string> names{f[1], f[2]};
     for (auto& alt : split(f[3], ',')) names.push_back(std::move(alt));
@@ -498,6 +531,14 @@ bool Gazetteer::import_text(std::string text, const std::string& name, std::stri
 
 bool Gazetteer::save(const fs::path& file, std::string& error) {
   finish();
+  return write(file, error);
+}
+
+bool Gazetteer::write(const fs::path& file, std::string& error) const {
+  if (!finished_) {
+    error = file.string() + ": the gazetteer is not finished (finish() after imports)";
+    return false;
+  }
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   const fs::path tmp = file.string() + ".tmp";
@@ -567,55 +608,63 @@ bool Gazetteer::save(const fs::path& file, std::string& error) {
 }
 
 std::optional<Gazetteer> Gazetteer::load(const fs::path& file, std::string& error) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  std::error_code missing;
+  if (!fs::is_regular_file(file, missing)) {
     error = file.string() + ": no gazetteer (build one with `vigie gazetteer import`)";
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string data = buffer.str();
+  // The file is mapped, not read: places and index keys are views into it, so loading copies no
+  // text, and processes that load the same gazetteer share its pages.
+  Gazetteer g;
+  try {
+    g.file_ = MappedFile(file.string());
+  } catch (const std::exception& e) {
+    error = e.what();
+    return std::nullopt;
+  }
+  const std::string_view data = g.file_.bytes();
   if (data.size() < sizeof kMagic || data.compare(0, sizeof kMagic, kMagic, sizeof kMagic) != 0) {
     error = file.string() + ": not a vigie gazetteer (or an older format): rebuild it";
     return std::nullopt;
   }
-  Reader r(std::string_view(data).substr(sizeof kMagic));
-  Gazetteer g;
+  Reader r(data.substr(sizeof kMagic));
   const std::uint32_t n = r.u32();
   if (n > data.size()) {
     error = file.string() + ": corrupt";
     return std::nullopt;
   }
-  g.places_.reserve(n);
+  g.places_.resize(n);
   for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
-    Place p;
+    Place& p = g.places_[i];
     p.geonameid = r.i64();
-    p.name = r.str();
-    p.ascii_name = r.str();
+    p.name = r.view();
+    p.ascii_name = r.view();
     p.lat = r.f64();
     p.lon = r.f64();
-    const std::string cls = r.str();
+    const std::string_view cls = r.view();
     p.feature_class = cls.empty() ? 'P' : cls[0];
-    p.feature_code = r.str();
-    p.country = r.str();
-    p.admin1 = r.str();
-    p.admin2 = r.str();
+    p.feature_code = r.view();
+    p.country = r.view();
+    p.admin1 = r.view();
+    p.admin2 = r.view();
     p.population = r.i64();
-    g.places_.push_back(std::move(p));
   }
   for (Index* index : {&g.exact_, &g.loose_}) {
-    index->keys = r.strs();
+    index->keys = r.views();
     const std::uint32_t total = r.u32();
     if (!r.ok() || total > data.size()) break;
-    index->start.reserve(index->keys.size() + 1);
-    index->start.push_back(0);
+    index->start.resize(index->keys.size() + 1);
+    index->start[0] = 0;
     for (std::size_t k = 0; k < index->keys.size() && r.ok(); ++k)
-      index->start.push_back(index->start.back() + r.u32());
-    index->places.reserve(total);
+      index->start[k + 1] = index->start[k] + r.u32();
+    index->places.resize(total);
     for (std::uint32_t j = 0; j < total && r.ok(); ++j) {
       const std::uint32_t p = r.u32();
-      if (p >= n) break;
-      index->places.push_back(p);
+      if (p >= n) {
+        error = file.string() + ": corrupt index";
+        return std::nullopt;
+      }
+      index->places[j] = p;
     }
     if (index->start.back() != index->places.size()) {
       error = file.string() + ": corrupt index";
@@ -673,21 +722,21 @@ std::optional<std::string> Gazetteer::country_of_demonym(std::string_view folded
   return it->second;
 }
 
-const Country* Gazetteer::country(const std::string& code) const {
+const Country* Gazetteer::country(std::string_view code) const {
   for (const auto& c : countries_) {
     if (c.code == code) return &c;
   }
   return nullptr;
 }
 
-std::string Gazetteer::admin1_name(const std::string& country, const std::string& admin1) const {
-  auto it = admin_names_.find(country + "." + admin1);
+std::string Gazetteer::admin1_name(std::string_view country, std::string_view admin1) const {
+  auto it = admin_names_.find(area_key(country, admin1));
   return it == admin_names_.end() ? "" : it->second;
 }
 
-std::string Gazetteer::admin2_name(const std::string& country, const std::string& admin1,
-                                   const std::string& admin2) const {
-  auto it = admin_names_.find(country + "." + admin1 + "." + admin2);
+std::string Gazetteer::admin2_name(std::string_view country, std::string_view admin1,
+                                   std::string_view admin2) const {
+  auto it = admin_names_.find(area_key(country, admin1, admin2));
   return it == admin_names_.end() ? "" : it->second;
 }
 

@@ -26,7 +26,7 @@ bool is_closing_quote(std::string_view t) {
 
 // How likely an entry is to be the place a news report means, out of context.
 double kind_prior(const Place& p) {
-  const std::string& c = p.feature_code;
+  const std::string_view c = p.feature_code;
   if (c == "PPLC") return 3.0;
   if (c == "PPLA") return 2.2;
   if (c == "PPLA2") return 1.6;
@@ -274,7 +274,7 @@ void PlaceRecognizer::annotate(Document& doc) const {
   std::vector<Candidate> candidates = find_candidates(doc);
 
   // Context: countries named or implied by demonyms, weighted by how often.
-  std::map<std::string, double> countries;
+  std::map<std::string, double, std::less<>> countries;
   for (const auto& c : candidates) {
     if (!c.country.empty()) countries[c.country] += 1.0;
   }
@@ -313,7 +313,8 @@ void PlaceRecognizer::annotate(Document& doc) const {
       expected = candidates[h].end + 1;
     }
   }
-  std::map<std::string, double> admin1s;  // regions named with a cue: « la région de Mopti »
+  std::map<std::string, double, std::less<>>
+      admin1s;  // regions named with a cue: « la région de Mopti »
   double total_weight = 1.0;
   auto update_total = [&] {
     total_weight = 0;
@@ -344,19 +345,19 @@ void PlaceRecognizer::annotate(Document& doc) const {
   // than the ones that a single name points to (Alexandria, Egypt; Virginia, South Africa).
   // Each distinct name votes once for every country and admin1 among its exact entries; the
   // share of the other names that agree weighs in, less where the text names its countries.
-  std::map<std::string, double> country_votes, admin1_votes;
+  std::map<std::string, double, std::less<>> country_votes, admin1_votes;
   double voters = 0;
   {
     std::set<std::string> seen;
     for (std::size_t k = 0; k < candidates.size(); ++k) {
       const Candidate& c = candidates[k];
       if (!c.country.empty() || c.places.empty() || !seen.insert(written[k]).second) continue;
-      std::set<std::string> in_countries, in_admin1s;
+      std::set<std::string, std::less<>> in_countries, in_admin1s;
       for (std::uint32_t index : c.places) {
         if (is_loose(c, index)) continue;
         const Place& p = gazetteer_.place(index);
-        in_countries.insert(p.country);
-        in_admin1s.insert(p.country + "." + p.admin1);
+        in_countries.insert(std::string(p.country));
+        in_admin1s.insert(area_key(p.country, p.admin1));
       }
       if (in_countries.empty()) continue;
       voters += 1;
@@ -365,7 +366,8 @@ void PlaceRecognizer::annotate(Document& doc) const {
     }
   }
   const double coherence_weight = countries.empty() ? 1.0 : 0.5;
-  auto agreement = [&](const std::map<std::string, double>& votes, const std::string& key) {
+  auto agreement = [&](const std::map<std::string, double, std::less<>>& votes,
+                       std::string_view key) {
     if (voters < 2) return 0.0;
     const auto it = votes.find(key);
     return it == votes.end() ? 0.0 : (it->second - 1) / (voters - 1);
@@ -406,10 +408,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
     if (auto it = countries.find(p.country); it != countries.end())
       s += 6.0 * it->second / total_weight;
     if (p.country == dominant) s += 2.0;  // the country the article is about
-    if (admin1s.count(p.country + "." + p.admin1)) s += 1.5;
+    if (admin1s.count(area_key(p.country, p.admin1))) s += 1.5;
     if (!is_loose(c, index)) {
       s += coherence_weight * (3.0 * agreement(country_votes, p.country) +
-                               2.0 * agreement(admin1_votes, p.country + "." + p.admin1));
+                               2.0 * agreement(admin1_votes, area_key(p.country, p.admin1)));
     }
     // Areas are what a region cue or the parentheses after a name ("Chillanes (Bolivar)") name.
     if ((c.region || c.holds_name) && p.feature_class == 'A') s += 2.0;
@@ -438,15 +440,15 @@ void PlaceRecognizer::annotate(Document& doc) const {
       if (!chosen[k]) continue;
       const Place& p = gazetteer_.place(*chosen[k]);
       if (c.places.size() == 1 && c.loose.empty() && (c.locative || c.near || c.region))
-        countries[p.country] += 0.5;
+        countries[std::string(p.country)] += 0.5;
       // A region named with a cue, or an area named unambiguously ("Rapides Parish"), puts the
       // text in that admin1: « Alexandria » then is the one of Louisiana.
       // Spelling variants of another name do not make an area's own name unsure.
       const bool sure_area = p.feature_class == 'A' && !is_loose(c, *chosen[k]) &&
                              c.places.size() - c.loose.size() <= 2;
-      if (c.region || sure_area) admin1s[p.country + "." + p.admin1] += 1.0;
+      if (c.region || sure_area) admin1s[area_key(p.country, p.admin1)] += 1.0;
       // An area named as a holder is as sure as a cue: "(Kaduna)" puts the text in Nigeria.
-      if (sure_area) countries[p.country] += 0.5;
+      if (sure_area) countries[std::string(p.country)] += 0.5;
       if (c.places.size() == 1 && c.loose.empty()) anchors.emplace(p.lat, p.lon);
     }
     update_total();
@@ -463,9 +465,9 @@ void PlaceRecognizer::annotate(Document& doc) const {
       ++country_names_written[{written[j], candidates[j].country}];
   }
   auto reads_as_namesake_area = [&](const Candidate& c, std::size_t k) {
-    const std::string& area_country = gazetteer_.place(*c.namesake_area).country;
+    const std::string_view area_country = gazetteer_.place(*c.namesake_area).country;
     const double own = static_cast<double>(country_names_written[{written[k], c.country}]);
-    const auto named = [&](const std::string& code) {
+    const auto named = [&](std::string_view code) {
       const auto it = countries.find(code);
       return it == countries.end() ? 0.0 : it->second;
     };

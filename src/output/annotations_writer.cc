@@ -50,11 +50,14 @@ void write_annotations(const Document& doc, const Gazetteer* gazetteer, std::ost
   for (const auto& p : doc.places) {
     std::string value =
         "country=" + (p.country.empty() ? "-" : p.country) + " precision=" + p.precision;
-    if (p.within && gazetteer) value += " within=" + gazetteer->place(*p.within).ascii_name;
+    if (p.within && gazetteer)
+      value.append(" within=").append(gazetteer->place(*p.within).ascii_name);
     if (p.place && gazetteer) {
       const Place& g = gazetteer->place(*p.place);
-      value += " geonameid=" + std::to_string(g.geonameid) + " name=" + g.ascii_name + " " +
-               g.feature_code;
+      value.append(" geonameid=" + std::to_string(g.geonameid) + " name=")
+          .append(g.ascii_name)
+          .append(" ")
+          .append(g.feature_code);
       const std::string admin1 = gazetteer->admin1_name(g.country, g.admin1);
       if (!admin1.empty()) value += " admin1=" + admin1;
       value += " (" + number(g.lat) + "," + number(g.lon) + ")";
