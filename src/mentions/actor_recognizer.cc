@@ -81,10 +81,17 @@ void ActorRecognizer::add_descriptions(const LanguagePack& pack, const Gazetteer
     const std::string& kind_name = row.fields[0];
     const std::string& pattern = row.fields[1];
     if (kind_name == "militia_word") {
-      if (row.fields.size() < 3 ||
-          (row.fields[2] != "name_before" && row.fields[2] != "name_after"))
-        throw DataError(where + "militia_word needs name_before or name_after");
-      militia_words_[fold(pattern)] = row.fields[2] == "name_before";
+      static const std::unordered_map<std::string, MilitiaName> kModes = {
+          {"name_before", MilitiaName::Before},
+          {"name_after", MilitiaName::After},
+          {"people_before", MilitiaName::PeopleBefore},
+          {"people_after", MilitiaName::PeopleAfter}};
+      const auto mode = kModes.find(row.fields.size() < 3 ? "" : row.fields[2]);
+      if (mode == kModes.end())
+        throw DataError(where +
+                        "militia_word needs name_before, name_after, people_before or "
+                        "people_after");
+      militia_words_[fold(pattern)] = mode->second;
       continue;
     }
     if (kind_name == "anaphor") {
@@ -179,6 +186,14 @@ void ActorRecognizer::annotate(Document& doc) const {
     if (t.source == Target::Source::Named) {
       const Actor* actor = kb_.as_of(t.name, year);
       if (actor->name != t.name) a.rule = "name, " + t.name + " became " + actor->name;
+      // "Islamic State militants" in a text about Egypt: its branch there, "Islamic State
+      // (Egypt)", where data/actors.tsv lists one.
+      if (main) {
+        if (const Actor* branch = kb_.find(actor->name + " (" + kb_.country_name(*main) + ")")) {
+          a.rule = "name, its branch in " + kb_.country_name(*main);
+          actor = branch;
+        }
+      }
       a.name = actor->name;
       a.type = actor->type;
       a.inter = actor->inter;
@@ -271,12 +286,22 @@ void ActorRecognizer::add_militias(Document& doc, const Country* main) const {
   for (std::uint32_t k = 0; k < doc.tokens.size(); ++k) {
     auto word = militia_words_.find(doc.tokens[k].fold);
     if (word == militia_words_.end()) continue;
-    const bool before = word->second;
+    const bool before =
+        word->second == MilitiaName::Before || word->second == MilitiaName::PeopleBefore;
+    const bool people_only =
+        word->second == MilitiaName::PeopleBefore || word->second == MilitiaName::PeopleAfter;
     if (before ? k == 0 : k + 1 >= doc.tokens.size()) continue;
     const std::uint32_t n = before ? k - 1 : k + 1;
     const Token& name = doc.tokens[n];
     if (name.kind != TokenKind::Word) continue;
+    if (people_only && !kb_.ethnic_group(name.fold)) continue;
     const Span span{doc.tokens[std::min(n, k)].span.begin, doc.tokens[std::max(n, k)].span.end};
+    // "Fulani gunmen": the people's militia, not the unidentified armed men "gunmen" alone names.
+    if (people_only) {
+      std::erase_if(doc.actors, [&](const ActorMention& a) {
+        return a.span.overlaps(doc.tokens[k].span) && a.rule.rfind("description", 0) == 0;
+      });
+    }
     if (std::any_of(doc.actors.begin(), doc.actors.end(),
                     [&](const ActorMention& a) { return a.span.overlaps(span); }))
       continue;

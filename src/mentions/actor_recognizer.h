@@ -54,7 +54,11 @@ class ActorRecognizer {
   PhraseMatcher matcher_;
   // Words for a militia (lang/<code>/actor_descriptions.tsv, militia_word), and whether the
   // name stands before them ("Fulani militia") or after (« milice peule »).
-  std::unordered_map<std::string, bool> militia_words_;
+  // Where a militia word finds whose militia it is: the word before it names a people or an
+  // area ("Fulani militiamen", "Zamfara militia"), or the word after it (« milices peules »); or
+  // that word names a people only ("Fulani gunmen", « assaillants peuls »: never "Zamfara gunmen").
+  enum class MilitiaName { Before, After, PeopleBefore, PeopleAfter };
+  std::unordered_map<std::string, MilitiaName> militia_words_;
 };
 
 }  // namespace vigie
