@@ -225,6 +225,14 @@ struct ApiServer::Impl {
     for (auto& name : options.public_names) name = host_name(name);
     open_event_store(options.db);  // creates the store now, so a bad path fails at start
     server.set_tcp_nodelay(true);
+    // The listening socket, to give it a longer queue once it listens: cpp-httplib's is 5
+    // connections, and with one request per connection a burst of clients overflows it (a client
+    // whose connection is dropped tries again a second later).
+    server.set_socket_options([this](socket_t socket) {
+      const int yes = 1;
+      ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      listening_socket = socket;
+    });
     const std::size_t workers = options.workers;
     server.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
     server.set_payload_max_length(options.max_body_bytes);
@@ -270,7 +278,8 @@ struct ApiServer::Impl {
     }
   }
 
-  bool loopback = true;  // bound to a loopback address (set by bind)
+  bool loopback = true;            // bound to a loopback address (set by bind)
+  socket_t listening_socket = -1;  // set by bind
 
   std::optional<HttpError> refused(const httplib::Request& req) const {
     // The system cpp-httplib does not count a chunked body against the limit: such bodies are
@@ -590,8 +599,11 @@ ApiServer::~ApiServer() {
 
 int ApiServer::bind(const std::string& host, int port) {
   impl_->loopback = loopback_host(host);
-  if (port == 0) return impl_->server.bind_to_any_port(host);
-  return impl_->server.bind_to_port(host, port) ? port : -1;
+  const int bound = port == 0 ? impl_->server.bind_to_any_port(host)
+                              : (impl_->server.bind_to_port(host, port) ? port : -1);
+  // Listening again on a listening socket sets its queue's length (Linux).
+  if (bound > 0 && impl_->listening_socket >= 0) ::listen(impl_->listening_socket, SOMAXCONN);
+  return bound;
 }
 
 bool ApiServer::listen() {
