@@ -338,7 +338,6 @@ struct ApiServer::Impl {
     return f;
   }
 
-  // The request's article through the pipeline; the problem as 400 (body) or 422 (article).
   // The request's document, cut into parts as the CLI cuts long texts: a part's annotations
   // are let go before the next is read, so memory follows the part, not the text.
   std::vector<RawDocument> request_parts(const httplib::Request& req) const {
