@@ -76,13 +76,7 @@ class Reader {
   std::uint32_t u32() { return scalar<std::uint32_t>(); }
   std::int64_t i64() { return scalar<std::int64_t>(); }
   double f64() { return scalar<double>(); }
-  std::string str() {
-    const std::uint32_t n = u32();
-    if (!ok_ || pos_ + n > data_.size()) return fail<std::string>();
-    std::string s(data_.substr(pos_, n));
-    pos_ += n;
-    return s;
-  }
+  std::string str() { return std::string(view()); }
   // A view into the data read, for texts that live as long as it does.
   std::string_view view() {
     const std::uint32_t n = u32();
@@ -100,12 +94,8 @@ class Reader {
     return v;
   }
   std::vector<std::string> strs() {
-    const std::uint32_t n = u32();
-    std::vector<std::string> v;
-    if (n > data_.size()) return fail<std::vector<std::string>>();
-    v.reserve(n);
-    for (std::uint32_t i = 0; i < n && ok_; ++i) v.push_back(str());
-    return v;
+    const std::vector<std::string_view> v = views();
+    return {v.begin(), v.end()};
   }
 
  private:
