@@ -243,5 +243,30 @@ TEST(BadInput, UnknownAndUnsupportedLanguagesAreReportedNotDropped) {
             "n.txt: language could not be identified (supported: en, fr); use --lang to force one");
 }
 
+TEST(BadInput, ArticleTextAloneIsKeptInAnyLanguage) {
+  PipelineOptions text_only;
+  text_only.analyse = false;
+  Pipeline pipeline(test::languages(), text_only);
+  RawDocument german;
+  german.format = InputFormat::Html;
+  german.bytes =
+      "<html lang=\"de\"><body><nav><a href=\"/\">Startseite</a></nav><article><h1>Angriff im "
+      "Norden</h1><p>Bewaffnete Männer haben am Dienstag ein Dorf im Norden des Landes "
+      "angegriffen und dabei mindestens zwölf Zivilisten getötet, wie die örtlichen Behörden am "
+      "Mittwoch mitteilten.</p><p>Die Armee hat Verstärkung in die Region geschickt, hieß es "
+      "weiter.</p></article></body></html>";
+  german.origin.path = "de.html";
+  const auto r = pipeline.process(german);
+  ASSERT_FALSE(r.problem) << r.problem->describe();
+  ASSERT_TRUE(r.doc);
+  EXPECT_EQ(r.doc->language.code, "de");
+  EXPECT_EQ(r.doc->clean_text(),
+            "Angriff im Norden\n\nBewaffnete Männer haben am Dienstag ein Dorf im Norden des "
+            "Landes angegriffen und dabei mindestens zwölf Zivilisten getötet, wie die örtlichen "
+            "Behörden am Mittwoch mitteilten.\n\nDie Armee hat Verstärkung in die Region "
+            "geschickt, hieß es weiter.");
+  EXPECT_TRUE(r.events.empty());
+}
+
 }  // namespace
 }  // namespace vigie

@@ -59,6 +59,41 @@ TEST(Cli, EmitTextPrintsTheCleanedExampleArticle) {
   EXPECT_NE(r.err.find(" event(s), 0 failed"), std::string::npos) << r.err;
 }
 
+TEST(Cli, EmitTextAsJsonLinesGivesHeadlineMetadataAndBodyInAnyLanguage) {
+  const auto page = test::fixture("html") / "lemonde-article.fr.html";
+  test::TempDir dir;
+  test::write_file(dir / "es.html",
+                   "<html lang=\"es\"><head><meta property=\"og:site_name\" content=\"Diario\">"
+                   "</head><body><h1>Ataque en el norte</h1><p>Hombres armados atacaron el martes "
+                   "una aldea del norte del país y mataron al menos a doce civiles, según las "
+                   "autoridades locales.</p></body></html>");
+  auto r = run_vigie("extract --emit-text --format jsonl -q '" + page.string() + "' '" +
+                     (dir / "es.html").string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<nlohmann::json> docs;
+  while (std::getline(lines, line)) docs.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(docs.size(), 2u) << r.out;
+  EXPECT_EQ(docs[0]["title"],
+            "Au Niger, au moins dix-sept soldats tués dans une embuscade près de Koutougou");
+  EXPECT_EQ(docs[0]["source"], "Le Monde.fr");
+  EXPECT_EQ(docs[0]["published"], "2023-08-16");
+  EXPECT_EQ(docs[0]["lang"], "fr");
+  // The text is the article without its headline.
+  EXPECT_EQ(docs[0]["text"].get<std::string>().rfind("L'attaque, dans la région de Tillabéri", 0),
+            0u);
+  EXPECT_EQ(docs[1]["title"], "Ataque en el norte");
+  EXPECT_EQ(docs[1]["source"], "Diario");
+  EXPECT_EQ(docs[1]["lang"], "es");
+  EXPECT_EQ(docs[1]["text"],
+            "Hombres armados atacaron el martes una aldea del norte del país y mataron al menos a "
+            "doce civiles, según las autoridades locales.");
+  // Text and JSON lines are the two forms of the text.
+  r = run_vigie("extract --emit-text --format csv '" + page.string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
 TEST(Cli, OneBadDocumentNeverSpoilsTheBatch) {
   test::TempDir dir;
   test::write_file(dir / "a.txt",
@@ -78,7 +113,12 @@ TEST(Cli, OneBadDocumentNeverSpoilsTheBatch) {
       << r.err;
   EXPECT_NE(r.err.find((dir / "c.jsonl").string() + ":2: not valid JSON"), std::string::npos)
       << r.err;
-  // One event in each good document: the soldiers killed near Djibo, the soldiers killed near Gao.
+  // The text alone builds no events.
+  EXPECT_NE(r.err.find("2 document(s), 0 event(s), 2 failed"), std::string::npos) << r.err;
+  // Events: one in each good document, the soldiers killed near Djibo and those near Gao.
+  r = run_vigie("extract -j 2 '" + (dir / "a.txt").string() + "' '" + (dir / "b.txt").string() +
+                "' '" + (dir / "c.jsonl").string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("2 document(s), 2 event(s), 2 failed"), std::string::npos) << r.err;
 }
 

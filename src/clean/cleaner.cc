@@ -21,6 +21,9 @@ Document Cleaner::clean(RawDocument raw) const {
   }
   ExtractedArticle article = html_.extract(raw.bytes);
   Document doc(std::move(article.text), InputFormat::Html, std::move(raw.origin));
+  if (article.headline_bytes > 0) {
+    doc.headline = Span{0, static_cast<std::uint32_t>(article.headline_bytes)};
+  }
   doc.meta = std::move(raw.meta);
   // The feed's own metadata (JSONL fields) outranks what the page says about itself.
   if (!doc.meta.title) doc.meta.title = article.title;

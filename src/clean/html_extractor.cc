@@ -8,6 +8,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "clean/dom.h"
+#include "clean/main_content.h"
 #include "input/jsonl_record.h"
 #include "util/utf8.h"
 
@@ -15,118 +17,8 @@ namespace vigie {
 namespace {
 
 using Output = std::unique_ptr<GumboOutput, void (*)(GumboOutput*)>;
-
-// Class and id words that mark page furniture. Matched against the words of the attribute
-// (split at spaces, '-' and '_'), so "share-bar" and "article__related" both match.
-const std::unordered_set<std::string_view> kFurnitureWords = {
-    "nav",          "navbar",  "navigation",   "menu",          "share",      "sharing",
-    "social",       "related", "recommended",  "recirculation", "newsletter", "subscribe",
-    "subscription", "promo",   "advert",       "advertisement", "ads",        "ad",
-    "sponsored",    "sponsor", "comments",     "comment",       "breadcrumb", "breadcrumbs",
-    "caption",      "credit",  "credits",      "byline",        "author",     "authors",
-    "tags",         "sidebar", "cookie",       "cookies",       "popup",      "modal",
-    "outbrain",     "taboola", "paywall",      "readmore",      "footer",     "masthead",
-    "signup",       "widget",  "toolbar",      "timestamp",     "dateline",   "copyright",
-    "legende",      "partage", "abonnement",   "pub",           "teaser",     "teasers",
-    "trending",     "kicker",  "banner",       "skip",          "tag",        "date",
-    "dates",        "pubdate", "interstitial", "inread",        "overline",   "surtitre",
-    "eyebrow"};
-
-// Attribute substrings for prompts that span several words.
-constexpr std::string_view kFurniturePhrases[] = {"read-more",  "lire-aussi", "see-also",
-                                                  "voir-aussi", "meme-sujet", "more-on",
-                                                  "most-read",  "plus-lus",   "read-next"};
-
-bool is_skipped_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_MENU:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_MATH:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_block_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_BODY:
-      return true;
-    default:
-      return false;
-  }
-}
-
-const char* attr(const GumboElement& el, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? a->value : nullptr;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool attribute_marks_furniture(const char* value) {
-  if (!value) return false;
-  const std::string v = lower_ascii(value);
-  for (auto phrase : kFurniturePhrases) {
-    if (v.find(phrase) != std::string::npos) return true;
-  }
-  std::size_t start = 0;
-  while (start < v.size()) {
-    std::size_t end = v.find_first_of(" \t\n-_", start);
-    if (end == std::string::npos) end = v.size();
-    if (end > start && kFurnitureWords.count(std::string_view(v).substr(start, end - start))) {
-      return true;
-    }
-    start = end + 1;
-  }
-  return false;
-}
+using dom::attr;
+using dom::lower_ascii;
 
 // A <time> standing alone in a header or container is a dateline; inside a sentence it is text.
 bool is_standalone_time(const GumboNode* node) {
@@ -149,19 +41,11 @@ bool is_standalone_time(const GumboNode* node) {
   }
 }
 
-bool is_furniture(const GumboElement& el) {
-  if (is_skipped_tag(el.tag)) return true;
-  if (const char* hidden = attr(el, "hidden"); hidden) return true;
-  if (const char* aria = attr(el, "aria-hidden"); aria && std::string_view(aria) == "true")
-    return true;
-  if (const char* role = attr(el, "role")) {
-    const std::string r = lower_ascii(role);
-    if (r == "navigation" || r == "complementary" || r == "banner" || r == "contentinfo")
-      return true;
-  }
-  return attribute_marks_furniture(attr(el, "class")) ||
-         attribute_marks_furniture(attr(el, "id")) ||
-         attribute_marks_furniture(attr(el, "data-component"));
+// Page furniture for the metadata walk: a headline or <main> inside it is not the article's.
+bool is_furniture(const GumboNode* node) {
+  return dom::is_never_text(node) || is_unlikely_content(node) ||
+         node->v.element.tag == GUMBO_TAG_NAV || node->v.element.tag == GUMBO_TAG_ASIDE ||
+         node->v.element.tag == GUMBO_TAG_FOOTER;
 }
 
 // Appends text with runs of whitespace collapsed to one space.
@@ -186,7 +70,7 @@ std::string trimmed(std::string s) {
   return s.substr(first, last - first + 1);
 }
 
-// Plain text of a subtree without furniture, iteratively (pages nest deeply).
+// Plain text of a subtree without never-text elements, iteratively (pages nest deeply).
 std::string inner_text(const GumboNode* root) {
   std::string out;
   std::vector<const GumboNode*> stack{root};
@@ -197,8 +81,8 @@ std::string inner_text(const GumboNode* root) {
         node->type == GUMBO_NODE_CDATA) {
       append_collapsed(out, node->v.text.text);
     } else if (node->type == GUMBO_NODE_ELEMENT) {
-      if (node != root && (is_furniture(node->v.element) || is_standalone_time(node))) continue;
-      if (node->v.element.tag == GUMBO_TAG_BR) append_collapsed(out, " ");
+      if (node != root && dom::is_never_text(node)) continue;
+      if (dom::is_block_tag(node->v.element.tag)) append_collapsed(out, " ");
       const GumboVector& children = node->v.element.children;
       for (unsigned i = children.length; i-- > 0;) {
         stack.push_back(static_cast<const GumboNode*>(children.data[i]));
@@ -210,32 +94,17 @@ std::string inner_text(const GumboNode* root) {
 
 struct PageFacts {
   const GumboNode* body = nullptr;
-  std::vector<const GumboNode*> articles;  // <article>, articleBody, known body classes
-  const GumboNode* main = nullptr;
   const GumboNode* first_h1 = nullptr;
   std::optional<std::string> title_tag;
   std::optional<std::string> first_time_datetime;
   std::optional<std::string> meta_published;
   std::optional<std::string> meta_title;
+  std::optional<std::string> description;  ///< the page's own summary of the article
   std::optional<std::string> site_name;
   std::optional<std::string> url;
   std::optional<std::string> lang;
   std::vector<std::string> json_ld;
 };
-
-bool looks_like_article_body(const GumboElement& el) {
-  if (const char* ip = attr(el, "itemprop"); ip && std::string_view(ip) == "articleBody")
-    return true;
-  const char* cls = attr(el, "class");
-  if (!cls) return false;
-  const std::string c = lower_ascii(cls);
-  for (std::string_view marker :
-       {"article-body", "article__body", "articlebody", "story-body", "entry-content",
-        "article-content", "article__content", "post-content", "story-content", "article-text"}) {
-    if (c.find(marker) != std::string::npos) return true;
-  }
-  return false;
-}
 
 void read_meta(const GumboElement& el, PageFacts& facts) {
   const char* key = attr(el, "property");
@@ -251,6 +120,8 @@ void read_meta(const GumboElement& el, PageFacts& facts) {
     if (!facts.meta_published || k == "article:published_time") {
       if (auto d = iso_date_prefix(content)) facts.meta_published = *d;
     }
+  } else if (k == "description" || k == "og:description" || k == "twitter:description") {
+    if (!facts.description) facts.description = content;
   } else if (k == "og:title") {
     facts.meta_title = content;
   } else if (k == "og:site_name") {
@@ -261,14 +132,14 @@ void read_meta(const GumboElement& el, PageFacts& facts) {
 }
 
 void collect_facts(const GumboNode* root, PageFacts& facts) {
-  // Metadata is read anywhere on the page; article containers only outside page furniture
-  // (a related-stories <article> is not the story).
+  // Metadata is read anywhere on the page; the headline only outside page furniture (a
+  // related story's <h1> is not the page's).
   std::vector<std::pair<const GumboNode*, bool>> stack{{root, false}};
   while (!stack.empty()) {
     const auto [node, in_furniture_parent] = stack.back();
     stack.pop_back();
     if (node->type != GUMBO_NODE_ELEMENT) continue;
-    const bool in_furniture = in_furniture_parent || is_furniture(node->v.element);
+    const bool in_furniture = in_furniture_parent || is_furniture(node);
     const GumboElement& el = node->v.element;
     switch (el.tag) {
       case GUMBO_TAG_HTML:
@@ -276,9 +147,6 @@ void collect_facts(const GumboNode* root, PageFacts& facts) {
         break;
       case GUMBO_TAG_BODY:
         facts.body = node;
-        break;
-      case GUMBO_TAG_MAIN:
-        if (!facts.main && !in_furniture) facts.main = node;
         break;
       case GUMBO_TAG_H1:
         if (!facts.first_h1 && !in_furniture) facts.first_h1 = node;
@@ -314,18 +182,16 @@ void collect_facts(const GumboNode* root, PageFacts& facts) {
       default:
         break;
     }
-    if (!in_furniture && (el.tag == GUMBO_TAG_ARTICLE || looks_like_article_body(el))) {
-      facts.articles.push_back(node);
-    }
     for (unsigned i = el.children.length; i-- > 0;) {
       stack.push_back({static_cast<const GumboNode*>(el.children.data[i]), in_furniture});
     }
   }
 }
 
-// datePublished, headline and publisher from schema.org JSON-LD, which may be an object, an
-// array or an @graph.
-void read_json_ld(const std::string& text, ExtractedArticle& out) {
+// datePublished, headline, publisher, description and articleBody from schema.org JSON-LD, which
+// may be an object, an array or an @graph.
+void read_json_ld(const std::string& text, ExtractedArticle& out, std::string& article_body,
+                  std::string& description) {
   const auto doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded()) return;
   std::vector<const nlohmann::json*> stack{&doc};
@@ -348,71 +214,141 @@ void read_json_ld(const std::string& text, ExtractedArticle& out) {
       if (auto n = p->find("name"); n != p->end() && n->is_string())
         out.source = n->get<std::string>();
     }
+    if (auto d = j->find("description"); d != j->end() && d->is_string() && description.empty()) {
+      description = d->get<std::string>();
+    }
+    if (auto b = j->find("articleBody"); b != j->end() && b->is_string()) {
+      if (b->get_ref<const std::string&>().size() > article_body.size()) {
+        article_body = b->get<std::string>();
+      }
+    }
   }
 }
 
-// The text blocks under `root`: each paragraph-like element that holds text directly becomes one
-// block; furniture subtrees are skipped whole, and short blocks made only of links (menus,
-// "related" lists that escaped the class names) are dropped.
-void collect_blocks(const GumboNode* root, std::vector<std::string>& blocks) {
+// The text blocks of the article's parts: each paragraph-like element that holds text directly
+// becomes one block; dropped subtrees are skipped whole, and short blocks made only of links
+// (menus, "related" lists that escaped the names) are left out.
+class BlockCollector {
+ public:
+  BlockCollector(const MainContent& content, std::string_view headline)
+      : content_(content), headline_(headline) {}
+
+  struct Block {
+    std::string text;
+    bool lead_in = false;  ///< from between the headline and the article
+  };
+
+  std::vector<Block> collect() {
+    for (const GumboNode* part : content_.parts) {
+      lead_in_ = content_.lead_in.count(part) > 0;
+      walk(part);
+      flush();
+    }
+    return std::move(blocks_);
+  }
+
+ private:
   enum class Leave { None, Block, Link };
   struct Frame {
     const GumboNode* node;
     Leave leave;
   };
-  constexpr std::size_t kMaxLinkBlockWords = 12;
-  std::vector<Frame> stack{{root, Leave::None}};
-  std::string current;
-  std::size_t link_bytes = 0;
-  int in_link = 0;
-  auto flush = [&] {
-    std::string t = trimmed(std::move(current));
-    const std::size_t links = link_bytes;
-    current.clear();
-    link_bytes = 0;
+  static constexpr std::size_t kMaxLinkBlockWords = 12;
+
+  void flush() {
+    std::string t = trimmed(std::move(current_));
+    const std::size_t links = link_bytes_;
+    current_.clear();
+    link_bytes_ = 0;
     if (t.empty()) return;
     const std::size_t words = std::count(t.begin(), t.end(), ' ') + 1;
     if (links * 10 >= t.size() * 9 && words <= kMaxLinkBlockWords) return;
-    blocks.push_back(std::move(t));
-  };
-  while (!stack.empty()) {
-    const Frame frame = stack.back();
-    stack.pop_back();
-    const GumboNode* node = frame.node;
-    if (frame.leave == Leave::Block) {
-      flush();
-      continue;
-    }
-    if (frame.leave == Leave::Link) {
-      --in_link;
-      continue;
-    }
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-        node->type == GUMBO_NODE_CDATA) {
-      const std::size_t before = current.size();
-      append_collapsed(current, node->v.text.text);
-      if (in_link > 0) link_bytes += current.size() - before;
-      continue;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboElement& el = node->v.element;
-    if (node != root && (is_furniture(el) || is_standalone_time(node))) continue;
-    if (is_block_tag(el.tag)) {
-      flush();
-      stack.push_back({node, Leave::Block});
-    } else if (el.tag == GUMBO_TAG_A) {
-      ++in_link;
-      stack.push_back({node, Leave::Link});
-    }
-    for (unsigned i = el.children.length; i-- > 0;) {
-      stack.push_back({static_cast<const GumboNode*>(el.children.data[i]), Leave::None});
+    if (t == headline_) return;
+    blocks_.push_back({std::move(t), lead_in_});
+  }
+
+  void walk(const GumboNode* root) {
+    std::vector<Frame> stack{{root, Leave::None}};
+    while (!stack.empty()) {
+      const Frame frame = stack.back();
+      stack.pop_back();
+      const GumboNode* node = frame.node;
+      if (frame.leave == Leave::Block) {
+        flush();
+        continue;
+      }
+      if (frame.leave == Leave::Link) {
+        --in_link_;
+        continue;
+      }
+      if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+          node->type == GUMBO_NODE_CDATA) {
+        const std::size_t before = current_.size();
+        append_collapsed(current_, node->v.text.text);
+        if (in_link_ > 0) link_bytes_ += current_.size() - before;
+        continue;
+      }
+      if (node->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboElement& el = node->v.element;
+      if (dom::is_never_text(node) || content_.dropped.count(node) || is_standalone_time(node)) {
+        continue;
+      }
+      if (dom::is_block_tag(el.tag)) {
+        flush();
+        stack.push_back({node, Leave::Block});
+      } else if (el.tag == GUMBO_TAG_A) {
+        ++in_link_;
+        stack.push_back({node, Leave::Link});
+      }
+      for (unsigned i = el.children.length; i-- > 0;) {
+        stack.push_back({static_cast<const GumboNode*>(el.children.data[i]), Leave::None});
+      }
     }
   }
-  flush();
+
+  const MainContent& content_;
+  std::string_view headline_;
+  std::vector<Block> blocks_;
+  bool lead_in_ = false;
+  std::string current_;
+  std::size_t link_bytes_ = 0;
+  int in_link_ = 0;
+};
+
+// The paragraphs of a schema.org articleBody (plain text, paragraphs at line breaks).
+std::vector<std::string> declared_blocks(std::string_view body) {
+  std::vector<std::string> blocks;
+  std::size_t pos = 0;
+  while (pos <= body.size()) {
+    std::size_t eol = body.find('\n', pos);
+    if (eol == std::string_view::npos) eol = body.size();
+    std::string line;
+    append_collapsed(line, body.substr(pos, eol - pos));
+    line = trimmed(std::move(line));
+    if (!line.empty()) blocks.push_back(std::move(line));
+    pos = eol + 1;
+  }
+  return blocks;
 }
 
-std::size_t text_length(const GumboNode* node) {
-  return inner_text(node).size();
+template <typename Blocks, typename Text>
+std::size_t total_size(const Blocks& blocks, Text text_of) {
+  std::size_t n = 0;
+  for (const auto& b : blocks) n += text_of(b).size();
+  return n;
+}
+
+// Whether a block repeats the page's declared summary (the description may be cut short).
+bool repeats_summary(std::string_view block, const std::string& summary) {
+  std::string s;
+  append_collapsed(s, summary);
+  s = trimmed(std::move(s));
+  for (std::string_view ellipsis : {"...", "\u2026"}) {
+    if (s.size() >= ellipsis.size() && s.ends_with(ellipsis)) s.resize(s.size() - ellipsis.size());
+  }
+  constexpr std::size_t kMinCompared = 20, kMaxCompared = 100;
+  const std::size_t n = std::min({block.size(), s.size(), kMaxCompared});
+  return n >= kMinCompared && block.substr(0, n) == std::string_view(s).substr(0, n);
 }
 
 }  // namespace
@@ -428,54 +364,43 @@ ExtractedArticle HtmlExtractor::extract(std::string_view html) const {
   collect_facts(output->root, facts);
 
   ExtractedArticle article;
-  for (const auto& ld : facts.json_ld) read_json_ld(ld, article);
+  std::string declared_body, declared_summary;
+  for (const auto& ld : facts.json_ld) read_json_ld(ld, article, declared_body, declared_summary);
+  if (facts.description) declared_summary = *facts.description;
   if (facts.meta_published) article.published = facts.meta_published;  // explicit meta wins
   if (!article.published) article.published = facts.first_time_datetime;
   if (!article.source) article.source = facts.site_name;
   article.url = facts.url;
   article.lang = facts.lang;
 
-  // The container with the most text among the article candidates, else <main>, else <body>.
-  const GumboNode* container = nullptr;
-  std::size_t best = 0;
-  for (const auto* candidate : facts.articles) {
-    const std::size_t len = text_length(candidate);
-    if (len > best) {
-      best = len;
-      container = candidate;
-    }
-  }
-  if (!container) container = facts.main ? facts.main : facts.body;
-  if (!container) container = output->root;
-  // Widen to the headline's section when the body container sits beside it (header with title
-  // and standfirst, then the body), but never to the whole page.
-  if (facts.first_h1 && container->type == GUMBO_NODE_ELEMENT) {
-    std::unordered_set<const GumboNode*> h1_ancestors;
-    for (const GumboNode* n = facts.first_h1; n; n = n->parent) h1_ancestors.insert(n);
-    const GumboNode* common = container;
-    while (common && !h1_ancestors.count(common)) common = common->parent;
-    if (common && common->type == GUMBO_NODE_ELEMENT && common->v.element.tag != GUMBO_TAG_BODY &&
-        common->v.element.tag != GUMBO_TAG_HTML && common != output->root) {
-      container = common;
-    }
-  }
-
-  std::vector<std::string> blocks;
-  collect_blocks(container, blocks);
-
-  // The headline: the page's <h1> when the container lacks one, else og:title or <title>.
+  // The headline: the page's <h1>, else og:title, the JSON-LD headline or <title>.
   std::string title;
   if (facts.first_h1) title = inner_text(facts.first_h1);
   if (title.empty() && facts.meta_title) title = *facts.meta_title;
   if (title.empty() && article.title) title = *article.title;
   if (title.empty() && facts.title_tag) title = *facts.title_tag;
-  if (!title.empty()) {
-    article.title = title;
-    if (std::find(blocks.begin(), blocks.end(), title) == blocks.end()) {
-      blocks.insert(blocks.begin(), title);
-    }
+  if (!title.empty()) article.title = title;
+
+  const GumboNode* root = facts.body ? facts.body : output->root;
+  const dom::StatsTable stats(root);
+  const MainContent content = find_main_content(root, stats, facts.first_h1);
+  std::vector<std::string> blocks;
+  for (auto& block : BlockCollector(content, title).collect()) {
+    // A standfirst that is the page's declared summary is metadata, not article text.
+    if (block.lead_in && repeats_summary(block.text, declared_summary)) continue;
+    blocks.push_back(std::move(block.text));
   }
 
+  // A page that declares its article body and shows much less of it (a paywall, text loaded by
+  // script, a layout the scoring misread) is read from the declaration.
+  const auto same = [](const std::string& b) -> const std::string& { return b; };
+  std::vector<std::string> declared = declared_blocks(declared_body);
+  if (total_size(declared, same) > 2 * total_size(blocks, same) + 200) blocks = std::move(declared);
+
+  if (!title.empty()) {
+    article.text = title;
+    article.headline_bytes = title.size();
+  }
   for (const auto& block : blocks) {
     const auto verdict = boilerplate_.classify(block);
     if (verdict == BoilerplateFilter::Verdict::CutRest) break;

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/reading.h"
 #include "output/annotations_writer.h"
@@ -13,6 +14,32 @@
 #include "util/tsv.h"
 
 namespace vigie {
+namespace {
+
+// One document's article text and what the page says about itself (--emit-text --format jsonl).
+nlohmann::ordered_json text_json(const Document& doc) {
+  auto opt = [](const std::optional<std::string>& v) -> nlohmann::ordered_json {
+    return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+  };
+  // The article's text without its headline, which has a field of its own.
+  std::string text = doc.clean_text();
+  if (doc.headline && doc.exclusions.empty()) text.erase(0, doc.headline->end);
+  const auto first = text.find_first_not_of("\n ");
+  text.erase(0, first == std::string::npos ? text.size() : first);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  nlohmann::ordered_json j;
+  j["id"] = doc.meta.id;
+  j["file"] = doc.origin().path;
+  j["title"] = opt(doc.meta.title);
+  j["source"] = opt(doc.meta.source);
+  j["url"] = opt(doc.meta.url);
+  j["published"] = opt(doc.meta.published);
+  j["lang"] = doc.language.code;
+  j["text"] = std::move(text);
+  return j;
+}
+
+}  // namespace
 
 void add_extract_command(CLI::App& app, ExtractOptions& o) {
   auto* cmd = add_reading_options(app, "extract", "Extract event records from articles", o);
@@ -23,7 +50,10 @@ void add_extract_command(CLI::App& app, ExtractOptions& o) {
       ->each([&o](const std::string&) { o.format_given = true; });
   cmd->add_flag(
       "--emit-text", o.emit_text,
-      "Print the cleaned article text instead of events (documents separated by a form feed line)");
+      "Print the cleaned article text instead of events (documents separated by a form feed "
+      "line; with --format jsonl, one JSON object per document: its metadata, its headline as "
+      "title and the rest as text). Works in "
+      "any language");
   cmd->add_flag("--annotations", o.annotations,
                 "Print every mention (span, text, resolved value, rule) instead of events: one "
                 "tab-separated line each, or one JSON object each with --format jsonl");
@@ -44,6 +74,11 @@ int run_extract(const ExtractOptions& o) {
   if (o.annotations && o.format_given && o.format != "jsonl") {
     std::cerr << "vigie: --annotations prints lines of text, or JSON lines with --format jsonl; "
                  "not "
+              << o.format << "\n";
+    return kExitUsage;
+  }
+  if (o.emit_text && o.format_given && o.format != "jsonl") {
+    std::cerr << "vigie: --emit-text prints text, or JSON lines with --format jsonl; not "
               << o.format << "\n";
     return kExitUsage;
   }
@@ -77,7 +112,11 @@ int run_extract(const ExtractOptions& o) {
         std::cerr << "vigie: " << processed.problem->describe() << "\n";
         return;
       }
-      if (o.emit_text) {
+      if (o.emit_text && o.format_given) {
+        *out << text_json(*processed.doc)
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+             << "\n";
+      } else if (o.emit_text) {
         if (!first_text) *out << "\f\n";
         first_text = false;
         std::string text = processed.doc->clean_text();

@@ -53,14 +53,16 @@ int prepare_pipeline(const ExtractOptions& o, ReadingSetup& setup) {
   // The gazetteer, when one was built: places are not resolved without it.
   const std::filesystem::path dir =
       o.data_dir.empty() ? Gazetteer::default_data_dir() : std::filesystem::path(o.data_dir);
-  if (std::filesystem::exists(Gazetteer::file_in(dir))) {
+  // Printing the article text reads no place names, so it does not load them either.
+  const bool text_only = o.emit_text;
+  if (!text_only && std::filesystem::exists(Gazetteer::file_in(dir))) {
     std::string error;
     setup.gazetteer = Gazetteer::load(Gazetteer::file_in(dir), error);
     if (!setup.gazetteer) {
       std::cerr << "vigie: " << error << "\n";
       return kExitFatal;
     }
-  } else if (!o.quiet) {
+  } else if (!text_only && !o.quiet) {
     std::cerr << "vigie: no gazetteer in " << dir.string()
               << ": places are not resolved (scripts/setup.sh builds one; see README)\n";
   }
@@ -68,6 +70,7 @@ int prepare_pipeline(const ExtractOptions& o, ReadingSetup& setup) {
   popts.gazetteer = setup.gazetteer ? &*setup.gazetteer : nullptr;
   popts.explain = o.explain;
   popts.lang = o.lang;
+  popts.analyse = !text_only;
   if (!o.published.empty()) popts.published = o.published;
   try {
     setup.pipeline = std::make_unique<Pipeline>(*setup.languages, popts);

@@ -73,7 +73,8 @@ struct Exclusion {
 struct LanguageGuess {
   std::string code;       ///< ISO 639-1, or "und" when unknown
   double confidence = 0;  ///< 0..1
-  std::string method;     ///< "declared", "option", "cld2", "function-words"
+  std::string
+      method;  ///< "declared", "option", "cld2", "cld2+html-lang", "html-lang", "function-words"
 };
 
 class Document {
@@ -109,6 +110,7 @@ class Document {
   Metadata meta;
   LanguageGuess language;
   std::vector<Exclusion> exclusions;  ///< sorted, non-overlapping
+  std::optional<Span> headline;       ///< HTML pages: the headline the cleaner put first
   std::vector<Span> paragraphs;       ///< text blocks between blank lines, minus exclusions
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;

@@ -79,6 +79,16 @@ LanguageGuess LanguageIdentifier::identify(std::string_view text, std::string_vi
     if (reliable && lang != CLD2::UNKNOWN_LANGUAGE) {
       return {CLD2::LanguageCode(lang), percent[0] / 100.0, "cld2"};
     }
+    // Short text, but CLD2's best guess is the language the page declares: both agree.
+    if (lang != CLD2::UNKNOWN_LANGUAGE && !hint.empty() && hint == CLD2::LanguageCode(lang)) {
+      return {std::string(hint), percent[0] / 100.0, "cld2+html-lang"};
+    }
+  }
+  // Frequent words know only the packs' languages: for a short text in a language the page
+  // declares and no pack has, they would name a wrong one.
+  if (!hint.empty() && !frequent_words_.count(std::string(hint)) &&
+      sample.size() < kMinBytesForCld2) {
+    return {std::string(hint), 0.3, "html-lang"};
   }
   LanguageGuess guess = by_frequent_words(sample);
   if (guess.code == "und" && !hint.empty() && frequent_words_.count(std::string(hint))) {

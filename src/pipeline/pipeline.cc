@@ -130,6 +130,11 @@ ProcessedDocument Pipeline::process(RawDocument raw) const {
       doc.language = identifier_.identify(sample, doc.meta.declared_lang.value_or(""));
     }
     const LanguagePack* pack = languages_.find(doc.language.code);
+    if (!pack && !options_.analyse) {
+      // The article text needs no language pack: only the layers after it do.
+      result.doc = std::move(doc);
+      return result;
+    }
     if (!pack) {
       result.problem = InputProblem{
           origin, doc.language.code == "und"

@@ -27,7 +27,9 @@ namespace vigie {
 struct PipelineOptions {
   std::string lang = "auto";             ///< "auto" or a pack code
   std::optional<std::string> published;  ///< used when the input carries no date
-  bool analyse = true;                   ///< false: stop after language identification
+  /// false: stop after language identification, and keep documents in any language (the
+  /// article text needs no pack; only the layers after it do).
+  bool analyse = true;
   const Gazetteer* gazetteer = nullptr;  ///< places are resolved only with one
   bool explain = false;                  ///< keep the reasons for every choice (vigie explain)
 };
