@@ -120,9 +120,12 @@ void InputReader::finish_file() {
 }
 
 bool InputReader::fill(std::size_t at_least) {
+  // Each read asks for a bounded chunk: the buffer grows by what it asks for (zero-filled) before
+  // the stream says how much it had, and a decompressor gives far less than a 32 MiB limit.
+  constexpr std::size_t kChunk = 256u << 10;
   std::string error;
   while (buffer_.size() < at_least && stream_ && !stream_->at_end()) {
-    stream_->read(buffer_, std::max<std::size_t>(1 << 16, at_least - buffer_.size()), error);
+    stream_->read(buffer_, kChunk, error);
     if (!error.empty()) return false;
   }
   return true;
