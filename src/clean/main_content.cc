@@ -15,16 +15,16 @@ using dom::StatsTable;
 
 // Class and id words of elements that are page furniture, never the article.
 constexpr std::string_view kUnlikelyWords[] = {
-    "nav",        "navbar",       "navigation", "menu",        "breadcrumb",  "breadcrumbs",
-    "share",      "sharing",      "social",     "related",     "recommended", "recirculation",
-    "newsletter", "subscribe",    "signup",     "promo",       "advert",      "advertisement",
-    "ads",        "ad",           "sponsored",  "sponsor",     "comments",    "comment",
-    "disqus",     "community",    "sidebar",    "cookie",      "cookies",     "gdpr",
-    "popup",      "modal",        "outbrain",   "taboola",     "paywall",     "footer",
-    "masthead",   "widget",       "toolbar",    "banner",      "skip",        "pagination",
-    "pager",      "trending",     "teaser",     "teasers",     "rss",         "replies",
-    "agegate",    "interstitial", "partage",    "abonnement",  "pub",         "most",
-    "popular",    "header",       "topbar",     "supplemental"};
+    "nav",          "navbar",    "navigation",  "menu",    "breadcrumb",  "breadcrumbs",
+    "share",        "sharing",   "social",      "related", "recommended", "recirculation",
+    "newsletter",   "subscribe", "signup",      "promo",   "advert",      "advertisement",
+    "ads",          "ad",        "sponsored",   "sponsor", "comments",    "comment",
+    "disqus",       "community", "sidebar",     "cookie",  "cookies",     "gdpr",
+    "popup",        "modal",     "outbrain",    "taboola", "paywall",     "footer",
+    "masthead",     "toolbar",   "banner",      "skip",    "pagination",  "pager",
+    "trending",     "teaser",    "teasers",     "rss",     "replies",     "agegate",
+    "interstitial", "partage",   "abonnement",  "pub",     "most",        "popular",
+    "header",       "topbar",    "supplemental"};
 // Words that say an element holds content even when it also carries an unlikely word
 // ("post-navigation-wrapper" is doubtful, "article-body share" is the article).
 constexpr std::string_view kContentWords[] = {"article", "body",  "content", "main", "column",
@@ -178,6 +178,7 @@ class Scorer {
     if (!top) {
       if (stats_.at(root_).chars > 0) content.parts.push_back(root_);
     } else {
+      for (const GumboNode* n = top; is_element(n); n = n->parent) best_line_.insert(n);
       top = widen(top);
       std::vector<const GumboNode*> parts = with_siblings(top);
       for (const GumboNode* part : from_headline(top)) {
@@ -399,11 +400,14 @@ class Scorer {
   bool is_furniture_inside(const GumboNode* node, std::uint32_t part_chars) const {
     const GumboElement& el = node->v.element;
     const ElementStats& s = stats_.at(node);
-    // What holds most of the article is never dropped for its name or figures.
-    const bool holds_the_article = s.chars * 2 > part_chars;
+    // What holds most of the article, or the best-scoring container, is never dropped for its
+    // name or figures.
+    const bool holds_the_article = s.chars * 2 > part_chars || best_line_.count(node);
     if (unlikely_.count(node)) return !holds_the_article || is_structural_furniture(el.tag);
     if (holds_the_article) return false;
-    if (class_cues_small_furniture(el)) return true;
+    // Captions, bylines and tag lists are short: a block of several paragraphs is text whatever
+    // its name ("entry-content-read-more").
+    if (s.paragraphs < 3 && class_cues_small_furniture(el)) return true;
     switch (el.tag) {
       case GUMBO_TAG_DIV:
       case GUMBO_TAG_SECTION:
@@ -488,6 +492,7 @@ class Scorer {
   const GumboNode* headline_;
   std::unordered_map<const GumboNode*, double> scores_;
   std::unordered_set<const GumboNode*> unlikely_;
+  std::unordered_set<const GumboNode*> best_line_;  // the best container and its ancestors
 };
 
 }  // namespace
