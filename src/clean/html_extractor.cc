@@ -41,13 +41,6 @@ bool is_standalone_time(const GumboNode* node) {
   }
 }
 
-// Page furniture for the metadata walk: a headline or <main> inside it is not the article's.
-bool is_furniture(const GumboNode* node) {
-  return dom::is_never_text(node) || is_unlikely_content(node) ||
-         node->v.element.tag == GUMBO_TAG_NAV || node->v.element.tag == GUMBO_TAG_ASIDE ||
-         node->v.element.tag == GUMBO_TAG_FOOTER;
-}
-
 // Appends text with runs of whitespace collapsed to one space.
 void append_collapsed(std::string& out, std::string_view text) {
   std::size_t pos = 0;
@@ -139,7 +132,7 @@ void collect_facts(const GumboNode* root, PageFacts& facts) {
     const auto [node, in_furniture_parent] = stack.back();
     stack.pop_back();
     if (node->type != GUMBO_NODE_ELEMENT) continue;
-    const bool in_furniture = in_furniture_parent || is_furniture(node);
+    const bool in_furniture = in_furniture_parent || is_page_furniture(node);
     const GumboElement& el = node->v.element;
     switch (el.tag) {
       case GUMBO_TAG_HTML:
@@ -331,10 +324,9 @@ std::vector<std::string> declared_blocks(std::string_view body) {
   return blocks;
 }
 
-template <typename Blocks, typename Text>
-std::size_t total_size(const Blocks& blocks, Text text_of) {
+std::size_t total_size(const std::vector<std::string>& blocks) {
   std::size_t n = 0;
-  for (const auto& b : blocks) n += text_of(b).size();
+  for (const auto& b : blocks) n += b.size();
   return n;
 }
 
@@ -393,9 +385,8 @@ ExtractedArticle HtmlExtractor::extract(std::string_view html) const {
 
   // A page that declares its article body and shows much less of it (a paywall, text loaded by
   // script, a layout the scoring misread) is read from the declaration.
-  const auto same = [](const std::string& b) -> const std::string& { return b; };
   std::vector<std::string> declared = declared_blocks(declared_body);
-  if (total_size(declared, same) > 2 * total_size(blocks, same) + 200) blocks = std::move(declared);
+  if (total_size(declared) > 2 * total_size(blocks) + 200) blocks = std::move(declared);
 
   if (!title.empty()) {
     article.text = title;

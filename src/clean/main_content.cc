@@ -104,6 +104,7 @@ int class_weight(const GumboElement& el) {
 }
 
 double tag_base_score(GumboTag tag) {
+  if (dom::is_heading(tag) || tag == GUMBO_TAG_TH) return -5;
   switch (tag) {
     case GUMBO_TAG_DIV:
     case GUMBO_TAG_ARTICLE:
@@ -123,14 +124,6 @@ double tag_base_score(GumboTag tag) {
     case GUMBO_TAG_LI:
     case GUMBO_TAG_FORM:
       return -3;
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_TH:
-      return -5;
     default:
       return 0;
   }
@@ -152,7 +145,6 @@ std::uint32_t paragraph_chars(const GumboNode* node, const ElementStats& s) {
     case GUMBO_TAG_PRE:
       return s.chars;
     case GUMBO_TAG_TD:
-      return s.direct_chars();
     case GUMBO_TAG_DIV:
     case GUMBO_TAG_SECTION:
     case GUMBO_TAG_ARTICLE:
@@ -215,8 +207,7 @@ class Scorer {
       const GumboNode* node = stack.back();
       stack.pop_back();
       if (node != root_ && is_element(node)) {
-        if (dom::is_never_text(node) || is_unlikely_content(node) ||
-            is_structural_furniture(node->v.element.tag)) {
+        if (is_page_furniture(node)) {
           unlikely_.insert(node);
           continue;
         }
@@ -518,6 +509,11 @@ bool is_unlikely_content(const GumboNode* node) {
     if (cues.contains(phrase)) return true;
   }
   return cues.has_any_word(kUnlikelyWords);
+}
+
+bool is_page_furniture(const GumboNode* node) {
+  return dom::is_never_text(node) || is_unlikely_content(node) ||
+         (is_element(node) && is_structural_furniture(node->v.element.tag));
 }
 
 MainContent find_main_content(const GumboNode* root, const dom::StatsTable& stats,

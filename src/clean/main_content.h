@@ -30,4 +30,8 @@ MainContent find_main_content(const GumboNode* root, const dom::StatsTable& stat
 /// (navigation, sharing, comments, sidebars, advertising...) — and not as content as well.
 bool is_unlikely_content(const GumboNode* node);
 
+/// Never article text, by what the element is (scripts, hidden blocks, <nav>, <aside>,
+/// <footer>, <figure>…) or by its names (is_unlikely_content).
+bool is_page_furniture(const GumboNode* node);
+
 }  // namespace vigie

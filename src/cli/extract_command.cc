@@ -1,6 +1,7 @@
 #include "cli/extract_command.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -16,17 +17,23 @@
 namespace vigie {
 namespace {
 
+// What --emit-text prints of a document: its clean text without trailing blank space and,
+// without_headline, without the headline an HTML page starts with (it has a field of its own).
+std::string printed_text(const Document& doc, bool without_headline) {
+  std::string text = doc.clean_text();
+  if (without_headline && doc.headline && doc.exclusions.empty()) {
+    text.erase(0, doc.headline->end);
+    text.erase(0, std::min(text.find_first_not_of("\n "), text.size()));
+  }
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
 // One document's article text and what the page says about itself (--emit-text --format jsonl).
 nlohmann::ordered_json text_json(const Document& doc) {
   auto opt = [](const std::optional<std::string>& v) -> nlohmann::ordered_json {
     return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
   };
-  // The article's text without its headline, which has a field of its own.
-  std::string text = doc.clean_text();
-  if (doc.headline && doc.exclusions.empty()) text.erase(0, doc.headline->end);
-  const auto first = text.find_first_not_of("\n ");
-  text.erase(0, first == std::string::npos ? text.size() : first);
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   nlohmann::ordered_json j;
   j["id"] = doc.meta.id;
   j["file"] = doc.origin().path;
@@ -35,7 +42,7 @@ nlohmann::ordered_json text_json(const Document& doc) {
   j["url"] = opt(doc.meta.url);
   j["published"] = opt(doc.meta.published);
   j["lang"] = doc.language.code;
-  j["text"] = std::move(text);
+  j["text"] = printed_text(doc, /*without_headline=*/true);
   return j;
 }
 
@@ -119,9 +126,7 @@ int run_extract(const ExtractOptions& o) {
       } else if (o.emit_text) {
         if (!first_text) *out << "\f\n";
         first_text = false;
-        std::string text = processed.doc->clean_text();
-        while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-        *out << text << "\n";
+        *out << printed_text(*processed.doc, /*without_headline=*/false) << "\n";
       } else if (o.emit_conllu) {
         write_conllu(*processed.doc, *out);
       } else if (o.annotations && o.format_given) {
