@@ -204,14 +204,39 @@ TEST_F(EventBuilderTest, PassiveVoicePutsTheAgentFirst) {
 
 TEST_F(EventBuilderTest, WhatDidNotHappenIsNoEvent) {
   for (const std::string text : {
-           "Les rebelles n'ont pas attaqué la ville de Gao.", "Le groupe menace d'attaquer Gao.",
+           "Les rebelles n'ont pas attaqué la ville de Gao.",
+           "Le groupe menace d'attaquer Gao.",
            "Le groupe Wagner aurait été engagé pour combattre les islamistes.",
-           "The group vowed to attack Gao.", "Gunmen will attack the base at Djibo.",
+           "The group vowed to attack Gao.",
+           "Gunmen will attack the base at Djibo.",
            "En 2012, des rebelles ont attaqué Kidal.",  // background: ten years before publication
+           // The object of a plan or a call has not happened yet.
+           "The opposition plans a series of protests in Tbilisi beginning on April 9.",
+           "Opposition parties called for big rallies in Bamako on Friday.",
+           "L'opposition prévoit une grande marche à Bamako samedi.",
        }) {
     const auto e = events(text);
     EXPECT_TRUE(e.empty()) << text << " → " << e.front().sub_event_type;
   }
+}
+
+// Where ACLED codes no violence without an armed or political side (data/coding_scope.tsv), a
+// stabbing or a shooting told as crime is no event; the same deed by gunmen in Nigeria is, and so
+// is the deed of a story whose lead names its political side.
+TEST_F(EventBuilderTest, CrimeIsNoEventWhereAcledCodesOnlyPoliticalViolence) {
+  EXPECT_TRUE(events("A man was stabbed to death outside a pub in Leeds on Saturday, police "
+                     "said. Detectives are appealing for witnesses.")
+                  .empty());
+  EXPECT_TRUE(
+      events("Two people were shot dead at a party in Fresno, California, on Sunday.").empty());
+  const auto nigeria = events("Gunmen shot dead two people at a party in Kaduna on Sunday.");
+  ASSERT_EQ(nigeria.size(), 1u);
+  EXPECT_EQ(nigeria[0].sub_event_type, "Attack");
+  const auto terror = events(
+      "Terror attack in Leeds. A man stabbed two people at a mosque in Leeds on Saturday, police "
+      "said.");
+  ASSERT_FALSE(terror.empty());
+  EXPECT_EQ(terror[0].event_type, "Violence against civilians");
 }
 
 // Six sentences: an article, not a brief, so no field is taken from the report itself.

@@ -41,5 +41,23 @@ TEST(EventTaxonomy, RejectsARowWithoutItsCodes) {
   EXPECT_THROW(EventTaxonomy(dir / "event_types.tsv"), DataError);
 }
 
+TEST(EventTaxonomy, KnowsWhereViolenceNeedsASideAndRejectsABadScopeRow) {
+  const EventTaxonomy taxonomy(test::languages().data_root() / "event_types.tsv");
+  EXPECT_TRUE(taxonomy.violence_needs_a_side("US"));
+  EXPECT_TRUE(taxonomy.violence_needs_a_side("FR"));
+  EXPECT_FALSE(taxonomy.violence_needs_a_side("ML"));
+  EXPECT_FALSE(taxonomy.violence_needs_a_side("MX"));  // ACLED codes gang violence there
+
+  test::TempDir dir;
+  test::write_file(dir / "event_types.tsv", "Battles\tArmed clash\tASSAULT\tfirearms\t19\n");
+  test::write_file(dir / "coding_scope.tsv", "USA\tUnited States\n");
+  try {
+    EventTaxonomy bad(dir / "event_types.tsv");
+    ADD_FAILURE() << "a three-letter code was accepted";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("coding_scope.tsv:1"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace vigie

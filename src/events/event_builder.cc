@@ -67,6 +67,23 @@ int specificity_rank(const std::string& event_type) {
   return 6;
 }
 
+// "planning to launch protest rallies", "called for big rallies", « menacent d'une attaque »: an
+// event noun a few words after a verb or noun of plan (lang/<code>/roles.tsv, plans), with no
+// punctuation between, is what someone means to do, not what happened.
+constexpr std::uint32_t kPlanReach = 5;  // words
+
+bool object_of_a_plan(const Document& doc, const Sentence& sentence, std::uint32_t noun,
+                      const RoleLexicon& roles) {
+  const std::uint32_t first =
+      noun >= sentence.first_token + kPlanReach ? noun - kPlanReach : sentence.first_token;
+  for (std::uint32_t k = noun; k-- > first;) {
+    const Token& w = doc.tokens[k];
+    if (w.pos == Pos::PUNCT) return false;
+    if (roles.plans(w.lemma)) return true;
+  }
+  return false;
+}
+
 // ACLED's interaction code: the two actors' inter codes, the smaller first; one actor: its code
 // times ten.
 void set_interaction(EventRecord& e) {
@@ -654,6 +671,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
       }
       if (!unrealized && noun && t->head + 1 < sentence.first_token + sentence.token_count)
         unrealized = roles_.unrealized(doc.tokens[t->head + 1].fold);  // « manifestation prévue »
+      if (!unrealized && noun) unrealized = object_of_a_plan(doc, sentence, t->head, roles_);
       if (unrealized) {
         not_facts.emplace_back(t, "not yet: planned, upcoming or possible");
         continue;

@@ -17,9 +17,27 @@ bool armed_party(const std::optional<ActorField>& a) {
                (a->type == "state_forces" && a->name.rfind("Military Forces", 0) == 0));
 }
 
+// The same, named by the text: ACLED's defaults for unnamed sides ("Unidentified Armed Group")
+// say nothing about who struck.
+bool named_armed_party(const std::optional<ActorField>& a) {
+  return armed_party(a) && a->span;
+}
+
+// The country the event happened in: its place's, else its sides' (the document's country).
+std::optional<std::string> event_country(const EventRecord& e) {
+  if (e.location && e.location->country) return e.location->country;
+  if (e.actor1 && e.actor1->country) return e.actor1->country;
+  if (e.actor2 && e.actor2->country) return e.actor2->country;
+  return std::nullopt;
+}
+
+// The headline and the two sentences after it.
+constexpr std::size_t kLeadSentences = 3;
+
 }  // namespace
 
-Relevance::Relevance(const LanguagePack& pack, Tokenizer& tokenizer) {
+Relevance::Relevance(const LanguagePack& pack, Tokenizer& tokenizer, const EventTaxonomy& taxonomy)
+    : taxonomy_(taxonomy) {
   const auto file = pack.dir / "relevance.tsv";
   if (!std::filesystem::exists(file)) return;
   for (const auto& row : read_tsv(file)) {
@@ -39,6 +57,8 @@ Relevance::Relevance(const LanguagePack& pack, Tokenizer& tokenizer) {
       k = kProtestCue;
     } else if (kind == "political") {
       k = kPolitical;
+    } else if (kind == "armed_deed") {
+      k = kArmedDeed;
     } else {
       throw DataError(where + "unknown kind '" + kind + "'");
     }
@@ -62,22 +82,40 @@ std::optional<Relevance::Kind> Relevance::first_cue(const Document& doc, const S
   return std::nullopt;
 }
 
+bool Relevance::political_lead(const Document& doc) const {
+  const std::size_t n = std::min(kLeadSentences, doc.sentences.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (first_cue(doc, doc.sentences[i], {kPolitical})) return true;
+  }
+  return false;
+}
+
 bool Relevance::protest_cue(const Document& doc, const Sentence& sentence) const {
   return first_cue(doc, sentence, {kProtestCue}).has_value();
 }
 
 std::optional<std::string> Relevance::irrelevant(const Document& doc, const Sentence& sentence,
                                                  const EventRecord& event) const {
-  if (event.event_type == "Riots" || event.event_type == "Protests") return std::nullopt;
+  if (event.event_type == "Protests") return std::nullopt;
+  if (event.event_type == "Riots") {
+    // A demonstration that turned violent is political by what it is; a mob's violence is so
+    // only where ACLED codes violence without a side.
+    if (event.sub_event_type != "Mob violence") return std::nullopt;
+    return out_of_scope(doc, sentence, event);
+  }
   const bool violent = is_violent(event.event_type);
+  const bool explosion = event.event_type == "Explosions/Remote violence";
   const bool arrest = event.sub_event_type == "Arrests";
   if (!violent && !arrest && event.event_type != "Strategic developments") return std::nullopt;
   if (armed_party(event.actor1) || armed_party(event.actor2)) return std::nullopt;
   // Protesters, rioters and mobs are political by what they do; an arrest is political by whom
   // it takes (activists, journalists, opposition members, militants).
-  if (first_cue(doc, sentence, {kPolitical})) return std::nullopt;
+  // Armed men, a bomb or an abduction keep it too, except where ACLED codes only political
+  // violence (out_of_scope).
+  if (const auto cue = first_cue(doc, sentence, {kPolitical, kArmedDeed}))
+    return *cue == kArmedDeed && violent && !explosion ? out_of_scope(doc, sentence, event)
+                                                       : std::nullopt;
   // A bomb that went off is no police blotter: only an accident ("a gas leak") unmakes it.
-  const bool explosion = event.event_type == "Explosions/Remote violence";
   if (auto cue = explosion ? first_cue(doc, sentence, {kAccident})
                            : first_cue(doc, sentence, {kAccident, kCourt, kSport, kCrime})) {
     switch (*cue) {
@@ -96,7 +134,19 @@ std::optional<std::string> Relevance::irrelevant(const Document& doc, const Sent
   if (arrest) return "an arrest with no political side named (activists, militants, opposition)";
   if (event.event_type == "Strategic developments" && event.sub_event_type != "Agreement")
     return "a strategic development with no armed or political side named";
+  if (violent && !explosion) return out_of_scope(doc, sentence, event);
   return std::nullopt;
+}
+
+std::optional<std::string> Relevance::out_of_scope(const Document& doc, const Sentence& sentence,
+                                                   const EventRecord& event) const {
+  if (named_armed_party(event.actor1) || named_armed_party(event.actor2)) return std::nullopt;
+  const auto country = event_country(event);
+  if (!country || !taxonomy_.violence_needs_a_side(*country)) return std::nullopt;
+  if (first_cue(doc, sentence, {kPolitical}) || political_lead(doc)) return std::nullopt;
+  return "violence with no armed group or political side named, in a country where ACLED codes "
+         "none without one (" +
+         *country + ", data/coding_scope.tsv)";
 }
 
 }  // namespace vigie

@@ -8,6 +8,7 @@
 
 #include "document/document.h"
 #include "lang/language_pack.h"
+#include "mentions/event_taxonomy.h"
 #include "mentions/phrase_matcher.h"
 #include "output/event_record.h"
 
@@ -17,8 +18,9 @@ class Tokenizer;
 
 class Relevance {
  public:
-  /// Reads lang/<code>/relevance.tsv (an absent file keeps everything).
-  Relevance(const LanguagePack& pack, Tokenizer& tokenizer);
+  /// Reads lang/<code>/relevance.tsv (an absent file keeps everything); `taxonomy` says where
+  /// ACLED codes violence only with an armed or political side (data/coding_scope.tsv).
+  Relevance(const LanguagePack& pack, Tokenizer& tokenizer, const EventTaxonomy& taxonomy);
 
   /// Why the event built from `sentence` is not one ACLED codes, or nothing when it is.
   std::optional<std::string> irrelevant(const Document& doc, const Sentence& sentence,
@@ -29,13 +31,30 @@ class Relevance {
   bool protest_cue(const Document& doc, const Sentence& sentence) const;
 
  private:
-  enum Kind : std::uint32_t { kAccident, kCourt, kCrime, kSport, kProtestCue, kPolitical };
+  enum Kind : std::uint32_t {
+    kAccident,
+    kCourt,
+    kCrime,
+    kSport,
+    kProtestCue,
+    kPolitical,
+    kArmedDeed
+  };
   /// The first cue of one of `kinds` in the sentence (protest cues are asked for alone).
   std::optional<Kind> first_cue(const Document& doc, const Sentence& sentence,
                                 std::initializer_list<Kind> kinds) const;
+  /// Whether the headline or the first sentences of the text hold a political cue: the story
+  /// is about a side ("terror attack", "militants", "protesters") even where the event's own
+  /// sentence does not say it.
+  bool political_lead(const Document& doc) const;
+  /// Why violence with no side named is out of ACLED's scope in the event's country
+  /// (data/coding_scope.tsv), or nothing.
+  std::optional<std::string> out_of_scope(const Document& doc, const Sentence& sentence,
+                                          const EventRecord& event) const;
 
-  PhraseMatcher cues_;          // accident, court, crime, sport, political
+  PhraseMatcher cues_;          // accident, court, crime, sport, political, armed_deed
   PhraseMatcher protest_cues_;  // protest_cue: asked for on its own
+  const EventTaxonomy& taxonomy_;
 };
 
 }  // namespace vigie

@@ -55,6 +55,8 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         purpose_.insert(fold(words));
       } else if (kind == "aim") {
         aim_.insert(words);
+      } else if (kind == "plans") {
+        plans_.insert(words);
       } else if (kind == "unarmed_doer") {
         unarmed_doers_.insert(fold(words));
       } else if (kind == "reciprocal") {

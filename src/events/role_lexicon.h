@@ -42,6 +42,9 @@ class RoleLexicon {
   bool civilian_target(const std::string& word) const { return civilian_targets_.count(word) > 0; }
   /// A word before an event noun that says it has not happened ("a planned protest").
   bool unrealized(const std::string& folded) const { return unrealized_.count(folded) > 0; }
+  /// A verb or noun whose object event has not happened yet ("plans a series of protests",
+  /// "called for rallies", « menace d'une attaque »).
+  bool plans(const std::string& lemma) const { return plans_.count(lemma) > 0; }
   bool breaks_clause(const std::string& folded) const { return clause_breaks_.count(folded) > 0; }
   bool seizes_goods(const std::string& lemma) const { return seize_.count(lemma) > 0; }
   /// A word that opens a clause of purpose before an infinitive ("to", « pour »).
@@ -67,7 +70,7 @@ class RoleLexicon {
   static constexpr std::uint32_t kLongestCue = 4;  // words
   PhraseMatcher cues_, same_incident_;
   std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
-      seize_, clause_breaks_, oppose_, purpose_, aim_, infinitive_markers_, unrealized_,
+      seize_, clause_breaks_, oppose_, purpose_, aim_, plans_, infinitive_markers_, unrealized_,
       civilian_targets_, unarmed_doers_, armed_words_, reciprocal_, other_side_;
 };
 

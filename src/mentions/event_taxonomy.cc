@@ -17,6 +17,16 @@ EventTaxonomy::EventTaxonomy(const std::filesystem::path& file) {
                       none_as_empty(row.fields[3]), none_as_empty(row.fields[4])});
   }
   if (kinds_.empty()) throw DataError(file.string() + ": no event types");
+  read_scope(file.parent_path() / "coding_scope.tsv");
+}
+
+void EventTaxonomy::read_scope(const std::filesystem::path& file) {
+  for (const auto& row : read_tsv(file)) {
+    const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
+    if (row.fields.size() != 2 || row.fields[0].size() != 2)
+      throw DataError(where + "expected an ISO 3166-1 alpha-2 code and a name");
+    needs_a_side_.insert(row.fields[0]);
+  }
 }
 
 const EventKind* EventTaxonomy::find(std::string_view sub_event_type) const {

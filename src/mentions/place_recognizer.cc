@@ -20,6 +20,23 @@ bool no_small_letters(std::string_view text) {
   return std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// "HLM", "AL", "ODM": a short word in capitals is an acronym, not one of the many small places
+// GeoNames lists under it (Chelm, Ål). It names a place only as that place's own name and where
+// the place is one a dateline or a headline writes in capitals: a capital, a regional capital, a
+// first-level area or a city of 100,000 ("GAO", "ROME", "LAGOS").
+constexpr std::size_t kAcronymLetters = 4;
+constexpr std::int64_t kCapitalsCityPopulation = 100000;
+
+bool acronym_like(std::string_view text) {
+  return text.size() >= 2 && text.size() <= kAcronymLetters && no_small_letters(text);
+}
+
+bool written_in_capitals_as(const Place& p, std::string_view folded) {
+  if (fold(p.ascii_name) != folded && fold(p.name) != folded) return false;
+  const std::string_view c = p.feature_code;
+  return c == "PPLC" || c == "PPLA" || c == "ADM1" || p.population >= kCapitalsCityPopulation;
+}
+
 bool is_closing_quote(std::string_view t) {
   return t == "\"" || t == "\u00bb" || t == "\u201d" || t == "'" || t == "\u2019";
 }
@@ -427,7 +444,11 @@ void PlaceRecognizer::annotate(Document& doc) const {
       const Candidate& c = candidates[k];
       std::vector<PlaceOption>& options = considered[k];
       options.clear();
-      for (std::uint32_t index : c.places) options.push_back({index, score(index, c)});
+      const bool acronym = acronym_like(doc.slice(c.span));
+      for (std::uint32_t index : c.places) {
+        if (acronym && !written_in_capitals_as(gazetteer_.place(index), written[k])) continue;
+        options.push_back({index, score(index, c)});
+      }
       // Best first; the first of equals wins, as the gazetteer lists them.
       std::stable_sort(
           options.begin(), options.end(),

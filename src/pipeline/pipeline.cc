@@ -31,7 +31,7 @@ struct Pipeline::ThreadTools {
         counts(pack),
         triggers(pack, taxonomy, tokens),
         roles(pack, tokens),
-        relevance(pack, tokens) {
+        relevance(pack, tokens, taxonomy) {
     if (gazetteer) places.emplace(pack, *gazetteer, tokens);
     actors.emplace(pack, kb, gazetteer, tokens);
     attributions.emplace(pack, kb, gazetteer, tokens);
