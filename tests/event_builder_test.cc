@@ -232,11 +232,29 @@ TEST_F(EventBuilderTest, CrimeIsNoEventWhereAcledCodesOnlyPoliticalViolence) {
   const auto nigeria = events("Gunmen shot dead two people at a party in Kaduna on Sunday.");
   ASSERT_EQ(nigeria.size(), 1u);
   EXPECT_EQ(nigeria[0].sub_event_type, "Attack");
+  // "the attacker" is no armed group there.
+  EXPECT_TRUE(events("A stabbing killed a passenger on a commuter train in Oakland, California, on "
+                     "Sunday after the attacker tried to steal his shoes.")
+                  .empty());
   const auto terror = events(
       "Terror attack in Leeds. A man stabbed two people at a mosque in Leeds on Saturday, police "
       "said.");
   ASSERT_FALSE(terror.empty());
   EXPECT_EQ(terror[0].event_type, "Violence against civilians");
+}
+
+// Violence recalled from years before is history, and another event word of its sentence may be
+// the news; a plea in court is no event even when the defendant fought for an armed group.
+TEST_F(EventBuilderTest, HistoryAndTrialsAreNotNews) {
+  const auto rally = events(
+      "On 16 April 2022, supporters of a murdered politician held a memorial rally in Mitrovica, "
+      "where he was killed 4 years ago.");
+  ASSERT_EQ(rally.size(), 1u);
+  EXPECT_EQ(rally[0].sub_event_type, "Peaceful protest");
+  EXPECT_TRUE(events("Le groupe armé a tué des dizaines de civils à Gao il y a cinq ans.").empty());
+  EXPECT_TRUE(events("An Islamic State fighter pleaded guilty on Monday to the attempted murder of "
+                     "two soldiers in Kaduna.")
+                  .empty());
 }
 
 // Six sentences: an article, not a brief, so no field is taken from the report itself.

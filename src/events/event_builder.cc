@@ -671,9 +671,17 @@ std::vector<EventCandidate> EventBuilder::candidates(
       }
       if (!unrealized && noun && t->head + 1 < sentence.first_token + sentence.token_count)
         unrealized = roles_.unrealized(doc.tokens[t->head + 1].fold);  // « manifestation prévue »
-      if (!unrealized && noun) unrealized = object_of_a_plan(doc, sentence, t->head, roles_);
+      // A noun, or a word the analyser put in another verb's group ("launch street protest
+      // rallies"), not a verb of its own.
+      const VerbGroup* group = doc.verb_group_of(t->head);
+      if (!unrealized && (!group || group->head != t->head))
+        unrealized = object_of_a_plan(doc, sentence, t->head, roles_);
       if (unrealized) {
         not_facts.emplace_back(t, "not yet: planned, upcoming or possible");
+        continue;
+      }
+      if (relevance_.recalls_history(doc, sentence, t->head)) {
+        not_facts.emplace_back(t, "history recalled from years before, not news of an event");
         continue;
       }
       if (t->cued && !relevance_.protest_cue(doc, sentence)) {

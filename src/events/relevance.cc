@@ -17,10 +17,10 @@ bool armed_party(const std::optional<ActorField>& a) {
                (a->type == "state_forces" && a->name.rfind("Military Forces", 0) == 0));
 }
 
-// The same, named by the text: ACLED's defaults for unnamed sides ("Unidentified Armed Group")
-// say nothing about who struck.
+// The same, named by the text as a group: ACLED's defaults for unnamed sides, and "the attacker"
+// or "a gunman" (Unidentified Armed Group), say nothing about who struck.
 bool named_armed_party(const std::optional<ActorField>& a) {
-  return armed_party(a) && a->span;
+  return armed_party(a) && a->span && a->name.rfind("Unidentified", 0) != 0;
 }
 
 // The country the event happened in: its place's, else its sides' (the document's country).
@@ -30,6 +30,9 @@ std::optional<std::string> event_country(const EventRecord& e) {
   if (e.actor2 && e.actor2->country) return e.actor2->country;
   return std::nullopt;
 }
+
+// "where he was killed 4 years ago": how far after an event word a background cue reaches.
+constexpr std::uint32_t kHistoryReach = 6;  // words
 
 // The headline and the two sentences after it.
 constexpr std::size_t kLeadSentences = 3;
@@ -59,6 +62,10 @@ Relevance::Relevance(const LanguagePack& pack, Tokenizer& tokenizer, const Event
       k = kPolitical;
     } else if (kind == "armed_deed") {
       k = kArmedDeed;
+    } else if (kind == "background") {
+      k = kBackground;
+    } else if (kind == "trial") {
+      k = kTrial;
     } else {
       throw DataError(where + "unknown kind '" + kind + "'");
     }
@@ -90,6 +97,18 @@ bool Relevance::political_lead(const Document& doc) const {
   return false;
 }
 
+bool Relevance::recalls_history(const Document& doc, const Sentence& sentence,
+                                std::uint32_t word) const {
+  const std::uint32_t end =
+      std::min(sentence.first_token + sentence.token_count, word + 1 + kHistoryReach);
+  for (std::uint32_t k = word + 1; k < end; ++k) {
+    if (auto m = cues_.longest_at(doc, k, sentence.first_token + sentence.token_count);
+        m && static_cast<Kind>(m->payload) == kBackground)
+      return true;
+  }
+  return false;
+}
+
 bool Relevance::protest_cue(const Document& doc, const Sentence& sentence) const {
   return first_cue(doc, sentence, {kProtestCue}).has_value();
 }
@@ -107,7 +126,13 @@ std::optional<std::string> Relevance::irrelevant(const Document& doc, const Sent
   const bool explosion = event.event_type == "Explosions/Remote violence";
   const bool arrest = event.sub_event_type == "Arrests";
   if (!violent && !arrest && event.event_type != "Strategic developments") return std::nullopt;
-  if (armed_party(event.actor1) || armed_party(event.actor2)) return std::nullopt;
+  // Violence told at a trial is no news of an event, whoever the defendant.
+  if (violent && first_cue(doc, sentence, {kTrial}))
+    return "a trial or a plea, not an event ACLED codes";
+  // An armed side keeps it, but "the attacker" or "a gunman" is no armed group where ACLED codes
+  // only political violence.
+  if (armed_party(event.actor1) || armed_party(event.actor2))
+    return violent && !explosion ? out_of_scope(doc, sentence, event) : std::nullopt;
   // Protesters, rioters and mobs are political by what they do; an arrest is political by whom
   // it takes (activists, journalists, opposition members, militants).
   // Armed men, a bomb or an abduction keep it too, except where ACLED codes only political
@@ -143,6 +168,15 @@ std::optional<std::string> Relevance::out_of_scope(const Document& doc, const Se
   if (named_armed_party(event.actor1) || named_armed_party(event.actor2)) return std::nullopt;
   const auto country = event_country(event);
   if (!country || !taxonomy_.violence_needs_a_side(*country)) return std::nullopt;
+  // Unless most of the text's places lie in such countries, it may be read in the wrong one
+  // ("Malabar, Arima": Florida's Malabar, Trinidad's Arima): its violence stays.
+  std::size_t placed = 0, in_scope = 0;
+  for (const PlaceMention& p : doc.places) {
+    if (p.country.empty()) continue;
+    ++placed;
+    in_scope += taxonomy_.violence_needs_a_side(p.country);
+  }
+  if (placed > 0 && 2 * in_scope <= placed) return std::nullopt;
   if (first_cue(doc, sentence, {kPolitical}) || political_lead(doc)) return std::nullopt;
   return "violence with no armed group or political side named, in a country where ACLED codes "
          "none without one (" +

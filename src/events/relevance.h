@@ -30,6 +30,11 @@ class Relevance {
   /// "demanding", « contre », « pour exiger »): the cue `cued` event words need.
   bool protest_cue(const Document& doc, const Sentence& sentence) const;
 
+  /// Whether a few words after the event word at token `word` recall it from years before
+  /// ("killed 4 years ago", "over four decades"): history, not news. Another event word of the
+  /// sentence (the memorial rally) may still be the event.
+  bool recalls_history(const Document& doc, const Sentence& sentence, std::uint32_t word) const;
+
  private:
   enum Kind : std::uint32_t {
     kAccident,
@@ -38,7 +43,9 @@ class Relevance {
     kSport,
     kProtestCue,
     kPolitical,
-    kArmedDeed
+    kArmedDeed,
+    kBackground,
+    kTrial
   };
   /// The first cue of one of `kinds` in the sentence (protest cues are asked for alone).
   std::optional<Kind> first_cue(const Document& doc, const Sentence& sentence,
@@ -52,7 +59,7 @@ class Relevance {
   std::optional<std::string> out_of_scope(const Document& doc, const Sentence& sentence,
                                           const EventRecord& event) const;
 
-  PhraseMatcher cues_;          // accident, court, crime, sport, political, armed_deed
+  PhraseMatcher cues_;          // every kind but protest_cue
   PhraseMatcher protest_cues_;  // protest_cue: asked for on its own
   const EventTaxonomy& taxonomy_;
 };
