@@ -30,6 +30,23 @@ bool event_noun_at(const Document& doc, std::uint32_t k) {
                      [&](const TriggerMention& t) { return t.span.contains(at); });
 }
 
+// "Ansaroul Islam militants carried a large-scale attack on Djibo, and the gendarmerie were
+// attacked": an actor followed, before a later passive event verb, by an active verb of its own
+// and an event noun after that verb is the subject of that verb, the doer told first.
+constexpr std::uint32_t kObjectReach = 6;  // words from the verb to its event noun
+
+bool subject_of_an_earlier_event(const Document& doc, std::uint32_t actor_end,
+                                 std::uint32_t passive_first) {
+  for (const VerbGroup& g : doc.verb_groups) {
+    if (g.first < actor_end || g.last >= passive_first) continue;
+    if (g.voice != Voice::Active || g.negated) continue;
+    for (std::uint32_t k = g.last + 1; k < passive_first && k <= g.last + kObjectReach; ++k) {
+      if (event_noun_at(doc, k)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
@@ -194,6 +211,10 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
       // un poste de l'armée »: the army was attacked).
       agent = false;
       why = "after the passive verb, not introduced as the doer";
+    } else if (group && passive && before &&
+               subject_of_an_earlier_event(doc, token_at(doc, a->span.end - 1) + 1, group->first)) {
+      agent = true;
+      why = "subject of an earlier verb whose object is the event noun";
     } else if (group) {
       agent = before != passive;
       why =
