@@ -257,6 +257,23 @@ TEST_F(EventBuilderTest, HistoryAndTrialsAreNotNews) {
                   .empty());
 }
 
+// A lead that places the incident only in its country, and a sentence after it that names the
+// village: one incident, at the village, with the lead's day and toll.
+TEST_F(EventBuilderTest, ASentenceThatPlacesTheLeadsIncidentIsPartOfIt) {
+  const auto e = events(
+      "Onze soldats burkinabè ont été tués lundi dans une attaque dans le nord du pays, a annoncé "
+      "l'armée dans un communiqué. Selon le communiqué, un véhicule de l'unité a sauté sur un "
+      "engin explosif à hauteur de la localité de Namsiguia. Les opérations de ratissage se "
+      "poursuivent.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->name.value_or(""), "Namsiguia");
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 11);
+  ASSERT_TRUE(e[0].date && e[0].date->start);
+  EXPECT_EQ(*e[0].date->start, "2022-04-25");
+}
+
 // Six sentences: an article, not a brief, so no field is taken from the report itself.
 const std::string kArticleLead =
     "Le Sahel traverse une crise profonde. Les gouvernements de la région cherchent des "

@@ -164,7 +164,8 @@ void EventBuilder::give_country(EventRecord& e) const {
     for (auto kind :
          {ActorKind::Military, ActorKind::Police, ActorKind::Government, ActorKind::Civilians,
           ActorKind::Unidentified, ActorKind::Islamist, ActorKind::Protesters, ActorKind::Rioters,
-          ActorKind::Communal, ActorKind::Gang}) {
+          ActorKind::Communal, ActorKind::Gang, ActorKind::Ethnic, ActorKind::Clan,
+          ActorKind::Tribal, ActorKind::Cult}) {
       if (actors_.generic(kind, nullptr).name != a.name) continue;
       const Actor named = actors_.generic(kind, country);
       a.name = named.name;

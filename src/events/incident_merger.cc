@@ -38,10 +38,17 @@ bool dates_compatible(const EventRecord& a, const EventRecord& b) {
   return !resolved(a) || !resolved(b) || dates_overlap(a, b);
 }
 
+// A lead that names only the country and a mention that places violence in it ("Quinze soldats
+// ont été tués mardi dans le centre-nord du pays" … "un véhicule a sauté sur un engin explosif à
+// hauteur de Namsiguia"): the second tells where the first happened.
+bool places_the_lead(const EventRecord& a, const EventRecord& b) {
+  return has_place(a) != has_place(b) && is_violent(a.event_type) && is_violent(b.event_type);
+}
+
 // Positive signs that two anchored events are one incident.
 bool same_incident(const EventRecord& a, const EventRecord& b) {
   if (!places_compatible(a, b) || !dates_compatible(a, b)) return false;
-  if (same_place(a, b)) return true;
+  if (same_place(a, b) || places_the_lead(a, b)) return true;
   return a.sub_event_type == b.sub_event_type && resolved(a) && resolved(b) &&
          a.date->time_precision <= 2 && b.date->time_precision <= 2;
 }
@@ -77,7 +84,8 @@ bool agree(const EventCandidate& x, const EventCandidate& y) {
   const bool rival_claims = a.source && b.source && a.source->status == "claimed" &&
                             b.source->status == "claimed" && a.source->name != b.source->name;
   const bool victims_fit = !a.actor2 || !b.actor2 || a.actor2->type == b.actor2->type;
-  return !denial && !rival_claims && a.event_type == b.event_type && tolls_fit(x, y) && victims_fit;
+  const bool kinds_fit = a.event_type == b.event_type || places_the_lead(a, b);
+  return !denial && !rival_claims && kinds_fit && tolls_fit(x, y) && victims_fit;
 }
 
 // Kinds two tellers may disagree on for one incident: a clash for one is a massacre of civilians

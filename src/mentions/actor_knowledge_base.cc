@@ -17,7 +17,11 @@ std::optional<ActorKind> actor_kind_named(std::string_view name) {
       {"rioters", ActorKind::Rioters},
       {"foreign", ActorKind::Foreign},
       {"communal", ActorKind::Communal},
-      {"gang", ActorKind::Gang}};
+      {"gang", ActorKind::Gang},
+      {"ethnic", ActorKind::Ethnic},
+      {"clan", ActorKind::Clan},
+      {"tribal", ActorKind::Tribal},
+      {"cult", ActorKind::Cult}};
   for (const auto& [n, k] : kKinds) {
     if (n == name) return k;
   }
@@ -139,6 +143,19 @@ Actor ActorKnowledgeBase::generic(ActorKind kind, const Country* country) const 
     case ActorKind::Gang:
       // ACLED's name for criminal groups, coded as political militias (inter 3).
       set("Unidentified Gang" + in, "political_militia", 3);
+      break;
+    case ActorKind::Ethnic:
+      set("Unidentified Ethnic Militia" + in, "identity_militia", 4);
+      break;
+    case ActorKind::Clan:
+      set("Unidentified Clan Militia" + in, "identity_militia", 4);
+      break;
+    case ActorKind::Tribal:
+      set("Unidentified Tribal Militia" + in, "identity_militia", 4);
+      break;
+    case ActorKind::Cult:
+      // ACLED codes the armed men of Nigeria's confraternities as political militias.
+      set("Unidentified Cult Militia" + in, "political_militia", 3);
       break;
     case ActorKind::Foreign:
       set("Foreign Forces (unidentified)", "external_other", 8);

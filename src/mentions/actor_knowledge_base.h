@@ -40,7 +40,11 @@ enum class ActorKind {
   Foreign,
   Communal,  ///< a village's or community's own armed men ("local militia", « groupe
              ///< d'autodéfense »)
-  Gang       ///< criminal armed groups ("gang members", "drug traffickers", « narcotrafiquants »)
+  Gang,      ///< criminal armed groups ("gang members", "drug traffickers", « narcotrafiquants »)
+  Ethnic,    ///< a people's armed men with the people unnamed ("ethnic militiamen")
+  Clan,      ///< a clan's armed men, the clan unnamed ("clan militia")
+  Tribal,    ///< a tribe's armed men, the tribe unnamed ("tribal militias")
+  Cult       ///< Nigeria's campus cults and their armed men ("cult militiamen", "cultists")
 };
 std::optional<ActorKind> actor_kind_named(std::string_view name);
 

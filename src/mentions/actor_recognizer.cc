@@ -85,7 +85,8 @@ void ActorRecognizer::add_descriptions(const LanguagePack& pack, const Gazetteer
           {"name_before", MilitiaName::Before},
           {"name_after", MilitiaName::After},
           {"people_before", MilitiaName::PeopleBefore},
-          {"people_after", MilitiaName::PeopleAfter}};
+          {"people_after", MilitiaName::PeopleAfter},
+          {"people_before_armed", MilitiaName::PeopleBeforeArmed}};
       const auto mode = kModes.find(row.fields.size() < 3 ? "" : row.fields[2]);
       if (mode == kModes.end())
         throw DataError(where +
@@ -286,12 +287,14 @@ void ActorRecognizer::add_militias(Document& doc, const Country* main) const {
   for (std::uint32_t k = 0; k < doc.tokens.size(); ++k) {
     auto word = militia_words_.find(doc.tokens[k].fold);
     if (word == militia_words_.end()) continue;
-    const bool before =
-        word->second == MilitiaName::Before || word->second == MilitiaName::PeopleBefore;
-    const bool people_only =
-        word->second == MilitiaName::PeopleBefore || word->second == MilitiaName::PeopleAfter;
+    const bool armed_only = word->second == MilitiaName::PeopleBeforeArmed;
+    const bool before = word->second == MilitiaName::Before ||
+                        word->second == MilitiaName::PeopleBefore || armed_only;
+    const bool people_only = word->second == MilitiaName::PeopleBefore ||
+                             word->second == MilitiaName::PeopleAfter || armed_only;
     if (before ? k == 0 : k + 1 >= doc.tokens.size()) continue;
     const std::uint32_t n = before ? k - 1 : k + 1;
+    if (armed_only && (n == 0 || doc.tokens[n - 1].fold != "armed")) continue;
     const Token& name = doc.tokens[n];
     if (name.kind != TokenKind::Word) continue;
     if (people_only && !kb_.ethnic_group(name.fold)) continue;

@@ -57,7 +57,9 @@ class ActorRecognizer {
   // Where a militia word finds whose militia it is: the word before it names a people or an
   // area ("Fulani militiamen", "Zamfara militia"), or the word after it (« milices peules »); or
   // that word names a people only ("Fulani gunmen", « assaillants peuls »: never "Zamfara gunmen").
-  enum class MilitiaName { Before, After, PeopleBefore, PeopleAfter };
+  // PeopleBeforeArmed: a people's name before a word that arms them only with "armed" before the
+  // name ("armed Fulani pastoralists"); herders named alone stay civilians.
+  enum class MilitiaName { Before, After, PeopleBefore, PeopleAfter, PeopleBeforeArmed };
   std::unordered_map<std::string, MilitiaName> militia_words_;
 };
 
