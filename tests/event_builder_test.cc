@@ -272,6 +272,50 @@ TEST_F(EventBuilderTest, ASentenceThatPlacesTheLeadsIncidentIsPartOfIt) {
   EXPECT_EQ(e[0].fatalities->best, 11);
   ASSERT_TRUE(e[0].date && e[0].date->start);
   EXPECT_EQ(*e[0].date->start, "2022-04-25");
+
+  // The same with a region for the lead and a village of that region after it.
+  const auto village = events(
+      "Des hommes armés ont tué au moins dix civils lundi dans la région de Tillabéri. L'attaque "
+      "a visé le village d'Ayorou, selon un élu local.");
+  ASSERT_EQ(village.size(), 1u);
+  ASSERT_TRUE(village[0].location);
+  EXPECT_EQ(village[0].location->name.value_or(""), "Ayorou");
+  ASSERT_TRUE(village[0].fatalities);
+  EXPECT_EQ(village[0].fatalities->best, 10);
+}
+
+// A toll told on its own ("3 fatalities.", « Le bilan fait état de 9 morts ») is the toll of the
+// event told before it, and a stated total replaces the counts of its sentence.
+TEST_F(EventBuilderTest, ATollToldOnItsOwnIsTheTollOfTheEventBeforeIt) {
+  auto e = events("On 22 April 2022, militants clashed with soldiers near Gao. 3 fatalities.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 3);
+  e = events(
+      "Des jihadistes ont attaqué le poste de Koro mardi. Le bilan fait état de 9 morts du "
+      "côté de l'armée.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 9);
+  e = events(
+      "On 22 April 2022, in Kaduna, two armed men shot and killed a trader in the market "
+      "area. 1 fatality.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 1);
+}
+
+// What the pluperfect tells came before the news: its toll and its day are not the news's.
+TEST_F(EventBuilderTest, ThePluperfectTellsWhatCameBeforeTheNews) {
+  const auto e = events(
+      "Onze militaires ont été tués lundi lors d'une attaque jihadiste contre une position de "
+      "l'armée à Banibangou, selon le gouvernement. Le gouvernement avait décrété vendredi un "
+      "deuil national après la mort de 69 villageois dans une attaque près de la frontière.");
+  ASSERT_FALSE(e.empty());
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 11);
+  ASSERT_TRUE(e[0].date && e[0].date->start);
+  EXPECT_EQ(*e[0].date->start, "2022-04-25");
 }
 
 // Six sentences: an article, not a brief, so no field is taken from the report itself.

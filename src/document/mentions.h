@@ -53,6 +53,9 @@ struct CountMention {
   std::string rule;
   /// Part of the count before it (« dont trois soldats », "including three soldiers"): not added.
   bool subset = false;
+  /// The toll of the whole event ("1 fatality", "12 fatalities"): it replaces the counts of its
+  /// sentence instead of adding to them.
+  bool total = false;
 };
 
 }  // namespace vigie
@@ -130,6 +133,9 @@ struct TriggerMention {
   bool generic = false;  ///< says a killing or an attack happened, not which kind (« tuer »)
   /// "gathered", "marched": a protest only where the sentence says against what (Relevance).
   bool cued = false;
+  /// A toll's noun ("3 fatalities.", « le bilan fait état de 9 morts »): it repeats the event
+  /// told near it and is never an event of its own.
+  bool toll = false;
 };
 
 }  // namespace vigie

@@ -190,8 +190,16 @@ std::optional<FatalitiesField> toll(const Document& doc,
                                     std::vector<std::string>& killed,
                                     std::vector<std::string>& reasons) {
   std::optional<FatalitiesField> f;
+  // "shot and killed a drug trafficker … 1 fatality": a stated total is the toll.
+  const auto total = std::find_if(counts.begin(), counts.end(), [](const CountMention* n) {
+    return n->what == "killed" && n->total && !n->subset;
+  });
   for (const CountMention* n : counts) {
     if (n->what != "killed") continue;
+    if (total != counts.end() && n != *total) {
+      killed.push_back(n->who);
+      continue;
+    }
     killed.push_back(n->who);
     if (n->subset) {
       reasons.push_back("fatalities: '" + std::string(doc.slice(n->span)) +

@@ -84,6 +84,28 @@ bool object_of_a_plan(const Document& doc, const Sentence& sentence, std::uint32
   return false;
 }
 
+// « Le gouvernement avait décrété un deuil après la mort de 69 villageois », "five soldiers had
+// been killed in February": an event word in a pluperfect verb group, or a noun after one in its
+// sentence, tells what came before the news, not the news.
+// Reported speech shifts tenses back ("it was reported that the army had arrested"): inside what
+// someone said, the pluperfect is the report's own news.
+bool told_in_the_pluperfect(const Document& doc, const Sentence& sentence, std::uint32_t word) {
+  const Span at = doc.tokens[word].span;
+  if (std::any_of(
+          doc.attributions.begin(), doc.attributions.end(), [&](const AttributionMention& a) {
+            return a.claim.contains(at) || (sentence.span.contains(a.cue) && a.cue.end <= at.begin);
+          }))
+    return false;
+  if (const VerbGroup* g = doc.verb_group_of(word)) return g->tense == Tense::Pluperfect;
+  const VerbGroup* governing = nullptr;
+  for (const VerbGroup& g : doc.verb_groups) {
+    if (g.first < sentence.first_token) continue;
+    if (g.last >= word) break;
+    governing = &g;
+  }
+  return governing && governing->tense == Tense::Pluperfect;
+}
+
 // ACLED's interaction code: the two actors' inter codes, the smaller first; one actor: its code
 // times ten.
 void set_interaction(EventRecord& e) {
@@ -685,6 +707,10 @@ std::vector<EventCandidate> EventBuilder::candidates(
         not_facts.emplace_back(t, "history recalled from years before, not news of an event");
         continue;
       }
+      if (told_in_the_pluperfect(doc, sentence, t->head)) {
+        not_facts.emplace_back(t, "background: told in the pluperfect, before the news");
+        continue;
+      }
       if (t->cued && !relevance_.protest_cue(doc, sentence)) {
         not_facts.emplace_back(t, "a gathering with nothing said against or for what");
         continue;
@@ -702,13 +728,14 @@ std::vector<EventCandidate> EventBuilder::candidates(
           noun && subject && word_before(1) &&
           (word_before(1)->kind == TokenKind::Number || word_before(1)->pos == Pos::NUM);
       // Then a verb before a noun: the verb's clause carries the doer and the target.
-      const int rank = (refers_back || summary ? 100 : 0) + (t->generic && says_how ? 20 : 0) +
-                       2 * specificity_rank(k->event_type) + (noun ? 1 : 0);
+      const int rank = (refers_back || summary ? 100 : 0) + (t->toll ? 50 : 0) +
+                       (t->generic && says_how ? 20 : 0) + 2 * specificity_rank(k->event_type) +
+                       (noun ? 1 : 0);
       if (rank < best) {
         best = rank;
         trigger = t;
         kind = k;
-        repeat = refers_back || summary;
+        repeat = refers_back || summary || t->toll;
         word_before_trigger_refers_back = refers_back;
       }
     }
@@ -724,6 +751,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
     c.trigger_text = std::string(doc.slice(trigger->span));
     c.trigger_rule = trigger->rule;
     c.repeat = repeat;
+    c.toll = trigger->toll;
     c.refers_back =
         (repeat && word_before_trigger_refers_back) ||
         (names_a_told_event && doc.verb_group_of(trigger->head) != nullptr && index > 0) ||

@@ -18,10 +18,23 @@ bool same_place(const EventRecord& a, const EventRecord& b) {
   return has_place(a) && has_place(b) && *a.location->geonameid == *b.location->geonameid;
 }
 
-// Places that may be one: the same entry, or at least one without a place below its country.
+bool is_region(const EventRecord& e) {
+  return e.location && (e.location->precision == "admin1" || e.location->precision == "admin2");
+}
+
+// A place below a region and in it: « le village de Korombara » in « la région de Tillabéri ».
+bool in_region(const EventRecord& area, const EventRecord& e) {
+  return is_region(area) && e.location && !is_region(e) &&
+         e.location->country == area.location->country && area.location->admin1 &&
+         e.location->admin1 == area.location->admin1;
+}
+
+// Places that may be one: the same entry, a place and the region it lies in, or at least one
+// without a place below its country.
 bool places_compatible(const EventRecord& a, const EventRecord& b) {
   if (!a.location || !b.location) return true;
-  if (has_place(a) && has_place(b)) return *a.location->geonameid == *b.location->geonameid;
+  if (has_place(a) && has_place(b))
+    return *a.location->geonameid == *b.location->geonameid || in_region(a, b) || in_region(b, a);
   return !a.location->country || !b.location->country ||
          *a.location->country == *b.location->country;
 }
@@ -42,7 +55,11 @@ bool dates_compatible(const EventRecord& a, const EventRecord& b) {
 // ont été tués mardi dans le centre-nord du pays" … "un véhicule a sauté sur un engin explosif à
 // hauteur de Namsiguia"): the second tells where the first happened.
 bool places_the_lead(const EventRecord& a, const EventRecord& b) {
-  return has_place(a) != has_place(b) && is_violent(a.event_type) && is_violent(b.event_type);
+  if (!is_violent(a.event_type) || !is_violent(b.event_type)) return false;
+  if (has_place(a) != has_place(b)) return true;
+  // The same with a region for the lead (« dans la région de Tillabéri » … « dans le village
+  // de Korombara »): a place inside it.
+  return has_place(a) && has_place(b) && (in_region(a, b) || in_region(b, a));
 }
 
 // Positive signs that two anchored events are one incident.
@@ -310,10 +327,14 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
 
   // Mentions that name nothing concrete (headlines, « cette attaque ») join the nearest account
   // they repeat; the others are general statements, not incidents.
+  const std::size_t tied_accounts = accounts.size();
   auto nearest_account = [&](const EventCandidate& c, auto&& fits) {
     std::optional<std::size_t> nearest;
     std::size_t distance = 0;
-    for (std::size_t k = 0; k < accounts.size(); ++k) {
+    // A toll ("1 fatality.") belongs to an incident told with its place or day, not to a
+    // mention that opened an account of its own below.
+    const std::size_t limit = c.toll && tied_accounts > 0 ? tied_accounts : accounts.size();
+    for (std::size_t k = 0; k < limit; ++k) {
       if (!fits(accounts[k])) continue;
       const std::size_t d = static_cast<std::size_t>(
           std::labs(static_cast<long>(accounts[k].sentence) - static_cast<long>(c.sentence)));

@@ -41,8 +41,10 @@ CountRecognizer::CountRecognizer(const LanguagePack& pack)
       who_[fold(row.fields[1])] = row.fields[2];
     } else if (kind == "what") {
       if (row.fields.size() < 3) throw DataError(where + "expected 3 fields");
-      what_[fold(row.fields[1])] = {row.fields[2],
-                                    row.fields.size() > 3 && row.fields[3] == "transitive"};
+      const std::string flag = row.fields.size() > 3 ? row.fields[3] : "";
+      if (!flag.empty() && flag != "transitive" && flag != "total")
+        throw DataError(where + "unknown flag '" + flag + "' (transitive, total)");
+      what_[fold(row.fields[1])] = {row.fields[2], flag == "transitive", flag == "total"};
     } else if (kind == "relative") {
       relatives_.insert(fold(row.fields[1]));
     } else if (kind == "participle_ending") {
@@ -322,6 +324,7 @@ void CountRecognizer::count(Document& doc) const {
           break;
         c.what = what->what;
         c.what_span = t.span;
+        c.total = what->total;
         c.rule = c.who.empty() ? "<n> <outcome>" : "<n> <who> … <outcome>";
         break;
       }

@@ -31,6 +31,7 @@ class CountRecognizer {
   struct Outcome {
     std::string what;
     bool transitive = false;  // « tuer »: its active subject is the doer, not the dead
+    bool total = false;       // "fatalities": the toll of the whole event, not more dead
   };
   const Outcome* what_of(const Token& t) const;
 

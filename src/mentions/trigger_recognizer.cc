@@ -14,21 +14,24 @@ TriggerRecognizer::TriggerRecognizer(const LanguagePack& pack, const EventTaxono
   if (!std::filesystem::exists(file)) return;
   for (const auto& row : read_tsv(file)) {
     const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
+    const std::string flag = row.fields.size() == 4 ? row.fields[3] : "";
     if (row.fields.size() != 3 &&
-        !(row.fields.size() == 4 && (row.fields[3] == "generic" || row.fields[3] == "cued")))
-      throw DataError(where + "expected 3 fields, or 4 with \"generic\" or \"cued\"");
-    const bool generic = row.fields.size() == 4 && row.fields[3] == "generic";
-    const bool cued = row.fields.size() == 4 && row.fields[3] == "cued";
+        !(row.fields.size() == 4 && (flag == "generic" || flag == "cued" || flag == "toll")))
+      throw DataError(where + "expected 3 fields, or 4 with \"generic\", \"cued\" or \"toll\"");
+    // A toll's noun is generic too: any other event word of its sentence says more.
+    const bool generic = flag == "generic" || flag == "toll";
+    const bool cued = flag == "cued";
+    const bool toll = flag == "toll";
     const std::string& kind = row.fields[0];
     const std::string& type = row.fields[2];
     if (kind != "block" && !taxonomy.find(type))
       throw DataError(where + "'" + type + "' is no ACLED sub-event type");
     if (kind == "lemma") {
-      lemmas_[row.fields[1]] = {type, generic, cued};
-      folded_lemmas_[fold(row.fields[1])] = {type, generic, cued};
+      lemmas_[row.fields[1]] = {type, generic, cued, toll};
+      folded_lemmas_[fold(row.fields[1])] = {type, generic, cued, toll};
     } else if (kind == "phrase" || kind == "block") {
       for (const std::string& variant : split_variants(row.fields[1])) {
-        phrase_list_.push_back({variant, kind == "block" ? "" : type, generic, cued});
+        phrase_list_.push_back({variant, kind == "block" ? "" : type, generic, cued, toll});
         phrases_.add(variant, static_cast<std::uint32_t>(phrase_list_.size() - 1), tokenizer);
       }
     } else {
@@ -79,7 +82,7 @@ void TriggerRecognizer::annotate(Document& doc) const {
         i += m->length - 1;
         if (p.sub_event_type.empty()) continue;  // a blocked phrase: no event
         doc.triggers.push_back({Span{t.span.begin, doc.tokens[i].span.end}, p.sub_event_type, first,
-                                "phrase:" + p.text, p.generic, p.cued});
+                                "phrase:" + p.text, p.generic, p.cued, p.toll});
         continue;
       }
       // A capital inside a sentence makes a name: "March 3", "Rally Road", "the Fighting Irish" —
@@ -89,17 +92,17 @@ void TriggerRecognizer::annotate(Document& doc) const {
         if (auto it = lemmas_.find(written); it != lemmas_.end() && !written.empty() &&
                                              std::isupper(static_cast<unsigned char>(written[0]))) {
           doc.triggers.push_back({t.span, it->second.sub_event_type, i, "lemma:" + it->first,
-                                  it->second.generic, it->second.cued});
+                                  it->second.generic, it->second.cued, it->second.toll});
         }
         continue;
       }
       // The form first: « attaque » is a noun whose lemma may come out as the verb « attaquer ».
       if (auto it = folded_lemmas_.find(t.fold); it != folded_lemmas_.end()) {
         doc.triggers.push_back({t.span, it->second.sub_event_type, i, "form:" + it->first,
-                                it->second.generic, it->second.cued});
+                                it->second.generic, it->second.cued, it->second.toll});
       } else if (auto lemma = lemmas_.find(t.lemma); lemma != lemmas_.end()) {
         doc.triggers.push_back({t.span, lemma->second.sub_event_type, i, "lemma:" + lemma->first,
-                                lemma->second.generic, lemma->second.cued});
+                                lemma->second.generic, lemma->second.cued, lemma->second.toll});
       }
     }
   }

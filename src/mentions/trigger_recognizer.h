@@ -31,11 +31,13 @@ class TriggerRecognizer {
     std::string sub_event_type;  // "" for a blocked phrase
     bool generic = false;
     bool cued = false;
+    bool toll = false;
   };
   struct Word {
     std::string sub_event_type;
     bool generic = false;
     bool cued = false;
+    bool toll = false;
   };
   PhraseMatcher phrases_;
   std::vector<Phrase> phrase_list_;
