@@ -97,12 +97,13 @@ bool told_in_the_pluperfect(const Document& doc, const Sentence& sentence, std::
           }))
     return false;
   if (const VerbGroup* g = doc.verb_group_of(word)) return g->tense == Tense::Pluperfect;
+  // The last verb group of the sentence before the noun (groups are in text order).
   const VerbGroup* governing = nullptr;
-  for (const VerbGroup& g : doc.verb_groups) {
-    if (g.first < sentence.first_token) continue;
-    if (g.last >= word) break;
-    governing = &g;
-  }
+  for (auto g =
+           std::lower_bound(doc.verb_groups.begin(), doc.verb_groups.end(), sentence.first_token,
+                            [](const VerbGroup&v, std::uint32_t first) { return v.first < first; });
+       g != doc.verb_groups.end() && g->last < word; ++g)
+    governing = &*g;
   return governing && governing->tense == Tense::Pluperfect;
 }
 

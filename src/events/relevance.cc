@@ -124,6 +124,8 @@ std::optional<std::string> Relevance::irrelevant(const Document& doc, const Sent
   }
   const bool violent = is_violent(event.event_type);
   const bool explosion = event.event_type == "Explosions/Remote violence";
+  // Violence the coding scope applies to: a bomb that went off is no police blotter anywhere.
+  const bool scoped = violent && !explosion;
   const bool arrest = event.sub_event_type == "Arrests";
   if (!violent && !arrest && event.event_type != "Strategic developments") return std::nullopt;
   // Violence told at a trial is no news of an event, whoever the defendant.
@@ -132,14 +134,12 @@ std::optional<std::string> Relevance::irrelevant(const Document& doc, const Sent
   // An armed side keeps it, but "the attacker" or "a gunman" is no armed group where ACLED codes
   // only political violence.
   if (armed_party(event.actor1) || armed_party(event.actor2))
-    return violent && !explosion ? out_of_scope(doc, sentence, event) : std::nullopt;
+    return scoped ? out_of_scope(doc, sentence, event) : std::nullopt;
   // Protesters, rioters and mobs are political by what they do; an arrest is political by whom
-  // it takes (activists, journalists, opposition members, militants).
-  // Armed men, a bomb or an abduction keep it too, except where ACLED codes only political
-  // violence (out_of_scope).
+  // it takes (activists, journalists, opposition members, militants). Armed men, a bomb or an
+  // abduction keep it too, except where ACLED codes only political violence.
   if (const auto cue = first_cue(doc, sentence, {kPolitical, kArmedDeed}))
-    return *cue == kArmedDeed && violent && !explosion ? out_of_scope(doc, sentence, event)
-                                                       : std::nullopt;
+    return *cue == kArmedDeed && scoped ? out_of_scope(doc, sentence, event) : std::nullopt;
   // A bomb that went off is no police blotter: only an accident ("a gas leak") unmakes it.
   if (auto cue = explosion ? first_cue(doc, sentence, {kAccident})
                            : first_cue(doc, sentence, {kAccident, kCourt, kSport, kCrime})) {
@@ -159,8 +159,7 @@ std::optional<std::string> Relevance::irrelevant(const Document& doc, const Sent
   if (arrest) return "an arrest with no political side named (activists, militants, opposition)";
   if (event.event_type == "Strategic developments" && event.sub_event_type != "Agreement")
     return "a strategic development with no armed or political side named";
-  if (violent && !explosion) return out_of_scope(doc, sentence, event);
-  return std::nullopt;
+  return scoped ? out_of_scope(doc, sentence, event) : std::nullopt;
 }
 
 std::optional<std::string> Relevance::out_of_scope(const Document& doc, const Sentence& sentence,

@@ -37,8 +37,10 @@ constexpr std::uint32_t kObjectReach = 6;  // words from the verb to its event n
 
 bool subject_of_an_earlier_event(const Document& doc, std::uint32_t actor_end,
                                  std::uint32_t passive_first) {
-  for (const VerbGroup& g : doc.verb_groups) {
-    if (g.first < actor_end || g.last >= passive_first) continue;
+  for (auto it = std::lower_bound(doc.verb_groups.begin(), doc.verb_groups.end(), actor_end,
+                                  [](const VerbGroup&v, std::uint32_t at) { return v.first < at; });
+       it != doc.verb_groups.end() && it->last < passive_first; ++it) {
+    const VerbGroup& g = *it;
     if (g.voice != Voice::Active || g.negated) continue;
     for (std::uint32_t k = g.last + 1; k < passive_first && k <= g.last + kObjectReach; ++k) {
       if (event_noun_at(doc, k)) return true;

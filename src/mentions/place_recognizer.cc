@@ -93,6 +93,8 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
       within_phrases_.add(phrase, n++, tokenizer);
     else if (kind == "country_alias" && row.fields.size() >= 3)
       aliases_[fold(phrase)] = row.fields[2];
+    else if (kind == "country_cue" && row.fields.size() >= 3)
+      country_cues_[fold(phrase)] = row.fields[2];
     else
       throw DataError(file.string() + ":" + std::to_string(row.line) + ": unknown kind '" + kind +
                       "'");
@@ -305,6 +307,9 @@ void PlaceRecognizer::annotate(Document& doc) const {
           !candidate->places.empty())
         continue;
       if (auto country = gazetteer_.country_of_demonym(t.fold)) countries[*country] += 0.5;
+      // « les FAMa », "the Tatmadaw": a force or a group of one country only.
+      if (auto cue = country_cues_.find(t.fold); cue != country_cues_.end())
+        countries[cue->second] += 0.5;
     }
   }
   // "Alexandria, La.", « Koro (Mopti) », "Izombe (Oguta, Imo)": names right after a place, in

@@ -70,6 +70,8 @@ class PlaceRecognizer {
   PhraseMatcher within_phrases_;  // between a settlement and its holder: "village of X township"
   std::unordered_map<std::string, std::string>
       aliases_;  // « RDC » → CD: names world-countries lacks
+  // « FAMa » → ML: words that put a text in a country without naming a place (country_cue)
+  std::map<std::string, std::string, std::less<>> country_cues_;
   PhraseMatcher near_, region_, locative_, country_part_;
 };
 
