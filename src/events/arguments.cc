@@ -196,11 +196,8 @@ std::optional<FatalitiesField> toll(const Document& doc,
   });
   for (const CountMention* n : counts) {
     if (n->what != "killed") continue;
-    if (total != counts.end() && n != *total) {
-      killed.push_back(n->who);
-      continue;
-    }
     killed.push_back(n->who);
+    if (total != counts.end() && n != *total) continue;
     if (n->subset) {
       reasons.push_back("fatalities: '" + std::string(doc.slice(n->span)) +
                         "' is part of the toll before it, not added");

@@ -46,41 +46,43 @@ Relevance::Relevance(const LanguagePack& pack, Tokenizer& tokenizer, const Event
   for (const auto& row : read_tsv(file)) {
     const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
     if (row.fields.size() != 2) throw DataError(where + "expected a kind and words");
-    const std::string& kind = row.fields[0];
-    Kind k;
-    if (kind == "accident") {
-      k = kAccident;
-    } else if (kind == "court") {
-      k = kCourt;
-    } else if (kind == "crime") {
-      k = kCrime;
-    } else if (kind == "sport") {
-      k = kSport;
-    } else if (kind == "protest_cue") {
-      k = kProtestCue;
-    } else if (kind == "political") {
-      k = kPolitical;
-    } else if (kind == "armed_deed") {
-      k = kArmedDeed;
-    } else if (kind == "background") {
-      k = kBackground;
-    } else if (kind == "trial") {
-      k = kTrial;
-    } else {
-      throw DataError(where + "unknown kind '" + kind + "'");
-    }
+    const auto k = kind_named(row.fields[0]);
+    if (!k) throw DataError(where + "unknown kind '" + row.fields[0] + "'");
     // Cues of protest have a matcher of their own: "protest" is one and a political cue too.
-    PhraseMatcher& matcher = k == kProtestCue ? protest_cues_ : cues_;
-    for (const std::string& words : split_variants(row.fields[1])) matcher.add(words, k, tokenizer);
+    PhraseMatcher& matcher = *k == kProtestCue ? protest_cues_ : cues_;
+    for (const std::string& words : split_variants(row.fields[1]))
+      matcher.add(words, *k, tokenizer);
   }
+}
+
+std::optional<Relevance::Kind> Relevance::kind_named(std::string_view name) {
+  static constexpr std::pair<std::string_view, Kind> kKinds[] = {{"accident", kAccident},
+                                                                 {"court", kCourt},
+                                                                 {"crime", kCrime},
+                                                                 {"sport", kSport},
+                                                                 {"protest_cue", kProtestCue},
+                                                                 {"political", kPolitical},
+                                                                 {"armed_deed", kArmedDeed},
+                                                                 {"background", kBackground},
+                                                                 {"trial", kTrial}};
+  for (const auto& [n, k] : kKinds) {
+    if (n == name) return k;
+  }
+  return std::nullopt;
 }
 
 std::optional<Relevance::Kind> Relevance::first_cue(const Document& doc, const Sentence& sentence,
                                                     std::initializer_list<Kind> kinds) const {
   const std::uint32_t end = sentence.first_token + sentence.token_count;
+  return first_cue_starting(doc, sentence.first_token, end, end, kinds);
+}
+
+std::optional<Relevance::Kind> Relevance::first_cue_starting(
+    const Document& doc, std::uint32_t first, std::uint32_t last_start, std::uint32_t end,
+    std::initializer_list<Kind> kinds) const {
   const bool protest = std::find(kinds.begin(), kinds.end(), kProtestCue) != kinds.end();
   const PhraseMatcher& matcher = protest ? protest_cues_ : cues_;
-  for (std::uint32_t k = sentence.first_token; k < end; ++k) {
+  for (std::uint32_t k = first; k < last_start; ++k) {
     if (auto m = matcher.longest_at(doc, k, end)) {
       const auto kind = static_cast<Kind>(m->payload);
       if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return kind;
@@ -99,14 +101,10 @@ bool Relevance::political_lead(const Document& doc) const {
 
 bool Relevance::recalls_history(const Document& doc, const Sentence& sentence,
                                 std::uint32_t word) const {
-  const std::uint32_t end =
-      std::min(sentence.first_token + sentence.token_count, word + 1 + kHistoryReach);
-  for (std::uint32_t k = word + 1; k < end; ++k) {
-    if (auto m = cues_.longest_at(doc, k, sentence.first_token + sentence.token_count);
-        m && static_cast<Kind>(m->payload) == kBackground)
-      return true;
-  }
-  return false;
+  const std::uint32_t end = sentence.first_token + sentence.token_count;
+  return first_cue_starting(doc, word + 1, std::min(end, word + 1 + kHistoryReach), end,
+                            {kBackground})
+      .has_value();
 }
 
 bool Relevance::protest_cue(const Document& doc, const Sentence& sentence) const {

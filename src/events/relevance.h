@@ -5,6 +5,7 @@
 // (lang/<code>/relevance.tsv); the rules are in docs/events.md ("Relevance").
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "document/document.h"
 #include "lang/language_pack.h"
@@ -47,9 +48,15 @@ class Relevance {
     kBackground,
     kTrial
   };
+  /// The kind a relevance.tsv row names, if any.
+  static std::optional<Kind> kind_named(std::string_view name);
   /// The first cue of one of `kinds` in the sentence (protest cues are asked for alone).
   std::optional<Kind> first_cue(const Document& doc, const Sentence& sentence,
                                 std::initializer_list<Kind> kinds) const;
+  /// The same among cues starting at tokens [first, last_start) and ending by token `end`.
+  std::optional<Kind> first_cue_starting(const Document& doc, std::uint32_t first,
+                                         std::uint32_t last_start, std::uint32_t end,
+                                         std::initializer_list<Kind> kinds) const;
   /// Whether the headline or the first sentences of the text hold a political cue: the story
   /// is about a side ("terror attack", "militants", "protesters") even where the event's own
   /// sentence does not say it.

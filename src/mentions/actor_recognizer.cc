@@ -90,9 +90,13 @@ void ActorRecognizer::add_descriptions(const LanguagePack& pack, const Gazetteer
       const auto mode = kModes.find(row.fields.size() < 3 ? "" : row.fields[2]);
       if (mode == kModes.end())
         throw DataError(where +
-                        "militia_word needs name_before, name_after, people_before or "
-                        "people_after");
+                        "militia_word needs name_before, name_after, people_before, "
+                        "people_after or people_before_armed");
       militia_words_[fold(pattern)] = mode->second;
+      continue;
+    }
+    if (kind_name == "arming_word") {
+      arming_words_.insert(fold(pattern));
       continue;
     }
     if (kind_name == "anaphor") {
@@ -294,7 +298,7 @@ void ActorRecognizer::add_militias(Document& doc, const Country* main) const {
                              word->second == MilitiaName::PeopleAfter || armed_only;
     if (before ? k == 0 : k + 1 >= doc.tokens.size()) continue;
     const std::uint32_t n = before ? k - 1 : k + 1;
-    if (armed_only && (n == 0 || doc.tokens[n - 1].fold != "armed")) continue;
+    if (armed_only && (n == 0 || !arming_words_.count(doc.tokens[n - 1].fold))) continue;
     const Token& name = doc.tokens[n];
     if (name.kind != TokenKind::Word) continue;
     if (people_only && !kb_.ethnic_group(name.fold)) continue;

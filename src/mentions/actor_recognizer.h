@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "document/document.h"
@@ -57,10 +58,11 @@ class ActorRecognizer {
   // Where a militia word finds whose militia it is: the word before it names a people or an
   // area ("Fulani militiamen", "Zamfara militia"), or the word after it (« milices peules »); or
   // that word names a people only ("Fulani gunmen", « assaillants peuls »: never "Zamfara gunmen").
-  // PeopleBeforeArmed: a people's name before a word that arms them only with "armed" before the
-  // name ("armed Fulani pastoralists"); herders named alone stay civilians.
+  // PeopleBeforeArmed: a people's name before the word, with an arming word (actor_descriptions.tsv
+  // arming_word) before the name ("armed Fulani pastoralists"); herders named alone stay civilians.
   enum class MilitiaName { Before, After, PeopleBefore, PeopleAfter, PeopleBeforeArmed };
   std::unordered_map<std::string, MilitiaName> militia_words_;
+  std::unordered_set<std::string> arming_words_;  // "armed" before a people: PeopleBeforeArmed
 };
 
 }  // namespace vigie
