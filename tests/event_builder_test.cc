@@ -304,6 +304,32 @@ TEST_F(EventBuilderTest, ATollToldOnItsOwnIsTheTollOfTheEventBeforeIt) {
             1);
 }
 
+// "Forty people died in the fighting": the dead of a verb of dying are the victims of the event
+// told before, whose kind it keeps; and a death in a relative clause splits no sentence.
+TEST_F(EventBuilderTest, TheDeadOfAVerbOfDyingAreVictimsNotDoers) {
+  const auto clash = events(
+      "On 24 January 2022, militants attacked the army with a landmine near Gao. Local media "
+      "reported that 3 soldiers died, including a captain.");
+  ASSERT_EQ(clash.size(), 1u);
+  EXPECT_EQ(clash[0].sub_event_type, "Remote explosive/landmine/IED");
+  ASSERT_TRUE(clash[0].fatalities);
+  EXPECT_EQ(clash[0].fatalities->best, 3);
+  const auto fr = events(
+      "Mardi, des hommes armés ont attaqué le village de Tessit. Quatre villageois ont péri.");
+  ASSERT_EQ(fr.size(), 1u);
+  ASSERT_TRUE(fr[0].actor1);
+  EXPECT_NE(fr[0].actor1->type, "civilians");
+  ASSERT_TRUE(fr[0].fatalities);
+  EXPECT_EQ(fr[0].fatalities->best, 4);
+  const auto vigil = events(
+      "On 16 March 2022, activists gathered in Valletta to demand answers about a journalist who "
+      "died on 16 October 2017.");
+  ASSERT_EQ(vigil.size(), 1u);
+  ASSERT_TRUE(vigil[0].location);
+  EXPECT_EQ(vigil[0].location->name, "Valletta");
+  EXPECT_FALSE(vigil[0].fatalities);
+}
+
 // What the pluperfect tells came before the news: its toll and its day are not the news's.
 TEST_F(EventBuilderTest, ThePluperfectTellsWhatCameBeforeTheNews) {
   const auto e = events(

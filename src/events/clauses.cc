@@ -72,7 +72,9 @@ std::vector<Sentence> clauses(const Document& doc, const Sentence& sentence,
   auto holds_event = [&](std::uint32_t first, std::uint32_t end) {
     const Span span{doc.tokens[first].span.begin, doc.tokens[end - 1].span.end};
     const bool verb = std::any_of(triggers.begin(), triggers.end(), [&](const TriggerMention* t) {
-      return span.contains(t->span) && doc.verb_group_of(t->head) && reports_a_fact(doc, *t, roles);
+      // A death ("who died in 2017") tells a toll, not an event of its own.
+      return !t->toll && span.contains(t->span) && doc.verb_group_of(t->head) &&
+             reports_a_fact(doc, *t, roles);
     });
     const bool day = std::any_of(dates.begin(), dates.end(), [&](const DateMention* d) {
       return d->start && span.contains(d->span);

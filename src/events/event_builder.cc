@@ -801,7 +801,14 @@ std::vector<EventCandidate> EventBuilder::candidates(
         }
       }
     };
-    add_side(roles.agents, roles.with_agents, e.actor1, e.assoc_actor1);
+    // "Forty people died in the fighting": the subject of a verb of dying is the dead, a side
+    // that suffered, not one that acted.
+    const bool subject_died = trigger->toll && doc.verb_group_of(trigger->head) != nullptr;
+    if (subject_died) {
+      add_side(roles.agents, roles.with_agents, e.actor2, e.assoc_actor2);
+    } else {
+      add_side(roles.agents, roles.with_agents, e.actor1, e.assoc_actor1);
+    }
     add_side(roles.targets, roles.with_targets, e.actor2, e.assoc_actor2);
     // "a Russian missile strike", « une frappe aérienne française »: the nationality on the event
     // noun names the forces that struck.

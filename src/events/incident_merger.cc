@@ -130,7 +130,9 @@ std::vector<std::string> actor_names(const EventRecord& e) {
 bool repeats(const EventCandidate& m, const EventCandidate& e) {
   const EventRecord &mention = m.record, &event = e.record;
   // « Twelve killed in attack on Niger village » repeats the massacre told below it.
-  const bool kind_fits = mention.event_type == event.event_type || m.generic;
+  // A toll ("3 soldiers died") fits any violent kind.
+  const bool kind_fits = mention.event_type == event.event_type || m.generic ||
+                         (m.toll && is_violent(event.event_type));
   if (!kind_fits || !places_compatible(mention, event) || !dates_compatible(mention, event) ||
       !tolls_fit(m, e))
     return false;
@@ -205,7 +207,8 @@ void absorb(EventCandidate& into, const EventCandidate& from, const std::string&
       }
     }
   };
-  fill(e.actor1, m.actor1, m.actor2, "actor1");
+  // The dead a toll counts ("Forty people died") suffered the event: never its doer.
+  fill(e.actor1, m.actor1, from.toll ? std::optional<ActorField>() : m.actor2, "actor1");
   fill(e.actor2, m.actor2, m.actor1, "actor2");
   for (const auto* list : {&m.assoc_actor1, &m.assoc_actor2}) {
     for (const auto& a : *list) {
@@ -256,10 +259,15 @@ int filled(const EventRecord& e) {
 // The record of an account from all its mentions, whatever the order they came in.
 EventCandidate compose(const std::vector<const EventCandidate*>& members,
                        const std::vector<std::string>& why) {
+  // A toll's word ("3 soldiers died") says how many, not what happened: it never gives the kind.
   std::size_t base = 0;
   for (std::size_t k = 1; k < members.size(); ++k) {
     const EventRecord& a = members[k]->record;
     const EventRecord& b = members[base]->record;
+    if (members[k]->toll != members[base]->toll) {
+      if (members[base]->toll) base = k;
+      continue;
+    }
     if (filled(a) > filled(b) ||
         (filled(a) == filled(b) && source_rank(a.source) < source_rank(b.source)))
       base = k;

@@ -49,6 +49,18 @@ bool subject_of_an_earlier_event(const Document& doc, std::uint32_t actor_end,
   return false;
 }
 
+// Whether the actor at tokens [first, last] is the object of `verb`, between it and the event
+// noun at `noun`: right after the verb with no punctuation between ("attacked the army with a
+// landmine"), and not the noun's own modifier ("militant attacks": right before the noun).
+bool object_of(const Document& doc, const VerbGroup& verb, std::uint32_t first, std::uint32_t last,
+               std::uint32_t noun) {
+  if (first <= verb.last || last + 1 >= noun) return false;
+  for (std::uint32_t k = verb.last + 1; k < first; ++k) {
+    if (doc.tokens[k].kind == TokenKind::Punct) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
@@ -221,6 +233,13 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
       agent = before != passive;
       why =
           std::string(before ? "before" : "after") + " the " + (passive ? "passive " : "") + "verb";
+    } else if (before && governing && !subject_undergoes && cue != RoleCue::With &&
+               object_of(doc, *governing, first, token_at(doc, a->span.end - 1), trigger_token)) {
+      // "militants attacked the army with a landmine": the object of the verb the event noun
+      // depends on is what the event was done to.
+      agent = false;
+      why = "object of the verb the event noun depends on (" + doc.tokens[governing->head].lemma +
+            ")";
     } else if (before) {
       agent = !subject_undergoes;
       why = subject_undergoes ? "subject of a verb whose subject suffers the event (" +

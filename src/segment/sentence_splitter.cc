@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 
+#include <cctype>
 #include <stdexcept>
 
 #include "segment/utf8_break_text.h"
@@ -39,9 +40,13 @@ SentenceSplitter::SentenceSplitter(const LanguagePack& pack)
 // ("U.N."), and an entry such as "J.-C." stops "J." from matching, so vigie applies the
 // abbreviation list itself. `before` is the text up to a proposed break, spaces trimmed.
 bool SentenceSplitter::ends_with_abbreviation(std::string_view before) const {
-  const std::size_t space = before.find_last_of(" \t\n(\"");
-  const std::string_view last_word =
-      space == std::string_view::npos ? before : before.substr(space + 1);
+  // The word starts after a space, a bracket, a quote or an elided article (« l'art. 5 »).
+  std::size_t start = before.find_last_of(" \t\n(\"'");
+  start = start == std::string_view::npos ? 0 : start + 1;
+  if (const std::size_t curly = before.rfind("\u2019");
+      curly != std::string_view::npos && curly + 3 > start)
+    start = curly + 3;
+  const std::string_view last_word = before.substr(start);
   if (last_word.empty() || last_word.back() != '.') return false;
   if (abbreviations_.count(std::string(last_word))) return true;
   // An initial: one upper-case letter and a period ("J. P. Ouédraogo").
@@ -51,6 +56,35 @@ bool SentenceSplitter::ends_with_abbreviation(std::string_view before) const {
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
+
+// ICU does not break before a number followed by a lower-case word (its rule for "e.g. 5
+// apples"), but news opens sentences with figures: "… in Nyapaga (Yamba, Gourma). 7 people
+// were killed", « … à Djibo. 3 soldats tués ». Returns where such a sentence starts in
+// [b, e): after a stop that follows a word of two letters or more (not an abbreviation) or a
+// closing bracket or quote, then spaces, then a digit; npos where there is none.
+std::size_t SentenceSplitter::number_opening_a_sentence(std::string_view piece, std::size_t b,
+                                                        std::size_t e) const {
+  for (std::size_t stop = b + 1; stop + 2 < e; ++stop) {
+    const char c = piece[stop];
+    if (c != '.' && c != '!' && c != '?') continue;
+    auto letter = [&](std::size_t at) {
+      const auto byte = static_cast<unsigned char>(piece[at]);
+      return std::isalpha(byte) || byte >= 0x80;
+    };
+    const auto before = static_cast<unsigned char>(piece[stop - 1]);
+    // A word of two letters at least: « vers 8 h. 30 » is a time.
+    const bool after_word = stop >= b + 2 && letter(stop - 1) && letter(stop - 2);
+    if (!after_word && before != ')' && before != ']' && before != '"') continue;
+    std::size_t p = stop + 1;
+    while (p < e && (piece[p] == ')' || piece[p] == '"')) ++p;
+    const std::size_t gap = p;
+    while (p < e && (piece[p] == ' ' || piece[p] == '\n' || piece[p] == '\t')) ++p;
+    if (p == gap || p >= e || !std::isdigit(static_cast<unsigned char>(piece[p]))) continue;
+    if (c == '.' && ends_with_abbreviation(piece.substr(b, stop + 1 - b))) continue;
+    return p;
+  }
+  return std::string_view::npos;
+}
 
 std::vector<Span> SentenceSplitter::split(std::string_view text, Span range) {
   std::vector<Span> out;
@@ -107,6 +141,15 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span range) {
         }
         if (b >= e) continue;
       }
+    }
+    for (std::size_t next = number_opening_a_sentence(piece, b, e); next != std::string_view::npos;
+         next = number_opening_a_sentence(piece, b, e)) {
+      std::size_t end_of_first = next;
+      while (end_of_first > b && is_space(static_cast<unsigned char>(piece[end_of_first - 1])))
+        --end_of_first;
+      out.push_back({static_cast<std::uint32_t>(range.begin + b),
+                     static_cast<std::uint32_t>(range.begin + end_of_first)});
+      b = next;
     }
     out.push_back(
         {static_cast<std::uint32_t>(range.begin + b), static_cast<std::uint32_t>(range.begin + e)});

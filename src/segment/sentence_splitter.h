@@ -27,6 +27,7 @@ class SentenceSplitter {
 
  private:
   bool ends_with_abbreviation(std::string_view before) const;
+  std::size_t number_opening_a_sentence(std::string_view piece, std::size_t b, std::size_t e) const;
 
   std::unique_ptr<icu::BreakIterator> iterator_;
   std::unordered_set<std::string> abbreviations_;
