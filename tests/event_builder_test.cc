@@ -90,6 +90,26 @@ TEST_F(EventBuilderTest, AVillageTheGazetteerLacksKeepsItsNameAndTakesItsAreasCo
   EXPECT_EQ(bare[0].location->country, "BF");
 }
 
+// "Katsina militiamen attacked … in Karfi ward (Malumfashi, Katsina)": the town in an actor's name
+// is where the actor comes from, not where the event happened; and a clause that names no place
+// happened where the rest of its sentence did.
+TEST_F(EventBuilderTest, WhereTheEventHappenedNotWhereItsActorsComeFrom) {
+  const auto home = events(
+      "On 4 April 2022, Katsina militiamen raided farms and killed 9 people in Dangani ward "
+      "(Malumfashi, Katsina).");
+  ASSERT_EQ(home.size(), 1u);
+  ASSERT_TRUE(home[0].location);
+  EXPECT_EQ(home[0].location->name, "Dangani");
+  const auto clauses = events(
+      "On 22 April 2022, soldiers arrested 21 teachers in front of the governor's office on a "
+      "Monday morning and 6 others were arrested at the ministry in Djibo on Tuesday.");
+  ASSERT_FALSE(clauses.empty());
+  for (const auto& e : clauses) {
+    ASSERT_TRUE(e.location);
+    EXPECT_EQ(e.location->name, "Djibo");
+  }
+}
+
 // Violence told without its author is that of the one armed group its paragraph names; with
 // two groups named, the text does not say, and the author stays unidentified.
 TEST_F(EventBuilderTest, TheOneArmedGroupAParagraphNamesIsTheAuthorOfViolenceToldWithoutOne) {

@@ -109,7 +109,16 @@ DateField date_field(const Document& doc, const DateMention* date,
 }
 
 const PlaceMention* event_place(const std::vector<const PlaceMention*>& places,
-                                const AttributionMention* said) {
+                                const AttributionMention* said,
+                                const std::vector<const ActorMention*>& actors) {
+  // "Katsina militiamen attacked … in Karfi ward": the town or area in an actor's name is its
+  // home (a country in one, "Benin military", is usually the event's as well).
+  auto names_an_actor = [&](const PlaceMention* p) {
+    return p->precision != "country" &&
+           std::any_of(actors.begin(), actors.end(), [&](const ActorMention* a) {
+             return a->span.contains(p->span) && a->span != p->span;
+           });
+  };
   const PlaceMention* place = nullptr;
   // A resolved place first (or one the gazetteer lacks, placed by the area the text puts it in),
   // then one inside the claim, then a place before the areas that hold it rather than those
@@ -120,7 +129,8 @@ const PlaceMention* event_place(const std::vector<const PlaceMention*>& places,
     const bool area = !p->unlisted && (p->precision == "admin1" || p->precision == "admin2" ||
                                        p->precision == "country");
     const int known = p->place || p->within ? 0 : p->unlisted ? 6 : 8;
-    return known + (in_claim(said, p->span) ? 0 : 4) + (p->holder ? 2 : 0) + (area ? 1 : 0);
+    return known + (in_claim(said, p->span) ? 0 : 4) + (p->holder ? 2 : 0) + (area ? 1 : 0) +
+           (names_an_actor(p) ? 3 : 0);
   };
   auto speakers_words = [&](const PlaceMention* p) {
     return said && said->claim.end <= said->cue.begin && p->span.begin >= said->cue.begin;

@@ -147,6 +147,22 @@ std::optional<LocationField> EventBuilder::borrowed_location(
   for (const Span& p : doc.paragraphs) {
     if (p.contains(sentence)) paragraph = &p;
   }
+  // "21 teachers were arrested in front of parliament and 6 others at the ministry in Rumbek": a
+  // clause that names no place happened where the rest of its sentence did.
+  const auto whole = std::find_if(doc.sentences.begin(), doc.sentences.end(),
+                                  [&](const Sentence& s) { return s.span.contains(sentence); });
+  if (whole != doc.sentences.end() && whole->span.end > sentence.end) {
+    for (const PlaceMention& p : doc.places) {
+      if (p.span.begin < sentence.end || (!p.place && !p.within) || p.holder) continue;
+      if (p.span.begin >= whole->span.end) break;
+      std::vector<std::string> why;
+      if (auto f = location_field(doc, &p, gazetteer_, why)) {
+        f->span.reset();  // the words are another clause's
+        reasons.push_back("location: '" + f->text + "', the place of the rest of the sentence");
+        return f;
+      }
+    }
+  }
   const PlaceMention* before = nullptr;
   for (const PlaceMention& p : doc.places) {
     if (p.span.begin >= sentence.begin) break;
@@ -775,7 +791,8 @@ std::vector<EventCandidate> EventBuilder::candidates(
       }
     }
 
-    e.location = location_field(doc, event_place(places_here, said), gazetteer_, c.reasons);
+    e.location =
+        location_field(doc, event_place(places_here, said, actors_here), gazetteer_, c.reasons);
 
     // Actors, from the clause.
     const ClauseContext context{doc,         sentence,   *trigger, said, said_in[index],

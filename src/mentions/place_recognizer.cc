@@ -60,6 +60,14 @@ double kind_prior(const Place& p) {
   return 0.5;
 }
 
+// Whether tokens k and k + 2 are capitalised words joined by a hyphen with no space ("Ouro-Seme").
+bool hyphen_joins(const Document& doc, std::uint32_t k, std::uint32_t end) {
+  if (k + 2 >= end) return false;
+  const Token &a = doc.tokens[k], &dash = doc.tokens[k + 1], &b = doc.tokens[k + 2];
+  return a.kind == TokenKind::Word && b.kind == TokenKind::Word && !a.space_after &&
+         !dash.space_after && doc.token_text(dash) == "-" && starts_upper(doc.token_text(b));
+}
+
 }  // namespace
 
 PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gazetteer,
@@ -87,6 +95,12 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
       designators_.insert(fold(phrase));
     else if (kind == "settlement_word")
       settlement_words_.insert(fold(phrase));
+    else if (kind == "road_word")
+      road_words_.insert(fold(phrase));
+    else if (kind == "compass_word")
+      compass_words_.insert(fold(phrase));
+    else if (kind == "name_article")
+      name_articles_.insert(fold(phrase));
     else if (kind == "settlement_phrase")
       settlement_phrases_.add(phrase, n++, tokenizer);
     else if (kind == "within_phrase")
@@ -99,6 +113,21 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
       throw DataError(file.string() + ":" + std::to_string(row.line) + ": unknown kind '" + kind +
                       "'");
   }
+}
+
+// "Batesburg-Leesville", "Champaign-Urbana", "Wisconsin-Milwaukee": two places of one first-level
+// area named together, each a place (a name written twice, "Fili-Fili", is one village's).
+bool PlaceRecognizer::neighbours(const std::vector<std::uint32_t>& entries,
+                                 std::string_view other) const {
+  for (std::uint32_t a : entries) {
+    const Place& p = gazetteer_.place(a);
+    if (fold(p.ascii_name) == other) return false;
+    for (std::uint32_t b : gazetteer_.exact(other)) {
+      const Place& q = gazetteer_.place(b);
+      if (p.country == q.country && p.admin1 == q.admin1) return true;
+    }
+  }
+  return false;
 }
 
 // A name starts with a capitalised proper noun (the analyser's PROPN), never a stopword.
@@ -200,6 +229,36 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
     }
     if (!c.places.empty()) best = std::move(c);
   }
+  // "Ouro-Seme", "Tin-Jollel", "Nord-Kivu": a name joined by a hyphen to another capitalised
+  // word is part of a longer name the gazetteer lacks, not a place of its own — unless the pair
+  // names a road ("the axis Nassoumbou-Djibo", « l'axe Kaya-Dori », "the Lagos-Abeokuta
+  // expressway"), the other word a part of the place ("Yangon-West district") or a town beside
+  // it ("Batesburg-Leesville").
+  if (best && best->country.empty()) {
+    // The other word, and the tokens the pair spans.
+    std::optional<std::uint32_t> other;
+    std::uint32_t first = i, last = best->end - 1;
+    if (hyphen_joins(doc, best->end - 1, end)) {
+      other = last = best->end + 1;
+    } else if (i >= 2 && hyphen_joins(doc, i - 2, end) &&
+               !name_articles_.count(doc.tokens[i - 2].fold)) {  // "Ar-Raqqa" is Raqqa
+      other = first = i - 2;
+    }
+    if (other) {
+      auto road_word_at = [&](std::uint32_t k) {
+        return k < end && road_words_.count(doc.tokens[k].fold) > 0;
+      };
+      const bool road = (first >= 1 && road_word_at(first - 1)) ||
+                        (first >= 2 && road_word_at(first - 2)) || road_word_at(last + 1);
+      const bool part_of_it = compass_words_.count(doc.tokens[*other].fold) &&
+                              !compass_words_.count(doc.tokens[i].fold);
+      // "Rep. Barbara Lee, D-Oakland", "Watertown-ML": a party's letter or a school's initials.
+      const std::string_view other_text = doc.token_text(doc.tokens[*other]);
+      const bool initials = other_text.size() <= 3 && no_small_letters(other_text);
+      if (!road && !part_of_it && !initials && !neighbours(best->places, doc.tokens[*other].fold))
+        return std::nullopt;
+    }
+  }
   // « Vladimir Poutine », "Kori Schulman": a capitalised word right after the name makes it a
   // person's first name, not a place — unless that word says what kind of place it is ("Batumi
   // City", "Nawagai Bazar": lang/*/places.tsv `designator`).
@@ -267,6 +326,12 @@ void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidat
     const Token& named = doc.tokens[c.first - 2];
     if (named.kind == TokenKind::Word && starts_upper(doc.token_text(named))) {
       c.locative = true;
+      c.holds_name = true;
+    } else if (c.first >= s.first_token + 3 && settlement_words_.count(named.fold) &&
+               starts_upper(doc.token_text(doc.tokens[c.first - 3]))) {
+      // "Bahan township (Yangon-West district, …)": it says where that one lies, but no more
+      // surely than the text's other places say which namesake it is ("Kale township (Kale
+      // district)" is Myanmar's Kale, not Turkey's).
       c.holds_name = true;
     }
   }
@@ -774,6 +839,10 @@ std::optional<PlaceRecognizer::UnlistedName> PlaceRecognizer::unlisted_name_at(
     const bool acronym = text.size() >= 2 && no_small_letters(text);
     std::uint32_t after = sep + 1;
     while (after < end && doc.tokens[after].span.begin < holder->span.end) ++after;
+    // "(Yangon-West district, …)": past the part of the area it names.
+    if (after + 1 < end && doc.token_text(doc.tokens[after]) == "-" &&
+        compass_words_.count(doc.tokens[after + 1].fold))
+      after += 2;
     // "(Myagdi district)", "(Kani township, …)": past the word that says what kind of area.
     if (after < end && (settlement_words_.count(doc.tokens[after].fold) ||
                         designators_.count(doc.tokens[after].fold)))

@@ -48,6 +48,7 @@ class PlaceRecognizer {
   void mark_cues(const Document& doc, const Sentence& s, Candidate& c) const;
   static std::set<std::string> surnames_of(const Document& doc,
                                            const std::vector<Candidate>& candidates);
+  bool neighbours(const std::vector<std::uint32_t>& entries, std::string_view other) const;
   bool usable_start(const Document& doc, std::uint32_t i) const;
   // A settlement's name the gazetteer lacks, and the place named after it that holds it.
   struct UnlistedName {
@@ -66,6 +67,9 @@ class PlaceRecognizer {
   // Words that make a capitalised name a settlement's even when the gazetteer lacks it: after
   // it ("Kacham village", "Karfi ward") or before it ("the village of", « le village de »).
   std::unordered_set<std::string> settlement_words_;
+  std::unordered_set<std::string> road_words_;
+  std::unordered_set<std::string> compass_words_;
+  std::unordered_set<std::string> name_articles_;  // name_article: "Ar-Raqqa"
   PhraseMatcher settlement_phrases_;
   PhraseMatcher within_phrases_;  // between a settlement and its holder: "village of X township"
   std::unordered_map<std::string, std::string>
