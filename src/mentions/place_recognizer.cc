@@ -44,7 +44,7 @@ bool is_closing_quote(std::string_view t) {
 // How likely an entry is to be the place a news report means, out of context.
 double kind_prior(const Place& p) {
   const std::string_view c = p.feature_code;
-  if (c == "PPLC") return 3.0;
+  if (c == "PPLC" || c == "PPLG") return 3.0;  // a capital, or a seat of government (La Paz)
   if (c == "PPLA") return 2.2;
   if (c == "PPLA2") return 1.6;
   if (c == "PPLA3" || c == "PPLA4") return 1.2;
@@ -380,7 +380,8 @@ void PlaceRecognizer::annotate(Document& doc) const {
   // "Alexandria, La.", « Koro (Mopti) », "Izombe (Oguta, Imo)": names right after a place, in
   // parentheses or after a comma, are areas that hold it; they pick its entry among namesakes.
   std::vector<std::vector<std::size_t>> holders(candidates.size());
-  std::vector<bool> in_parentheses(candidates.size());  // its holders are: "Savar (Dhaka)"
+  std::vector<bool> in_parentheses(candidates.size());        // its holders are: "Savar (Dhaka)"
+  std::vector<bool> first_in_parentheses(candidates.size());  // it opens them: "(Kalale, Borgou)"
   for (std::size_t k = 0; k + 1 < candidates.size(); ++k) {
     std::uint32_t after = candidates[k].end;
     // "Ramganj upazila (Lakshmipur, Chittagong)": past the word that says what kind of place.
@@ -389,6 +390,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
     const std::string_view sep = doc.token_text(doc.tokens[after]);
     if (sep != "(" && sep != ",") continue;
     in_parentheses[k] = sep == "(";
+    // Inside parentheses a comma goes from a place to the area that holds it ("(Kalale,
+    // Borgou)"), not along a list.
+    first_in_parentheses[k] = sep == "," && candidates[k].first > 0 &&
+                              doc.token_text(doc.tokens[candidates[k].first - 1]) == "(";
     std::uint32_t expected = after + 1;
     for (std::size_t h = k + 1; h < candidates.size() && h <= k + 3; ++h) {
       if (candidates[h].first != expected) break;
@@ -632,7 +637,11 @@ void PlaceRecognizer::annotate(Document& doc) const {
       const bool abbreviation =
           no_small_letters(holder_text) || (candidates[h].end < doc.tokens.size() &&
                                             doc.token_text(doc.tokens[candidates[h].end]) == ".");
-      if (!own_name || (in_parentheses[k] && !abbreviation &&
+      // (Within parentheses, only an area resolved as one: "(Paikoro, Niger)" may be Niger
+      // State, "(Bealanana, Sofia)" Madagascar's region.)
+      const bool area_holds = first_in_parentheses[k] && candidates[h].country.empty() &&
+                              chosen[h] && gazetteer_.place(*chosen[h]).feature_class == 'A';
+      if (!own_name || ((in_parentheses[k] || area_holds) && !abbreviation &&
                         Gazetteer::spelling_key(written[h]) != Gazetteer::spelling_key(written[k])))
         continue;
     }
