@@ -65,11 +65,29 @@ ActorKnowledgeBase::ActorKnowledgeBase(const std::filesystem::path& file) {
   if (!std::filesystem::exists(militias)) return;
   for (const auto& row : read_tsv(militias)) {
     const std::string where = militias.string() + ":" + std::to_string(row.line) + ": ";
+    if (row.fields.size() == 3 && row.fields[0] == "branch") {
+      if (!find(row.fields[1])) throw DataError(where + "unknown actor '" + row.fields[1] + "'");
+      if (row.fields[2].find("{place}") == std::string::npos)
+        throw DataError(where + "the local name needs {place}");
+      branches_[row.fields[1]] = row.fields[2];
+      continue;
+    }
     if (row.fields.size() != 3 || row.fields[0] != "ethnic")
-      throw DataError(where + "expected ethnic TAB name TAB spellings");
+      throw DataError(where +
+                      "expected ethnic TAB name TAB spellings, or branch TAB actor TAB "
+                      "local name");
     for (const auto& spelling : split_variants(row.fields[2]))
       ethnic_groups_[fold(spelling)] = row.fields[1];
   }
+}
+
+std::optional<std::string> ActorKnowledgeBase::local_branch(const std::string& name,
+                                                            std::string_view place) const {
+  auto it = branches_.find(name);
+  if (it == branches_.end()) return std::nullopt;
+  std::string local = it->second;
+  local.replace(local.find("{place}"), 7, place);
+  return local;
 }
 
 std::optional<std::string> ActorKnowledgeBase::ethnic_group(const std::string& folded) const {

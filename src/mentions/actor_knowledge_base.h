@@ -61,6 +61,9 @@ class ActorKnowledgeBase {
   const std::vector<Actor>& named() const { return actors_; }
   /// The ethnic group a folded word names (data/militias.tsv: "peuls" → Fulani), if any.
   std::optional<std::string> ethnic_group(const std::string& folded) const;
+  /// The name ACLED gives the actor's unit of a place (data/militias.tsv `branch`: "PDF:
+  /// People's Defense Force" in Tigyaing is "People's Defense Force - Tigyaing"), if it names them.
+  std::optional<std::string> local_branch(const std::string& name, std::string_view place) const;
   /// The country's name as ACLED writes it in actor names (data/acled_countries.tsv: "Turkey",
   /// "Czech Republic"), else world-countries' common English name.
   std::string country_name(const Country& country) const;
@@ -68,6 +71,7 @@ class ActorKnowledgeBase {
  private:
   std::vector<Actor> actors_;
   std::unordered_map<std::string, std::string> ethnic_groups_;  // folded spelling → name
+  std::unordered_map<std::string, std::string> branches_;       // actor → local name with {place}
   std::unordered_map<std::string, std::string> country_names_;  // alpha-2 → ACLED's name
   std::unordered_set<std::string> with_article_;  // "Military Forces of the United States"
   std::unordered_map<std::string, std::size_t> by_name_;

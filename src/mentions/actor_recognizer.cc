@@ -203,6 +203,14 @@ void ActorRecognizer::annotate(Document& doc) const {
       a.type = actor->type;
       a.inter = actor->inter;
       a.country = actor->country;
+      // "the Tigyaing PDF", "PDF-Kalay": the unit of a place, under the name ACLED gives it.
+      if (auto place = place_of_unit(doc, f.first, f.end)) {
+        if (auto local = kb_.local_branch(actor->name, doc.slice(*place))) {
+          a.name = *local;
+          a.rule = "name, its unit of " + std::string(doc.slice(*place));
+          a.span = {std::min(a.span.begin, place->begin), std::max(a.span.end, place->end)};
+        }
+      }
     } else if (t.source == Target::Source::Generic) {
       if (t.kind == ActorKind::Foreign && names_wagner) {
         // « des soldats étrangers blancs » is Wagner only where the document names Wagner.
@@ -283,6 +291,36 @@ void ActorRecognizer::annotate(Document& doc) const {
     description.inter = named.inter;
     description.country = named.country;
   }
+}
+
+// The place a group's unit is named after: up to three capitalised words right before its name
+// ("the South Monywa PDF"), or after it and a dash ("PDF-Kalay", "People's Defense Force -
+// Pauk"); never a day ("On Monday PDF fighters").
+std::optional<Span> ActorRecognizer::place_of_unit(const Document& doc, std::uint32_t first,
+                                                   std::uint32_t end) const {
+  auto capitalised = [&](std::uint32_t k) {
+    const Token& t = doc.tokens[k];
+    return t.kind == TokenKind::Word && t.pos != Pos::DET && starts_upper(doc.token_text(t)) &&
+           std::none_of(doc.dates.begin(), doc.dates.end(),
+                        [&](const DateMention& d) { return d.span.overlaps(t.span); });
+  };
+  constexpr std::uint32_t kMaxWords = 3;
+  const std::uint32_t n = static_cast<std::uint32_t>(doc.tokens.size());
+  if (end + 1 < n &&
+      (doc.token_text(doc.tokens[end]) == "-" || doc.token_text(doc.tokens[end]) == "\u2013") &&
+      capitalised(end + 1)) {
+    std::uint32_t last = end + 1;
+    while (last + 1 < n && last + 1 < end + 1 + kMaxWords && capitalised(last + 1) &&
+           doc.tokens[last].space_after)
+      ++last;
+    return Span{doc.tokens[end + 1].span.begin, doc.tokens[last].span.end};
+  }
+  std::uint32_t start = first;
+  while (start > 0 && first - start < kMaxWords && capitalised(start - 1) &&
+         doc.tokens[start - 1].space_after)
+    --start;
+  if (start == first) return std::nullopt;
+  return Span{doc.tokens[start].span.begin, doc.tokens[first - 1].span.end};
 }
 
 void ActorRecognizer::add_militias(Document& doc, const Country* main) const {

@@ -47,6 +47,8 @@ class ActorRecognizer {
   /// "Fulani militiamen", "a Zamfara militia", « des miliciens peuls »: militias named after a
   /// people or a first-level area, in ACLED's naming.
   void add_militias(Document& doc, const Country* main) const;
+  std::optional<Span> place_of_unit(const Document& doc, std::uint32_t first,
+                                    std::uint32_t end) const;
   std::uint32_t add_target(Target t);
 
   const ActorKnowledgeBase& kb_;
