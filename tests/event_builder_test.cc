@@ -110,6 +110,19 @@ TEST_F(EventBuilderTest, WhereTheEventHappenedNotWhereItsActorsComeFrom) {
   }
 }
 
+// "Three explosions occurred": a counted event noun sums events told after it (« Deux attaques
+// distinctes… Samedi… Dimanche… », the development set's fr15), and is the report's event when
+// nothing after it tells them.
+TEST_F(EventBuilderTest, ACountedEventThatSumsNothingToldIsTheEvent) {
+  const auto e = events(
+      "On 22 April 2022, in the village of Tanga (Tera, Tillaberi), three explosions occurred at "
+      "night. Casualties unknown.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].event_type, "Explosions/Remote violence");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->name, "Tanga");
+}
+
 // Violence told without its author is that of the one armed group its paragraph names; with
 // two groups named, the text does not say, and the author stays unidentified.
 TEST_F(EventBuilderTest, TheOneArmedGroupAParagraphNamesIsTheAuthorOfViolenceToldWithoutOne) {

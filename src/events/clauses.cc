@@ -57,6 +57,20 @@ bool reports_a_fact(const Document& doc, const TriggerMention& t, const RoleLexi
     if (before.pos == Pos::NOUN || before.pos == Pos::PROPN || before.pos == Pos::DET ||
         (before.pos == Pos::PUNCT && doc.token_text(before) == ")"))
       return true;
+    // "entered the village and set 29 houses on fire": after « et » / "and", the bare form shares
+    // the tense of the verb it is coordinated with.
+    if (before.pos == Pos::CCONJ) {
+      const auto group =
+          std::upper_bound(doc.verb_groups.begin(), doc.verb_groups.end(), t.head,
+                           [](std::uint32_t at, const VerbGroup& g) { return at < g.first; });
+      if (group != doc.verb_groups.begin()) {
+        const VerbGroup& g = *std::prev(group);
+        const bool same_sentence = std::none_of(
+            doc.tokens.begin() + g.last, doc.tokens.begin() + t.head,
+            [&](const Token& k) { return doc.token_text(k) == "." || doc.token_text(k) == ";"; });
+        if (same_sentence && g.last < t.head && is_fact(g) && g.tense == Tense::Past) return true;
+      }
+    }
   }
   return done_on_purpose(doc, t.head, roles);
 }

@@ -671,6 +671,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
     const TriggerMention* trigger = nullptr;
     const EventKind* kind = nullptr;
     bool repeat = false, word_before_trigger_refers_back = false;
+    bool counted = false;  // "Three explosions occurred": a sum of events told after, or one
     // "The army said it repelled the attack": a deed done to an event told before tells it again.
     bool names_a_told_event = false;
     int best = 1000;
@@ -753,6 +754,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
         trigger = t;
         kind = k;
         repeat = refers_back || summary || t->toll;
+        counted = summary;
         word_before_trigger_refers_back = refers_back;
       }
     }
@@ -769,6 +771,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
     c.trigger_rule = trigger->rule;
     c.repeat = repeat;
     c.toll = trigger->toll;
+    c.summary = counted;
     c.refers_back =
         (repeat && word_before_trigger_refers_back) ||
         (names_a_told_event && doc.verb_group_of(trigger->head) != nullptr && index > 0) ||

@@ -26,6 +26,7 @@ struct EventCandidate {
   bool brief = false;        ///< the document is a brief: it reports one thing (docs/events.md)
   bool generic = false;      ///< the event word names no kind (« tués », "attack")
   bool toll = false;         ///< the event word is a toll's noun ("3 fatalities.")
+  bool summary = false;      ///< a counted event noun as subject ("Three explosions occurred")
   bool mutual = false;       ///< sides that fight each other ("clashed", « affrontements »)
   bool weak = false;  ///< violence or arrest with no one named or counted: may repeat, not stand
   std::vector<std::string> killed;   ///< the groups counted dead ("" when not said)

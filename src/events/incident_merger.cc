@@ -390,7 +390,9 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     // statements.
     // A brief reports one thing: its first event stands even unanchored; others must repeat it.
     const bool stands = c->anchored || (c->brief && accounts.empty());
-    if (stands && !c->weak && (!c->repeat || c->refers_back)) {
+    // A sum that repeats no event told here ("Three explosions occurred at night in Thanlyin
+    // township") is what the report has to tell.
+    if (stands && !c->weak && (!c->repeat || c->refers_back || c->summary)) {
       open_account(*c, std::nullopt);
     } else if (left_out) {
       left_out->push_back({c->sentence, c->trigger, c->trigger_text,

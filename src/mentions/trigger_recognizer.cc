@@ -15,16 +15,19 @@ TriggerRecognizer::TriggerRecognizer(const LanguagePack& pack, const EventTaxono
   for (const auto& row : read_tsv(file)) {
     const std::string where = file.string() + ":" + std::to_string(row.line) + ": ";
     const std::string flag = row.fields.size() == 4 ? row.fields[3] : "";
-    if (row.fields.size() != 3 &&
+    const bool frame = row.fields[0] == "frame";
+    if (!frame && row.fields.size() != 3 &&
         !(row.fields.size() == 4 && (flag == "generic" || flag == "cued" || flag == "toll")))
       throw DataError(where + "expected 3 fields, or 4 with \"generic\", \"cued\" or \"toll\"");
+    if (frame && row.fields.size() != 4)
+      throw DataError(where + "expected frame TAB verbs TAB closing words TAB sub-event type");
     // A toll's noun is generic too: any other event word of its sentence says more.
     const bool generic = flag == "generic" || flag == "toll";
     const bool cued = flag == "cued";
     const bool toll = flag == "toll";
     const std::string& kind = row.fields[0];
     const std::string& type = row.fields[2];
-    if (kind != "block" && !taxonomy.find(type))
+    if (kind != "block" && kind != "frame" && !taxonomy.find(type))
       throw DataError(where + "'" + type + "' is no ACLED sub-event type");
     if (kind == "lemma") {
       lemmas_[row.fields[1]] = {type, generic, cued, toll};
@@ -34,10 +37,44 @@ TriggerRecognizer::TriggerRecognizer(const LanguagePack& pack, const EventTaxono
         phrase_list_.push_back({variant, kind == "block" ? "" : type, generic, cued, toll});
         phrases_.add(variant, static_cast<std::uint32_t>(phrase_list_.size() - 1), tokenizer);
       }
+    } else if (kind == "frame") {
+      if (!taxonomy.find(row.fields[3]))
+        throw DataError(where + "'" + row.fields[3] + "' is no ACLED sub-event type");
+      // frame <verb lemmas|…> <closing words|…> <sub-event type>
+      for (const std::string& verb : split_variants(row.fields[1])) {
+        for (const std::string& closing : split_variants(row.fields[2])) {
+          frames_.push_back({verb, closing, row.fields[3]});
+          const auto index = static_cast<std::uint32_t>(frames_.size() - 1);
+          frames_by_verb_[verb].push_back(index);
+          frame_closings_.add(closing, index, tokenizer);
+        }
+      }
     } else {
       throw DataError(where + "unknown kind '" + kind + "'");
     }
   }
+}
+
+// The frame a verb opens and closes within a few words of the same clause ("set a commercial
+// tricycle ablaze", "fired a shell at the hospital"); none past a punctuation mark.
+const TriggerRecognizer::Frame* TriggerRecognizer::frame_at(const Document& doc, std::uint32_t verb,
+                                                            std::uint32_t end) const {
+  constexpr std::uint32_t kReach = 6;
+  const auto opened = frames_by_verb_.find(doc.tokens[verb].lemma);
+  if (opened == frames_by_verb_.end() || doc.tokens[verb].pos != Pos::VERB) return nullptr;
+  for (std::uint32_t k = verb + 1; k < end && k <= verb + kReach; ++k) {
+    if (doc.tokens[k].kind == TokenKind::Punct) return nullptr;
+    const auto m = frame_closings_.longest_at(doc, k, end);
+    // (Not the start of a longer noun: "on fire safety rules".)
+    if (!m || (k + m->length < end && doc.tokens[k + m->length].pos == Pos::NOUN)) continue;
+    const Frame& f = frames_[m->payload];
+    if (f.verb == doc.tokens[verb].lemma) return &f;
+    // (Another verb's closing word with the same text: the same words close this verb's frame.)
+    for (std::uint32_t index : opened->second) {
+      if (frames_[index].closing == f.closing) return &frames_[index];
+    }
+  }
+  return nullptr;
 }
 
 namespace {
@@ -83,6 +120,11 @@ void TriggerRecognizer::annotate(Document& doc) const {
         if (p.sub_event_type.empty()) continue;  // a blocked phrase: no event
         doc.triggers.push_back({Span{t.span.begin, doc.tokens[i].span.end}, p.sub_event_type, first,
                                 "phrase:" + p.text, p.generic, p.cued, p.toll});
+        continue;
+      }
+      if (const Frame* f = frame_at(doc, i, end)) {
+        doc.triggers.push_back({t.span, f->sub_event_type, i,
+                                "frame:" + f->verb + " … " + f->closing, false, false, false});
         continue;
       }
       // A capital inside a sentence makes a name: "March 3", "Rally Road", "the Fighting Irish" —
