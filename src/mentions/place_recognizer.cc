@@ -665,8 +665,17 @@ void PlaceRecognizer::annotate(Document& doc) const {
         named_area && !loose && (c.end > c.first + 1 || doc.tokens[c.first].name.place);
     // A place and the area in parentheses after it that holds it vouch for each other ("Meru
     // (Tigania West, Meru)", "(Bamako, Bamako)"), whatever countries the text's peoples name.
-    const bool sure = (cued && !loose && (c.places.size() == 1 || important)) || area_by_name ||
-                      (vouched[k] && !loose);
+    // A city of note whose every entry lies in one country is that city wherever the text's
+    // peoples come from ("Russian forces shelled Kharkiv", "Turkish drones struck Qamishli").
+    const bool one_country = std::all_of(c.places.begin(), c.places.end(), [&](std::uint32_t e) {
+      return gazetteer_.place(e).country == p.country;
+    });
+    const bool city_of_note =
+        p.feature_code == "PPLC" || p.feature_code == "PPLG" || p.population >= 100000;
+    const bool sure =
+        (cued && !loose && (c.places.size() == 1 || important)) || area_by_name ||
+        (vouched[k] && !loose) ||
+        (city_of_note && one_country && own_name && !loose && !acronym_like(doc.slice(c.span)));
     if (dominant.empty() ? !(cued || important) || loose
                          : !sure && (!in_context || (!cued && (p.country != dominant || loose)))) {
       continue;
