@@ -100,6 +100,14 @@ TEST_F(EventBuilderTest, WhereTheEventHappenedNotWhereItsActorsComeFrom) {
   ASSERT_EQ(home.size(), 1u);
   ASSERT_TRUE(home[0].location);
   EXPECT_EQ(home[0].location->name, "Dangani");
+  // "the town of Koro (Koro, Mopti)": the town, not the cercle of the same name after it.
+  const auto town = events(
+      "On 12 April 2022, residents demonstrated against the lack of water in the town of Koro "
+      "(Koro, Mopti).");
+  ASSERT_EQ(town.size(), 1u);
+  ASSERT_TRUE(town[0].location);
+  EXPECT_EQ(town[0].location->precision, "exact");
+  EXPECT_EQ(town[0].location->feature_code, "PPLA2");
   const auto clauses = events(
       "On 22 April 2022, soldiers arrested 21 teachers in front of the governor's office on a "
       "Monday morning and 6 others were arrested at the ministry in Djibo on Tuesday.");

@@ -97,6 +97,8 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
       settlement_words_.insert(fold(phrase));
     else if (kind == "road_word")
       road_words_.insert(fold(phrase));
+    else if (kind == "town_word")
+      town_words_.insert(fold(phrase));
     else if (kind == "compass_word")
       compass_words_.insert(fold(phrase));
     else if (kind == "name_article")
@@ -307,6 +309,12 @@ std::set<std::string> PlaceRecognizer::surnames_of(const Document& doc,
 // The cues just before a name: « près de », « dans la région de », « à », « le centre du »,
 // « à 30 km de ».
 void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidate& c) const {
+  // "the town of Koro", « la ville de Gao », "Chagai town": the text says it is a town.
+  if (c.first >= s.first_token + 2 && doc.tokens[c.first - 1].pos == Pos::ADP &&
+      town_words_.count(doc.tokens[c.first - 2].fold))
+    c.town = true;
+  if (c.end < s.first_token + s.token_count && town_words_.count(doc.tokens[c.end].fold))
+    c.town = true;
   // A cue ending at `at`, searched from up to five tokens back.
   // « dans la province de l'Oudalan »: the name's article may stand between cue and name.
   auto cue_ending_at = [&](const PhraseMatcher& m,
@@ -505,8 +513,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
       s += coherence_weight * (3.0 * agreement(country_votes, p.country) +
                                2.0 * agreement(admin1_votes, area_key(p.country, p.admin1)));
     }
-    // Areas are what a region cue or the parentheses after a name ("Chillanes (Bolivar)") name.
+    // Areas are what a region cue or the parentheses after a name ("Chillanes (Bolivar)") name;
+    // towns what the text calls a town ("the town of Koro (Koro, Mopti)": not its cercle).
     if ((c.region || c.holds_name) && p.feature_class == 'A') s += 2.0;
+    if (c.town && p.feature_class == 'P') s += 3.0;
     if (is_loose(c, index)) s -= 1.0;
     return s;
   };

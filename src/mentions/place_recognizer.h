@@ -37,6 +37,7 @@ class PlaceRecognizer {
     std::vector<std::uint32_t> loose;  // those of `places` matched by spelling key only
     bool near = false, region = false, locative = false;
     bool holds_name = false;  // in parentheses right after another name: "Chillanes (Bolivar)"
+    bool town = false;        // called a town, city or village: "the town of Koro", "Koro town"
     std::string country;      // set for a country name
     std::optional<std::uint32_t> namesake_area;  // a country name's first-level area namesake
     std::string rule;
@@ -68,6 +69,7 @@ class PlaceRecognizer {
   // it ("Kacham village", "Karfi ward") or before it ("the village of", « le village de »).
   std::unordered_set<std::string> settlement_words_;
   std::unordered_set<std::string> road_words_;
+  std::unordered_set<std::string> town_words_;
   std::unordered_set<std::string> compass_words_;
   std::unordered_set<std::string> name_articles_;  // name_article: "Ar-Raqqa"
   PhraseMatcher settlement_phrases_;
