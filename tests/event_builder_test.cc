@@ -108,6 +108,15 @@ TEST_F(EventBuilderTest, WhereTheEventHappenedNotWhereItsActorsComeFrom) {
   ASSERT_TRUE(town[0].location);
   EXPECT_EQ(town[0].location->precision, "exact");
   EXPECT_EQ(town[0].location->feature_code, "PPLA2");
+  // « aux portes de Niamey » … « le village de Dargolbé, à 12 km au sud de Niamey »: the village
+  // the account's own place holds says more than that place.
+  const auto village = events(
+      "Trois civils ont été tués jeudi lors d'une attaque aux portes de Niamey, la capitale du "
+      "Niger. L'attaque a visé le poste de gendarmerie du village de Dargolbé, à 12 km au sud de "
+      "Niamey, sur la route du parc du W.");
+  ASSERT_EQ(village.size(), 1u);
+  ASSERT_TRUE(village[0].location);
+  EXPECT_EQ(village[0].location->name, "Dargolbé");
   const auto clauses = events(
       "On 22 April 2022, soldiers arrested 21 teachers in front of the governor's office on a "
       "Monday morning and 6 others were arrested at the ministry in Djibo on Tuesday.");

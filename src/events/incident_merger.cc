@@ -184,7 +184,14 @@ void absorb(EventCandidate& into, const EventCandidate& from, const std::string&
     e.date = m.date;
     gave.push_back("date");
   }
-  if (m.location && (!e.location || place_rank(*m.location) < place_rank(*e.location))) {
+  // « aux portes de Niamey » … « le village de Laoudou, à 17 km au sud de Niamey »: a settlement
+  // placed by the account's own place says more than that place.
+  auto settles = [](const LocationField& inner, const LocationField& outer) {
+    return !inner.geonameid && outer.geonameid && inner.lat && inner.lat == outer.lat &&
+           inner.lon == outer.lon && inner.name != outer.name;
+  };
+  if (m.location && (!e.location || place_rank(*m.location) < place_rank(*e.location) ||
+                     settles(*m.location, *e.location))) {
     e.location = m.location;
     gave.push_back("location");
   }

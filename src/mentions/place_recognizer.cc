@@ -60,6 +60,11 @@ double kind_prior(const Place& p) {
   return 0.5;
 }
 
+bool is_distance_unit(std::string_view folded) {
+  return folded == "km" || folded == "kilometres" || folded == "kilometers" ||
+         folded == "kilometre" || folded == "kilometer" || folded == "miles" || folded == "mile";
+}
+
 // Whether tokens k and k + 2 are capitalised words joined by a hyphen with no space ("Ouro-Seme").
 bool hyphen_joins(const Document& doc, std::uint32_t k, std::uint32_t end) {
   if (k + 2 >= end) return false;
@@ -353,8 +358,7 @@ void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidat
   if (cue_ending_at(country_part_, c.first)) c.rule = "part of " + c.rule;
   // « à 30 km de Gao »: a distance before « de » makes the place a reference point.
   if (c.first >= s.first_token + 3) {
-    const std::string& unit = doc.tokens[c.first - 2].fold;
-    if ((unit == "km" || unit == "kilometres" || unit == "kilometers" || unit == "miles") &&
+    if (is_distance_unit(doc.tokens[c.first - 2].fold) &&
         doc.tokens[c.first - 3].kind == TokenKind::Number) {
       c.near = true;
     }
@@ -850,6 +854,10 @@ std::optional<PlaceRecognizer::UnlistedName> PlaceRecognizer::unlisted_name_at(
         if (auto cue = m->longest_at(doc, k, end)) length = std::max(length, cue->length);
       }
       if (length == 0 && doc.tokens[k].pos == Pos::DET) length = 1;
+      // « , à 17 km au sud de Niamey »: past the distance to the cue that follows it.
+      if (length == 0 && k + 1 < end && doc.tokens[k].kind == TokenKind::Number &&
+          is_distance_unit(doc.tokens[k + 1].fold))
+        length = 2;
       if (length == 0) break;
       k += length;
     }
