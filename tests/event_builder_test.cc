@@ -140,6 +140,25 @@ TEST_F(EventBuilderTest, ACountedEventThatSumsNothingToldIsTheEvent) {
   EXPECT_EQ(e[0].location->name, "Tanga");
 }
 
+// "Soldiers were on patrol when gunmen attacked their convoy": a subordinating word opens the
+// event verb's clause; the armed men of the other side before it were on the receiving end, and
+// bystanders before it (« une localité abritant des déplacés, lorsqu'un véhicule a sauté ») are
+// no side at all.
+TEST_F(EventBuilderTest, AnActorBeforeWhenIsNotTheSubjectOfTheVerbAfterIt) {
+  const auto patrol = events(
+      "Mardi, des soldats patrouillaient près de Djibo lorsque des hommes armés ont attaqué leur "
+      "convoi.");
+  ASSERT_EQ(patrol.size(), 1u);
+  ASSERT_TRUE(patrol[0].actor1 && patrol[0].actor2);
+  EXPECT_EQ(patrol[0].actor1->type, "political_militia");
+  EXPECT_EQ(patrol[0].actor2->type, "state_forces");
+  const auto bystanders = events(
+      "Mardi, le convoi revenait de Foubè, une localité abritant des déplacés, lorsqu'un véhicule "
+      "a sauté sur un engin explosif près de Barsalogho.");
+  ASSERT_EQ(bystanders.size(), 1u);
+  EXPECT_FALSE(bystanders[0].actor2 && bystanders[0].actor2->type == "civilians");
+}
+
 // Violence told without its author is that of the one armed group its paragraph names; with
 // two groups named, the text does not say, and the author stays unidentified.
 TEST_F(EventBuilderTest, TheOneArmedGroupAParagraphNamesIsTheAuthorOfViolenceToldWithoutOne) {

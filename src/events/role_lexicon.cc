@@ -26,6 +26,8 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         cues_.add(words, static_cast<std::uint32_t>(RoleCue::Of), tokenizer);
       } else if (kind == "clause_break") {
         clause_breaks_.insert(fold(words));
+      } else if (kind == "subordinator") {
+        subordinators_.insert(fold(words));
       } else if (kind == "same_incident") {
         same_incident_.add(words, 0, tokenizer);
       } else if (kind == "between") {

@@ -46,6 +46,8 @@ class RoleLexicon {
   /// "called for rallies", « menace d'une attaque »).
   bool plans(const std::string& lemma) const { return plans_.count(lemma) > 0; }
   bool breaks_clause(const std::string& folded) const { return clause_breaks_.count(folded) > 0; }
+  /// A word that opens a subordinate clause of time or cause ("when", « lorsque »).
+  bool subordinates(const std::string& folded) const { return subordinators_.count(folded) > 0; }
   bool seizes_goods(const std::string& lemma) const { return seize_.count(lemma) > 0; }
   /// A word that opens a clause of purpose before an infinitive ("to", « pour »).
   bool purpose(const std::string& folded) const { return purpose_.count(folded) > 0; }
@@ -71,7 +73,7 @@ class RoleLexicon {
   PhraseMatcher cues_, same_incident_;
   std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
       seize_, clause_breaks_, oppose_, purpose_, aim_, plans_, infinitive_markers_, unrealized_,
-      civilian_targets_, unarmed_doers_, armed_words_, reciprocal_, other_side_;
+      civilian_targets_, unarmed_doers_, armed_words_, reciprocal_, other_side_, subordinators_;
 };
 
 }  // namespace vigie

@@ -61,6 +61,33 @@ bool object_of(const Document& doc, const VerbGroup& verb, std::uint32_t first, 
   return true;
 }
 
+bool state_side(const ActorMention& a) {
+  return a.type == "state_forces" || a.type == "external_other";
+}
+
+// « … une localité abritant des déplacés, lorsqu'un des véhicules a roulé sur l'IED », "soldiers
+// were on patrol when gunmen attacked their convoy": an actor before a subordinating word ("when",
+// « lorsque ») that opens the event verb's clause is not its subject. nullopt: it may be (no
+// such word, or the verb's clause names no other side of its own — "they clashed", "the
+// militants seized"); "": an unarmed bystander; else why it is the target: armed men of the other
+// side, on the receiving end.
+std::optional<std::string> in_a_clause_before(const Document& doc, const RoleLexicon& lexicon,
+                                              const std::vector<const ActorMention*>& actors,
+                                              const ActorMention& a, const VerbGroup& verb) {
+  const std::uint32_t actor_last = token_at(doc, a.span.end - 1);
+  std::optional<std::uint32_t> opener;
+  for (std::uint32_t k = actor_last + 1; k < verb.first && !opener; ++k)
+    if (lexicon.subordinates(doc.tokens[k].fold)) opener = k;
+  if (!opener) return std::nullopt;
+  if (a.type == "civilians" || a.type == "protesters" || a.type == "rioters") return "";
+  const Span clause{doc.tokens[*opener].span.end, doc.tokens[verb.first].span.begin};
+  const auto subject = std::find_if(actors.begin(), actors.end(), [&](const ActorMention* b) {
+    return clause.contains(b->span);
+  });
+  if (subject == actors.end() || state_side(**subject) == state_side(a)) return std::nullopt;
+  return std::string("armed men of the other side, in the clause the event broke into");
+}
+
 }  // namespace
 
 Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
@@ -159,6 +186,22 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
       continue;
     }
     const bool before = a->span.end <= c.trigger.span.begin;
+    // « … abritant des déplacés, lorsqu'un des véhicules a roulé sur l'IED », "soldiers were on
+    // patrol when militants attacked": a subordinating word between an actor and the event verb
+    // opens the verb's own clause, which the actor is not in.
+    // (For an event noun, the verb it depends on: « a roulé sur l'IED ».)
+    const VerbGroup* verb = group ? group : governing;
+    if (verb && before && a->span.end <= doc.tokens[verb->first].span.begin) {
+      if (auto why = in_a_clause_before(doc, lexicon, c.actors, *a, *verb)) {
+        if (why->empty()) {
+          roles.reasons.push_back("'" + text + "' none: in another clause than the verb");
+        } else {
+          add(roles.targets, roles.with_targets, a, false);
+          roles.reasons.push_back("'" + text + "' target: " + *why);
+        }
+        continue;
+      }
+    }
     // "the army and presumed JNIM militants clashed", "soldiers clashed with gunmen": the sides
     // of a reciprocal verb are each other's.
     std::uint32_t join_word = first;
