@@ -60,6 +60,14 @@ double kind_prior(const Place& p) {
   return 0.5;
 }
 
+// "Beijing's strategy", "Moscow's demands": a capital's possessive most often names its
+// government.
+bool possessive(const Document& doc, std::uint32_t after) {
+  if (after >= doc.tokens.size()) return false;
+  const std::string_view t = doc.token_text(doc.tokens[after]);
+  return t == "'s" || t == "\u2019s" || t == "'";
+}
+
 bool is_distance_unit(std::string_view folded) {
   return folded == "km" || folded == "kilometres" || folded == "kilometers" ||
          folded == "kilometre" || folded == "kilometer" || folded == "miles" || folded == "mile";
@@ -680,16 +688,20 @@ void PlaceRecognizer::annotate(Document& doc) const {
     // A place and the area in parentheses after it that holds it vouch for each other ("Meru
     // (Tigania West, Meru)", "(Bamako, Bamako)"), whatever countries the text's peoples name.
     // A city of note whose every entry lies in one country is that city wherever the text's
-    // peoples come from ("Russian forces shelled Kharkiv", "Turkish drones struck Qamishli").
+    // peoples come from ("Russian forces shelled Kharkiv", "Turkish drones struck Qamishli") —
+    // a capital only where the text does not name its country at all: beside that country's
+    // name, an uncued capital is often its government ("a resistance movement against …
+    // Beijing").
     const bool one_country = std::all_of(c.places.begin(), c.places.end(), [&](std::uint32_t e) {
       return gazetteer_.place(e).country == p.country;
     });
-    const bool city_of_note =
-        p.feature_code == "PPLC" || p.feature_code == "PPLG" || p.population >= 100000;
+    const bool capital = p.feature_code == "PPLC" || p.feature_code == "PPLG";
+    const bool city_of_note = capital || p.population >= 100000;
     const bool sure =
         (cued && !loose && (c.places.size() == 1 || important)) || area_by_name ||
         (vouched[k] && !loose) ||
-        (city_of_note && one_country && own_name && !loose && !acronym_like(doc.slice(c.span)));
+        (city_of_note && one_country && own_name && !loose && !acronym_like(doc.slice(c.span)) &&
+         !possessive(doc, c.end) && !(capital && in_context));
     if (dominant.empty() ? !(cued || important) || loose
                          : !sure && (!in_context || (!cued && (p.country != dominant || loose)))) {
       continue;
