@@ -381,6 +381,9 @@ TEST_F(EventBuilderTest, TheDeadOfAVerbOfDyingAreVictimsNotDoers) {
       "reported that 3 soldiers died, including a captain.");
   ASSERT_EQ(clash.size(), 1u);
   EXPECT_EQ(clash[0].sub_event_type, "Remote explosive/landmine/IED");
+  // (The object of the verb the event noun depends on is its target: the army, not a doer.)
+  ASSERT_TRUE(clash[0].actor2);
+  EXPECT_EQ(clash[0].actor2->type, "state_forces");
   ASSERT_TRUE(clash[0].fatalities);
   EXPECT_EQ(clash[0].fatalities->best, 3);
   const auto fr = events(

@@ -94,32 +94,30 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
       throw DataError(file.string() + ":" + std::to_string(row.line) + ": expected 2 fields");
     const std::string& kind = row.fields[0];
     const std::string& phrase = row.fields[1];
-    if (kind == "near")
-      near_.add(phrase, n++, tokenizer);
-    else if (kind == "region")
-      region_.add(phrase, n++, tokenizer);
-    else if (kind == "locative")
-      locative_.add(phrase, n++, tokenizer);
-    else if (kind == "country_part")
-      country_part_.add(phrase, n++, tokenizer);
-    else if (kind == "stopword")
-      stopwords_.insert(fold(phrase));
-    else if (kind == "designator")
-      designators_.insert(fold(phrase));
-    else if (kind == "settlement_word")
-      settlement_words_.insert(fold(phrase));
-    else if (kind == "road_word")
-      road_words_.insert(fold(phrase));
-    else if (kind == "town_word")
-      town_words_.insert(fold(phrase));
-    else if (kind == "compass_word")
-      compass_words_.insert(fold(phrase));
-    else if (kind == "name_article")
-      name_articles_.insert(fold(phrase));
-    else if (kind == "settlement_phrase")
-      settlement_phrases_.add(phrase, n++, tokenizer);
-    else if (kind == "within_phrase")
-      within_phrases_.add(phrase, n++, tokenizer);
+    // Kinds that are phrases (matched on tokens) and kinds that are single words (folded).
+    const std::pair<const char*, PhraseMatcher*> phrase_kinds[] = {
+        {"near", &near_},
+        {"region", &region_},
+        {"locative", &locative_},
+        {"country_part", &country_part_},
+        {"settlement_phrase", &settlement_phrases_},
+        {"within_phrase", &within_phrases_}};
+    const std::pair<const char*, std::unordered_set<std::string>*> word_kinds[] = {
+        {"stopword", &stopwords_},
+        {"designator", &designators_},
+        {"settlement_word", &settlement_words_},
+        {"road_word", &road_words_},
+        {"town_word", &town_words_},
+        {"compass_word", &compass_words_},
+        {"name_article", &name_articles_}};
+    auto phrases = std::find_if(std::begin(phrase_kinds), std::end(phrase_kinds),
+                                [&](const auto& k) { return kind == k.first; });
+    auto words = std::find_if(std::begin(word_kinds), std::end(word_kinds),
+                              [&](const auto& k) { return kind == k.first; });
+    if (phrases != std::end(phrase_kinds))
+      phrases->second->add(phrase, n++, tokenizer);
+    else if (words != std::end(word_kinds))
+      words->second->insert(fold(phrase));
     else if (kind == "country_alias" && row.fields.size() >= 3)
       aliases_[fold(phrase)] = row.fields[2];
     else if (kind == "country_cue" && row.fields.size() >= 3)
