@@ -322,6 +322,10 @@ void CountRecognizer::count(Document& doc) const {
         if (what->transitive && g && g->voice == Voice::Active &&
             (g->first < g->head || object_follows))
           break;
+        // "A soldier shot dead a civilian": an outcome after an active verb, with an object
+        // after it, was done by the group, not to it.
+        const VerbGroup* before = k > 0 && !g ? doc.verb_group_of(k - 1) : nullptr;
+        if (before && before->voice == Voice::Active && object_follows) break;
         c.what = what->what;
         c.what_span = t.span;
         c.total = what->total;
