@@ -600,6 +600,12 @@ TEST_F(EventBuilderTest, UnarmedPeopleWhoTurnViolentAreRioters) {
     ASSERT_TRUE(e[0].actor1) << text;
     EXPECT_EQ(e[0].actor1->name, "Rioters (Burkina Faso)") << text;
   }
+  // Demonstrators who riot: a violent demonstration, by rioters in ACLED's naming.
+  const auto e = events("On Sunday, student demonstrators vandalized the town hall of Djibo.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].sub_event_type, "Violent demonstration");
+  ASSERT_TRUE(e[0].actor1);
+  EXPECT_EQ(e[0].actor1->name, "Rioters (Burkina Faso)");
 }
 
 TEST_F(EventBuilderTest, BombsArePlantedByArmedGroupsAndDroppedByStates) {

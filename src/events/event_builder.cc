@@ -458,8 +458,23 @@ const ActorMention* EventBuilder::suspect_named_nearby(const Document& doc,
 // crowd: a violent demonstration), not a battle or an attack by an armed group.
 void EventBuilder::crowd_violence(const Document& doc, EventCandidate& c) const {
   EventRecord& e = c.record;
-  if (!e.actor1 || (e.event_type != "Battles" && e.event_type != "Violence against civilians"))
+  if (!e.actor1) return;
+  // "demonstrators vandalized the offices", "protesters clashed with police": a riot by people
+  // described as demonstrators is a violent demonstration, and ACLED names them rioters.
+  if (e.event_type == "Riots" && e.actor1->type == "protesters" &&
+      e.actor1->name.rfind("Protesters", 0) == 0) {
+    if (const EventKind* violent = taxonomy_.find("Violent demonstration")) {
+      set_kind(e, *violent);
+      const Country* country = event_country(e, doc.main_country());
+      e.actor1 = actor_field(actors_.generic(ActorKind::Rioters, country));
+      c.reasons.push_back(
+          "type: Violent demonstration, demonstrators who turned violent; actor1: " +
+          e.actor1->name);
+      set_interaction(e);
+    }
     return;
+  }
+  if (e.event_type != "Battles" && e.event_type != "Violence against civilians") return;
   const std::string& who = e.actor1->type;
   if (who != "civilians" && who != "rioters" && who != "protesters") return;
   const EventKind* riot =
