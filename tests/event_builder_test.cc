@@ -537,6 +537,11 @@ TEST_F(EventBuilderTest, TheNationalityOfAnEventNounNamesTheForcesThatStruck) {
   ASSERT_EQ(e.size(), 1u);
   ASSERT_TRUE(e[0].actor1);
   EXPECT_EQ(e[0].actor1->name, "Military Forces of France");  // not the French Southern Lands
+  // A country's artillery that runs into the event words struck ("Turkish artillery attacks").
+  e = events("On Monday, Turkish artillery attacks hit the village of Tell Tamr in Syria.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].actor1);
+  EXPECT_EQ(e[0].actor1->name, "Military Forces of Turkey");
 }
 
 TEST_F(EventBuilderTest, ArgumentsReviseTheKind) {

@@ -185,7 +185,9 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
       roles.reasons.push_back("'" + text + "' target: counted among the victims");
       continue;
     }
-    const bool before = a->span.end <= c.trigger.span.begin;
+    // (An actor that runs into the event words is before them: "Georgian artillery attacks".)
+    const bool before = a->span.end <= c.trigger.span.begin ||
+                        (a->span.begin < c.trigger.span.begin && a->span.end < c.trigger.span.end);
     // « … abritant des déplacés, lorsqu'un des véhicules a roulé sur l'IED », "soldiers were on
     // patrol when militants attacked": a subordinating word between an actor and the event verb
     // opens the verb's own clause, which the actor is not in.
