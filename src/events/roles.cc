@@ -188,10 +188,8 @@ Roles assign_roles(const ClauseContext& c, const RoleLexicon& lexicon,
     // (An actor that runs into the event words is before them: "Georgian artillery attacks".)
     const bool before = a->span.end <= c.trigger.span.begin ||
                         (a->span.begin < c.trigger.span.begin && a->span.end < c.trigger.span.end);
-    // « … abritant des déplacés, lorsqu'un des véhicules a roulé sur l'IED », "soldiers were on
-    // patrol when militants attacked": a subordinating word between an actor and the event verb
-    // opens the verb's own clause, which the actor is not in.
-    // (For an event noun, the verb it depends on: « a roulé sur l'IED ».)
+    // An actor before "when", « lorsque » (in_a_clause_before); for an event noun, the verb it
+    // depends on (« a roulé sur l'IED »).
     const VerbGroup* verb = group ? group : governing;
     if (verb && before && a->span.end <= doc.tokens[verb->first].span.begin) {
       if (auto why = in_a_clause_before(doc, lexicon, c.actors, *a, *verb)) {
