@@ -64,6 +64,7 @@ class ActorKnowledgeBase {
   /// The name ACLED gives the actor's unit of a place (data/militias.tsv `branch`: "PDF:
   /// People's Defense Force" in Tigyaing is "People's Defense Force - Tigyaing"), if it names them.
   std::optional<std::string> local_branch(const std::string& name, std::string_view place) const;
+  bool has_local_branches(const std::string& name) const { return branches_.count(name) > 0; }
   /// The country's name as ACLED writes it in actor names (data/acled_countries.tsv: "Turkey",
   /// "Czech Republic"), else world-countries' common English name.
   std::string country_name(const Country& country) const;

@@ -204,7 +204,8 @@ void ActorRecognizer::annotate(Document& doc) const {
       a.inter = actor->inter;
       a.country = actor->country;
       // "the Tigyaing PDF", "PDF-Kalay": the unit of a place, under the name ACLED gives it.
-      if (auto place = place_of_unit(doc, f.first, f.end)) {
+      if (auto place = kb_.has_local_branches(actor->name) ? place_of_unit(doc, f.first, f.end)
+                                                           : std::nullopt) {
         if (auto local = kb_.local_branch(actor->name, doc.slice(*place))) {
           a.name = *local;
           a.rule = "name, its unit of " + std::string(doc.slice(*place));

@@ -690,15 +690,16 @@ void PlaceRecognizer::annotate(Document& doc) const {
     // a capital only where the text does not name its country at all: beside that country's
     // name, an uncued capital is often its government ("a resistance movement against …
     // Beijing").
-    const bool one_country = std::all_of(c.places.begin(), c.places.end(), [&](std::uint32_t e) {
-      return gazetteer_.place(e).country == p.country;
-    });
+    auto one_country = [&] {
+      return std::all_of(c.places.begin(), c.places.end(),
+                         [&](std::uint32_t e) { return gazetteer_.place(e).country == p.country; });
+    };
     const bool capital = p.feature_code == "PPLC" || p.feature_code == "PPLG";
     const bool city_of_note = capital || p.population >= 100000;
     const bool sure =
         (cued && !loose && (c.places.size() == 1 || important)) || area_by_name ||
         (vouched[k] && !loose) ||
-        (city_of_note && one_country && own_name && !loose && !acronym_like(doc.slice(c.span)) &&
+        (city_of_note && own_name && one_country() && !loose && !acronym_like(doc.slice(c.span)) &&
          !possessive(doc, c.end) && !(capital && in_context));
     if (dominant.empty() ? !(cued || important) || loose
                          : !sure && (!in_context || (!cued && (p.country != dominant || loose)))) {
