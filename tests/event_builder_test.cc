@@ -691,6 +691,34 @@ TEST_F(EventBuilderTest, NearMissesStayApart) {
   EXPECT_NE(e[0].incident_id, e[1].incident_id);
 }
 
+TEST_F(EventBuilderTest, ACountryAcrossABorderOrThatActsIsNotWhereItHappened) {
+  // The neighbour named across a border is a reference point: the second sentence happened where
+  // the paragraph placed things, not in Niger.
+  auto e = events(
+      "Des jihadistes ont attaqué le poste de Tessit lundi. Mardi, ils ont tué cinq soldats près "
+      "de la frontière avec le Niger.");
+  ASSERT_FALSE(e.empty());
+  for (const auto& r : e) {
+    ASSERT_TRUE(r.location);
+    EXPECT_EQ(r.location->country, "ML") << to_json(r).dump();
+  }
+  // A country right before the verb is the state that acts.
+  e = events("Turkey has shelled a city in northeastern Syria, a Kurdish militia said.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->country, "SY");
+}
+
+TEST_F(EventBuilderTest, ASettlementTheGazetteerLacksSaysMoreThanItsCountry) {
+  const auto e = events(
+      "Huit soldats ont été tués lors d'une attaque dans le nord du Togo, mercredi. Un poste situé "
+      "dans la localité de Kpinkankandi a été attaqué mercredi par des hommes armés.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->name, "Kpinkankandi");
+  EXPECT_EQ(e[0].location->country, "TG");
+}
+
 TEST_F(EventBuilderTest, TheExampleArticleMeetsItsGold) {
   const std::string text =
       test::read_file(test::shared_dir() / "examples/mali-wagner-moura.fr.txt");

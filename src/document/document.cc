@@ -93,7 +93,8 @@ const Sentence* Document::sentence_of(std::uint32_t token) const {
 std::string Document::main_country() const {
   std::map<std::string, std::pair<int, std::size_t>> counted;  // code → (count, first seen)
   for (std::size_t k = 0; k < places.size(); ++k) {
-    if (places[k].country.empty()) continue;
+    // (A country across a border from the events is not where they happened.)
+    if (places[k].country.empty() || places[k].border) continue;
     ++counted.try_emplace(places[k].country, 0, k).first->second.first;
   }
   std::string main;

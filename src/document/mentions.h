@@ -77,6 +77,9 @@ struct PlaceMention {
   std::uint32_t candidates = 0;        ///< how many gazetteer entries the name had
   std::string rule;
   bool holder = false;  ///< an area named right after a place to say it holds it ("(Imo)")
+  /// A country across a border from the event ("near the border with Niger"): a reference point,
+  /// never the event's place.
+  bool border = false;
   /// A name the gazetteer lacks that the text says is a place ("Kacham village", « le village de
   /// Tinzaouatène », "Sfuhen (Idlib)"): `place` is empty, and `within` is the entry of the area
   /// or town the text puts it in, when it names one, whose coordinates stand for it.

@@ -108,9 +108,18 @@ DateField date_field(const Document& doc, const DateMention* date,
   return f;
 }
 
-const PlaceMention* event_place(const std::vector<const PlaceMention*>& places,
+const PlaceMention* event_place(const Document& doc, const std::vector<const PlaceMention*>& places,
                                 const AttributionMention* said,
                                 const std::vector<const ActorMention*>& actors) {
+  // "Turkey has shelled a city in northeastern Syria", « le Mali a frappé … »: a country named
+  // right before a verb is the state that acts, not where.
+  auto acts = [&](const PlaceMention* p) {
+    if (p->precision != "country" || p->unlisted) return false;
+    const auto next =
+        std::lower_bound(doc.tokens.begin(), doc.tokens.end(), p->span.end,
+                         [](const Token& t, std::uint32_t at) { return t.span.begin < at; });
+    return next != doc.tokens.end() && (next->pos == Pos::VERB || next->pos == Pos::AUX);
+  };
   // "Katsina militiamen attacked … in Karfi ward": the town or area in an actor's name is its
   // home (a country in one, "Benin military", is usually the event's as well).
   auto names_an_actor = [&](const PlaceMention* p) {
@@ -130,13 +139,14 @@ const PlaceMention* event_place(const std::vector<const PlaceMention*>& places,
                                        p->precision == "country");
     const int known = p->place || p->within ? 0 : p->unlisted ? 6 : 8;
     return known + (in_claim(said, p->span) ? 0 : 4) + (p->holder ? 2 : 0) + (area ? 1 : 0) +
-           (names_an_actor(p) ? 3 : 0);
+           (names_an_actor(p) || acts(p) ? 3 : 0);
   };
   auto speakers_words = [&](const PlaceMention* p) {
     return said && said->claim.end <= said->cue.begin && p->span.begin >= said->cue.begin;
   };
   for (const PlaceMention* p : places) {
-    if (speakers_words(p)) continue;
+    // "near the border with Niger": a reference point, not the event's country.
+    if (speakers_words(p) || p->border) continue;
     if (!place || rank(p) < rank(place)) place = p;
   }
   return place;

@@ -32,8 +32,9 @@ DateField date_field(const Document& doc, const DateMention* date,
 
 /// A place below the country before a country named alone, what was said first, never one in
 /// the speaker's own words (« a déclaré un habitant de la localité voisine de Gorom-Gorom »), a
-/// place that names an actor ("Katsina militiamen") after those that do not.
-const PlaceMention* event_place(const std::vector<const PlaceMention*>& places,
+/// place that names an actor ("Katsina militiamen") or a country that acts ("Turkey has shelled a
+/// city in Syria") after those that do not.
+const PlaceMention* event_place(const Document& doc, const std::vector<const PlaceMention*>& places,
                                 const AttributionMention* said,
                                 const std::vector<const ActorMention*>& actors);
 /// The record's location; a country alone has no place name. `gazetteer` may be null.

@@ -809,8 +809,8 @@ std::vector<EventCandidate> EventBuilder::candidates(
       }
     }
 
-    e.location =
-        location_field(doc, event_place(places_here, said, actors_here), gazetteer_, c.reasons);
+    e.location = location_field(doc, event_place(doc, places_here, said, actors_here), gazetteer_,
+                                c.reasons);
 
     // Actors, from the clause.
     const ClauseContext context{doc,         sentence,   *trigger, said, said_in[index],

@@ -156,9 +156,13 @@ bool repeats(const EventCandidate& m, const EventCandidate& e) {
 
 int place_rank(const LocationField& l) {
   static const char* const order[] = {"exact", "near", "admin2", "admin1", "country"};
-  for (int k = 0; k < 5; ++k)
-    if (l.precision == order[k]) return k;
-  return 5;
+  for (int k = 0; k < 5; ++k) {
+    // A settlement placed in its country only (« la localité de Kpinkankandi ») still says more
+    // than the country named alone, which has no name of its own.
+    // (The country the text is about, borrowed, has its name but no words of the text.)
+    if (l.precision == order[k]) return 2 * k - (k == 4 && l.name && *l.name == l.text ? 1 : 0);
+  }
+  return 10;
 }
 
 // Named sources before the publisher (a source without words in the text): a mention that only

@@ -101,7 +101,8 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
         {"locative", &locative_},
         {"country_part", &country_part_},
         {"settlement_phrase", &settlement_phrases_},
-        {"within_phrase", &within_phrases_}};
+        {"within_phrase", &within_phrases_},
+        {"border_phrase", &border_phrases_}};
     const std::pair<const char*, std::unordered_set<std::string>*> word_kinds[] = {
         {"stopword", &stopwords_},
         {"designator", &designators_},
@@ -109,7 +110,8 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
         {"road_word", &road_words_},
         {"town_word", &town_words_},
         {"compass_word", &compass_words_},
-        {"name_article", &name_articles_}};
+        {"name_article", &name_articles_},
+        {"border_word", &border_words_}};
     auto phrases = std::find_if(std::begin(phrase_kinds), std::end(phrase_kinds),
                                 [&](const auto& k) { return kind == k.first; });
     auto words = std::find_if(std::begin(word_kinds), std::end(word_kinds),
@@ -317,6 +319,65 @@ std::set<std::string> PlaceRecognizer::surnames_of(const Document& doc,
   return out;
 }
 
+// "(Gweru Urban, Midlands)" after a name, "near Rakivka, Kyiv", "Upper Shyookh village, Aleppo":
+// a name after a comma that closes another place's name says where that one lies, as a place cue
+// would, whether or not the gazetteer has the first ("Kyiv" beside "Russian" and "Ukrainian" is
+// the city, not a government).
+bool PlaceRecognizer::holds_a_named_place(const Document& doc, const Sentence& s,
+                                          const Candidate& c) const {
+  if (c.first < s.first_token + 2 || doc.token_text(doc.tokens[c.first - 1]) != ",") return false;
+  auto capitalised = [&](std::uint32_t k) {
+    const Token& t = doc.tokens[k];
+    return t.kind == TokenKind::Word && starts_upper(doc.token_text(t));
+  };
+  std::uint32_t k = c.first - 2;  // the last word before the comma
+  const bool settlement = settlement_words_.count(doc.tokens[k].fold) > 0 && k > s.first_token;
+  if (settlement) --k;
+  if (!capitalised(k)) return false;
+  for (int words = 1;
+       words < 4 && k > s.first_token && capitalised(k - 1) && doc.tokens[k - 1].space_after;
+       ++words)
+    --k;
+  if (settlement) return true;
+  if (k == s.first_token) return false;
+  // "Mkoba (Gweru Urban, Midlands)": the areas in parentheses after a name.
+  if (doc.token_text(doc.tokens[k - 1]) == "(") return k >= s.first_token + 2 && capitalised(k - 2);
+  auto cue_ends_at = [&](const PhraseMatcher& m) {
+    for (std::uint32_t back = 1; back <= 5 && k >= s.first_token + back; ++back) {
+      if (auto match = m.longest_at(doc, k - back, k); match && match->length == back) return true;
+    }
+    return false;
+  };
+  return cue_ends_at(locative_) || cue_ends_at(near_);
+}
+
+// « près des frontières du Burkina Faso et du Niger », "near the border with Niger", "the Niger
+// border": a country named across a border from the event, a reference point and not its place.
+// `previous` is the candidate before `c` and `kept` the mentions kept so far, whose last is the
+// previous one's when it was kept: « … du Burkina Faso et du Niger » shares its border.
+bool PlaceRecognizer::across_a_border(const Document& doc, const Candidate& c,
+                                      const Candidate* previous,
+                                      const std::vector<PlaceMention>& kept) const {
+  if (c.end < doc.tokens.size() && border_words_.count(doc.tokens[c.end].fold)) return true;
+  // The phrase right before the name or its article (« la frontière avec le Niger »).
+  auto phrase_ends_at = [&](std::uint32_t at) {
+    for (std::uint32_t back = 1; back <= 4 && back <= at; ++back) {
+      if (auto m = border_phrases_.longest_at(doc, at - back, at); m && m->length == back)
+        return true;
+    }
+    return false;
+  };
+  if (phrase_ends_at(c.first) ||
+      (c.first > 0 && doc.tokens[c.first - 1].pos == Pos::DET && phrase_ends_at(c.first - 1)))
+    return true;
+  // Listed after a country across the same border: « … du Burkina Faso et du Niger ».
+  std::uint32_t k = c.first;
+  if (k > 0 && (doc.tokens[k - 1].pos == Pos::DET || doc.tokens[k - 1].pos == Pos::ADP)) --k;
+  if (k == 0 || doc.tokens[k - 1].pos != Pos::CCONJ || !previous) return false;
+  return previous->end == k - 1 && !kept.empty() && kept.back().span == previous->span &&
+         kept.back().border;
+}
+
 // The cues just before a name: « près de », « dans la région de », « à », « le centre du »,
 // « à 30 km de ».
 void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidate& c) const {
@@ -354,6 +415,7 @@ void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidat
       c.holds_name = true;
     }
   }
+  if (holds_a_named_place(doc, s, c)) c.locative = true;
   std::uint32_t before = c.first;
   if (auto k = cue_ending_at(locative_, c.first)) {
     c.locative = true;
@@ -628,6 +690,10 @@ void PlaceRecognizer::annotate(Document& doc) const {
       } else {
         m.country = c.country;
         m.precision = "country";
+        if (across_a_border(doc, c, k > 0 ? &candidates[k - 1] : nullptr, doc.places)) {
+          m.border = true;
+          m.rule += ", across a border";
+        }
       }
       doc.places.push_back(std::move(m));
       continue;

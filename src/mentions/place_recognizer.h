@@ -47,6 +47,9 @@ class PlaceRecognizer {
   std::optional<Candidate> longest_name_at(const Document& doc, std::uint32_t i, std::uint32_t end,
                                            const SpanSet& taken) const;
   void mark_cues(const Document& doc, const Sentence& s, Candidate& c) const;
+  bool holds_a_named_place(const Document& doc, const Sentence& s, const Candidate& c) const;
+  bool across_a_border(const Document& doc, const Candidate& c, const Candidate* previous,
+                       const std::vector<PlaceMention>& kept) const;
   static std::set<std::string> surnames_of(const Document& doc,
                                            const std::vector<Candidate>& candidates);
   bool neighbours(const std::vector<std::uint32_t>& entries, std::string_view other) const;
@@ -72,6 +75,10 @@ class PlaceRecognizer {
   std::unordered_set<std::string> town_words_;
   std::unordered_set<std::string> compass_words_;
   std::unordered_set<std::string> name_articles_;  // name_article: "Ar-Raqqa"
+  // A country across a border from the event: "the Niger border" (border_word after it), "the
+  // border with Niger" (border_phrase before it).
+  std::unordered_set<std::string> border_words_;
+  PhraseMatcher border_phrases_;
   PhraseMatcher settlement_phrases_;
   PhraseMatcher within_phrases_;  // between a settlement and its holder: "village of X township"
   std::unordered_map<std::string, std::string>
