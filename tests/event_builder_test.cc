@@ -524,6 +524,15 @@ TEST_F(EventBuilderTest, WhatTheSubjectSuffersMakesItTheTarget) {
   EXPECT_EQ(e[0].actor2->name, "Military Forces of Niger");
   ASSERT_TRUE(e[0].fatalities);
   EXPECT_EQ(e[0].fatalities->best, 1);
+
+  // The side that lost men suffered the ambush.
+  e = events("L'armée malienne a perdu 11 hommes dans une embuscade près de Tessit lundi.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].event_type, "Battles");
+  ASSERT_TRUE(e[0].actor2);
+  EXPECT_EQ(e[0].actor2->name, "Military Forces of Mali");
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 11);
 }
 
 TEST_F(EventBuilderTest, TheNationalityOfAnEventNounNamesTheForcesThatStruck) {
