@@ -940,7 +940,10 @@ std::optional<PlaceRecognizer::UnlistedName> PlaceRecognizer::unlisted_name_at(
     }
     return k;
   };
-  if (!holder && (word_after || phrase) && sep < end) {
+  const bool after_preposition = phrase_before(locative_) || phrase_before(near_);
+  // « à Wabaria, dans la région de Gao »: after a place preposition, the comma, the cues and the
+  // area that holds it.
+  if (!holder && (word_after || phrase || (after_preposition && separator == ",")) && sep < end) {
     const std::uint32_t k = after_cues(separator == "," ? sep + 1 : sep);
     if (k > sep + (separator == "," ? 1 : 0) && k < end) holder = place_at(k);
   }
@@ -965,7 +968,6 @@ std::optional<PlaceRecognizer::UnlistedName> PlaceRecognizer::unlisted_name_at(
     if (acronym || !closes) holder = nullptr;
   }
   const bool parenthesised = holder && separator == "(";
-  const bool after_preposition = phrase_before(locative_) || phrase_before(near_);
   const bool after_comma = holder && separator == "," && after_preposition;
   if (!word_after && !phrase && !parenthesised && !after_comma) return std::nullopt;
   // Placed nowhere, a name needs both its settlement word and a preposition before it ("in
