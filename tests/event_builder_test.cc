@@ -728,6 +728,35 @@ TEST_F(EventBuilderTest, ASettlementTheGazetteerLacksSaysMoreThanItsCountry) {
   EXPECT_EQ(e[0].location->country, "TG");
 }
 
+TEST_F(EventBuilderTest, AnotherEventIsNeverOneToldBefore) {
+  for (const char* text :
+       {"Au Mali, une frappe de drone a tué dix civils samedi 23 mars 2024. Le même jour, une "
+        "autre frappe de drone a tué dix civils à Amasrakad.",
+        "In Mali, a drone strike killed ten civilians on 23 March 2024. On the same day, another "
+        "drone strike killed ten civilians in Amasrakad."}) {
+    const auto e = events(text);
+    ASSERT_EQ(e.size(), 2u) << text;
+    EXPECT_FALSE(e[0].location && e[0].location->name) << text;
+    ASSERT_TRUE(e[1].location && e[1].location->name) << text;
+    EXPECT_EQ(*e[1].location->name, "Amasrakad");
+  }
+}
+
+TEST_F(EventBuilderTest, OtherDeadAreAddedToTheToll) {
+  auto e = events(
+      "Gunmen killed five soldiers in Djibo on Monday. Two other soldiers died of their "
+      "wounds.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 7);
+  e = events(
+      "Au Mali, une frappe de drone a coûté la vie à dix enfants samedi. Quatre autres personnes "
+      "ont également trouvé la mort.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 14);
+}
+
 TEST_F(EventBuilderTest, TheExampleArticleMeetsItsGold) {
   const std::string text =
       test::read_file(test::shared_dir() / "examples/mali-wagner-moura.fr.txt");

@@ -56,6 +56,9 @@ struct CountMention {
   /// The toll of the whole event ("1 fatality", "12 fatalities"): it replaces the counts of its
   /// sentence instead of adding to them.
   bool total = false;
+  /// Counted besides those told before (« quatre autres personnes ont trouvé la mort », "two
+  /// other soldiers died"): added to an earlier sentence's toll of the same event.
+  bool others = false;
 };
 
 }  // namespace vigie

@@ -685,7 +685,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
     // most specific kind, then the first.
     const TriggerMention* trigger = nullptr;
     const EventKind* kind = nullptr;
-    bool repeat = false, word_before_trigger_refers_back = false;
+    bool repeat = false, word_before_trigger_refers_back = false, another = false;
     bool counted = false;  // "Three explosions occurred": a sum of events told after, or one
     // "The army said it repelled the attack": a deed done to an event told before tells it again.
     bool names_a_told_event = false;
@@ -771,6 +771,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
         repeat = refers_back || summary || t->toll;
         counted = summary;
         word_before_trigger_refers_back = refers_back;
+        another = word_before(1) && roles_.another(word_before(1)->fold);
       }
     }
     if (!trigger) {
@@ -792,6 +793,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
         (names_a_told_event && doc.verb_group_of(trigger->head) != nullptr && index > 0) ||
         roles_.tells_again(doc, sentence.first_token, sentence.first_token + sentence.token_count);
     c.repeat = c.repeat || c.refers_back;
+    c.another = another;
     c.generic = trigger->generic;
     c.headline = index == headline;
     e.doc = {doc.meta.id, doc.meta.source, doc.meta.url, doc.meta.published, doc.language.code};
@@ -877,6 +879,10 @@ std::vector<EventCandidate> EventBuilder::candidates(
 
     bool civilians_killed = false, people_killed = false, others_killed = false;
     e.fatalities = toll(doc, counts_here, c.killed, c.reasons);
+    c.more_dead = e.fatalities &&
+                  std::all_of(counts_here.begin(), counts_here.end(), [](const CountMention* n) {
+                    return n->what != "killed" || n->others;
+                  });
     for (const std::string& who : c.killed)
       (who == "civilians" ? civilians_killed
        : who == "people"  ? people_killed

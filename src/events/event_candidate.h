@@ -28,7 +28,9 @@ struct EventCandidate {
   bool toll = false;         ///< the event word is a toll's noun ("3 fatalities.")
   bool summary = false;      ///< a counted event noun as subject ("Three explosions occurred")
   bool mutual = false;       ///< sides that fight each other ("clashed", « affrontements »)
+  bool another = false;      ///< « une autre frappe », "another attack": never one told before
   bool weak = false;  ///< violence or arrest with no one named or counted: may repeat, not stand
+  bool more_dead = false;  ///< its toll counts others than those told before (CountMention::others)
   std::vector<std::string> killed;   ///< the groups counted dead ("" when not said)
   std::vector<std::string> reasons;  ///< "field: why", for `vigie explain`
 };

@@ -89,7 +89,9 @@ bool fatalities_compatible(const EventRecord& a, const EventRecord& b) {
 }
 
 bool tolls_fit(const EventCandidate& a, const EventCandidate& b) {
-  return different_dead(a, b) || fatalities_compatible(a.record, b.record);
+  // (« Quatre autres personnes ont trouvé la mort »: others than those counted, added.)
+  return different_dead(a, b) || a.more_dead || b.more_dead ||
+         fatalities_compatible(a.record, b.record);
 }
 
 // Two accounts agree when they tell the same kind of event with tolls and victims that fit, and
@@ -228,7 +230,7 @@ void absorb(EventCandidate& into, const EventCandidate& from, const std::string&
       names.push_back(a.name);
     }
   }
-  if (m.fatalities && e.fatalities && different_dead(into, from)) {
+  if (m.fatalities && e.fatalities && (different_dead(into, from) || from.more_dead)) {
     e.fatalities->best += m.fatalities->best;
     e.fatalities->low += m.fatalities->low;
     e.fatalities->high += m.fatalities->high;
@@ -317,7 +319,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
       continue;
     }
     std::optional<std::size_t> joined, linked;
-    for (std::size_t k = 0; k < accounts.size() && !joined; ++k) {
+    for (std::size_t k = 0; k < accounts.size() && !joined && !c.another; ++k) {
       const EventRecord& a = accounts[k].record;
       if (!same_incident(a, c.record)) continue;
       if (agree(accounts[k], c)) {
@@ -374,7 +376,8 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     accounts.push_back(c);
   };
   for (const EventCandidate* c : later) {
-    if (auto k = nearest_account(*c, [&](const EventCandidate& a) { return repeats(*c, a); })) {
+    if (auto k = nearest_account(
+            *c, [&](const EventCandidate& a) { return !c->another && repeats(*c, a); })) {
       const std::string why = c->headline ? "the headline" : "a mention naming nothing new";
       absorb(accounts[*k], *c, why);
       members[*k].push_back(c);

@@ -44,6 +44,8 @@ RoleLexicon::RoleLexicon(const LanguagePack& pack, Tokenizer& tokenizer) {
         first_person_.insert(fold(words));
       } else if (kind == "refers_back") {
         refers_back_.insert(fold(words));
+      } else if (kind == "another") {
+        another_.insert(fold(words));
       } else if (kind == "territory") {
         territory_.insert(fold(words));
       } else if (kind == "civilian_target") {

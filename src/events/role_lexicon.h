@@ -36,6 +36,9 @@ class RoleLexicon {
   bool other_side(const std::string& folded) const { return other_side_.count(folded) > 0; }
   bool first_person(const std::string& folded) const { return first_person_.count(folded) > 0; }
   bool refers_back(const std::string& folded) const { return refers_back_.count(folded) > 0; }
+  /// A word before an event noun that makes it another event than those told (« une autre
+  /// frappe », "another attack").
+  bool another(const std::string& folded) const { return another_.count(folded) > 0; }
   bool territory(const std::string& folded) const { return territory_.count(folded) > 0; }
   bool negative(const std::string& folded) const { return negative_.count(folded) > 0; }
   /// A place or people that only civilians are ("village", "market", « marché »).
@@ -73,7 +76,8 @@ class RoleLexicon {
   PhraseMatcher cues_, same_incident_;
   std::unordered_set<std::string> undergo_, first_person_, refers_back_, territory_, negative_,
       seize_, clause_breaks_, oppose_, purpose_, aim_, plans_, infinitive_markers_, unrealized_,
-      civilian_targets_, unarmed_doers_, armed_words_, reciprocal_, other_side_, subordinators_;
+      civilian_targets_, unarmed_doers_, armed_words_, reciprocal_, other_side_, subordinators_,
+      another_;
 };
 
 }  // namespace vigie

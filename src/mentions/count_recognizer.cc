@@ -53,6 +53,8 @@ CountRecognizer::CountRecognizer(const LanguagePack& pack)
       others_.insert(fold(row.fields[1]));
     } else if (kind == "linker") {
       linkers_.insert(fold(row.fields[1]));
+    } else if (kind == "outcome_linker") {
+      outcome_linkers_.insert(fold(row.fields[1]));
     } else if (kind == "one") {
       ones_.insert(fold(row.fields[1]));
     } else if (kind == "subset") {
@@ -254,6 +256,7 @@ void CountRecognizer::count(Document& doc) const {
     while (noun < end && noun < j + kMaxModifiers && !who_at(doc, noun) &&
            (doc.tokens[noun].pos == Pos::ADJ || doc.tokens[noun].pos == Pos::PROPN ||
             doc.tokens[noun].pos == Pos::NOUN)) {
+      if (others_.count(doc.tokens[noun].fold)) c.others = true;
       ++noun;
     }
     if (noun < end && who_at(doc, noun)) {
@@ -267,6 +270,7 @@ void CountRecognizer::count(Document& doc) const {
         c.who_span = doc.tokens[j].span;
         ++j;
       } else if (others_.count(doc.tokens[j].fold)) {
+        c.others = true;
         c.who = last_who;  // « cinq autres blessés »: the group counted just before
         c.who_span = last_who_span;
         ++j;
@@ -344,7 +348,9 @@ void CountRecognizer::count(Document& doc) const {
       while (k > first && doc.tokens[k].kind == TokenKind::Punct &&
              is_quote(doc.token_text(doc.tokens[k])))
         --k;
-      if (linkers_.count(doc.tokens[k].fold) && k > first) --k;
+      if ((linkers_.count(doc.tokens[k].fold) || outcome_linkers_.count(doc.tokens[k].fold)) &&
+          k > first)
+        --k;
       if (const Outcome* what = what_of(doc.tokens[k])) {
         c.what = what->what;
         c.what_span = doc.tokens[k].span;

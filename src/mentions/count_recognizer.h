@@ -41,6 +41,7 @@ class CountRecognizer {
   std::vector<std::string> participle_endings_;       // « -ant », "-ing"
   std::unordered_set<std::string> others_;            // « autres », "others", "more"
   std::unordered_set<std::string> linkers_;           // « de » in « la mort de six soldats »
+  std::unordered_set<std::string> outcome_linkers_;  // « à » in « a coûté la vie à six soldats »
   bool adjectives_follow_nouns_ = false;  // « un camp militaire »: no noun compounds before
   std::vector<std::vector<std::string>> subset_cues_;  // « dont », "including": folded words
   std::unordered_set<std::string> ones_;               // « un », "a": an article that counts one
