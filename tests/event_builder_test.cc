@@ -757,6 +757,20 @@ TEST_F(EventBuilderTest, OtherDeadAreAddedToTheToll) {
   EXPECT_EQ(e[0].fatalities->best, 14);
 }
 
+TEST_F(EventBuilderTest, LootedGoodsAreCiviliansAndConvoysAreTheForcesInThem) {
+  auto e = events(
+      "On 13 June 2022, unidentified gunmen seized a motorcycle from a radio host in the town of "
+      "Menaka.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].sub_event_type, "Looting/property destruction");
+  ASSERT_TRUE(e[0].actor2);
+  EXPECT_EQ(e[0].actor2->name, "Civilians (Mali)");
+  e = events("On 1 March 2022, a military convoy struck an IED near Djibo.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].actor2);
+  EXPECT_EQ(e[0].actor2->name, "Military Forces of Burkina Faso");
+}
+
 TEST_F(EventBuilderTest, TheExampleArticleMeetsItsGold) {
   const std::string text =
       test::read_file(test::shared_dir() / "examples/mali-wagner-moura.fr.txt");

@@ -299,6 +299,7 @@ std::vector<EventCandidate> EventBuilder::build_explained(
     crowd_violence(doc, c);
     name_unnamed_author(doc, c);
     one_sided_clash(doc, c);
+    owner_of_looted_goods(doc, c);
   }
   // ACLED's "(as reported)": an event of a brief that gives no day of its own happened when it
   // was reported. Done after merging, so that this day ties no mentions together.
@@ -323,6 +324,18 @@ std::vector<EventCandidate> EventBuilder::build_explained(
     }
   }
   return events;
+}
+
+// "Gunmen seized a truck belonging to a trader", « ont incendié des greniers »: goods taken or
+// destroyed when the text names no armed side they belonged to are civilians', as ACLED codes
+// them. Done after merging, so that this default ties no mentions together and weighs nothing in
+// the choice of the event's kind.
+void EventBuilder::owner_of_looted_goods(const Document& doc, EventCandidate& c) const {
+  EventRecord& e = c.record;
+  if (e.actor2 || e.sub_event_type != "Looting/property destruction") return;
+  e.actor2 =
+      actor_field(actors_.generic(ActorKind::Civilians, event_country(e, doc.main_country())));
+  c.reasons.push_back("actor2: " + e.actor2->name + ", whose goods were taken or destroyed");
 }
 
 // The country whose actors the record's unnamed sides are: its place's, else `fallback` (the
@@ -591,6 +604,7 @@ void EventBuilder::fill_default_actors(const EventKind& kind, const std::string&
     reasons.push_back("actor2: " + e.actor2->name + ", civilians are the target by definition");
     return;
   }
+
   for (const CountMention* n : counts) {
     if (n->what != "killed" && n->what != "wounded" && n->what != "abducted") continue;
     if (n->who == "peacekeepers") {

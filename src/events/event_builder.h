@@ -47,6 +47,7 @@ class EventBuilder {
   void communal_clash(const std::string& main_country, EventCandidate& c) const;
   void crowd_violence(const Document& doc, EventCandidate& c) const;
   void name_unnamed_author(const Document& doc, EventCandidate& c) const;
+  void owner_of_looted_goods(const Document& doc, EventCandidate& c) const;
   const Token* unarmed_doer(const Document& doc, const EventCandidate& c) const;
   const ActorMention* suspect_named_nearby(const Document& doc, const EventCandidate& c) const;
   void fill_default_actors(const EventKind& kind, const std::string& main_country,

@@ -109,6 +109,7 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
         {"settlement_word", &settlement_words_},
         {"road_word", &road_words_},
         {"town_word", &town_words_},
+        {"area_word", &area_words_},
         {"compass_word", &compass_words_},
         {"name_article", &name_articles_},
         {"border_word", &border_words_}};
@@ -323,9 +324,11 @@ std::set<std::string> PlaceRecognizer::surnames_of(const Document& doc,
 // a name after a comma that closes another place's name says where that one lies, as a place cue
 // would, whether or not the gazetteer has the first ("Kyiv" beside "Russian" and "Ukrainian" is
 // the city, not a government).
-bool PlaceRecognizer::holds_a_named_place(const Document& doc, const Sentence& s,
-                                          const Candidate& c) const {
-  if (c.first < s.first_token + 2 || doc.token_text(doc.tokens[c.first - 1]) != ",") return false;
+PlaceRecognizer::Holding PlaceRecognizer::holds_a_named_place(const Document& doc,
+                                                              const Sentence& s,
+                                                              const Candidate& c) const {
+  if (c.first < s.first_token + 2 || doc.token_text(doc.tokens[c.first - 1]) != ",")
+    return Holding::None;
   auto capitalised = [&](std::uint32_t k) {
     const Token& t = doc.tokens[k];
     return t.kind == TokenKind::Word && starts_upper(doc.token_text(t));
@@ -333,22 +336,23 @@ bool PlaceRecognizer::holds_a_named_place(const Document& doc, const Sentence& s
   std::uint32_t k = c.first - 2;  // the last word before the comma
   const bool settlement = settlement_words_.count(doc.tokens[k].fold) > 0 && k > s.first_token;
   if (settlement) --k;
-  if (!capitalised(k)) return false;
+  if (!capitalised(k)) return Holding::None;
   for (int words = 1;
        words < 4 && k > s.first_token && capitalised(k - 1) && doc.tokens[k - 1].space_after;
        ++words)
     --k;
-  if (settlement) return true;
-  if (k == s.first_token) return false;
+  if (settlement) return Holding::AfterComma;
+  if (k == s.first_token) return Holding::None;
   // "Mkoba (Gweru Urban, Midlands)": the areas in parentheses after a name.
-  if (doc.token_text(doc.tokens[k - 1]) == "(") return k >= s.first_token + 2 && capitalised(k - 2);
+  if (doc.token_text(doc.tokens[k - 1]) == "(")
+    return k >= s.first_token + 2 && capitalised(k - 2) ? Holding::InParentheses : Holding::None;
   auto cue_ends_at = [&](const PhraseMatcher& m) {
     for (std::uint32_t back = 1; back <= 5 && k >= s.first_token + back; ++back) {
       if (auto match = m.longest_at(doc, k - back, k); match && match->length == back) return true;
     }
     return false;
   };
-  return cue_ends_at(locative_) || cue_ends_at(near_);
+  return cue_ends_at(locative_) || cue_ends_at(near_) ? Holding::AfterComma : Holding::None;
 }
 
 // « près des frontières du Burkina Faso et du Niger », "near the border with Niger", "the Niger
@@ -387,6 +391,14 @@ void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidat
     c.town = true;
   if (c.end < s.first_token + s.token_count && town_words_.count(doc.tokens[c.end].fold))
     c.town = true;
+  // "Kayah State", "Shan-North state", "Mopti region": an area of that kind, past the compass
+  // part of its name.
+  std::uint32_t after = c.end;
+  if (after + 2 < s.first_token + s.token_count && doc.token_text(doc.tokens[after]) == "-" &&
+      compass_words_.count(doc.tokens[after + 1].fold))
+    after += 2;
+  if (after < s.first_token + s.token_count && area_words_.count(doc.tokens[after].fold))
+    c.area = true;
   // A cue ending at `at`, searched from up to five tokens back.
   // « dans la province de l'Oudalan »: the name's article may stand between cue and name.
   auto cue_ending_at = [&](const PhraseMatcher& m,
@@ -415,7 +427,11 @@ void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidat
       c.holds_name = true;
     }
   }
-  if (holds_a_named_place(doc, s, c)) c.locative = true;
+  if (const Holding h = holds_a_named_place(doc, s, c); h != Holding::None) {
+    c.locative = true;
+    // "(Muse district, Shan-North state)": an area, as the first name in them is.
+    if (h == Holding::InParentheses) c.holds_name = true;
+  }
   std::uint32_t before = c.first;
   if (auto k = cue_ending_at(locative_, c.first)) {
     c.locative = true;
@@ -589,6 +605,7 @@ void PlaceRecognizer::annotate(Document& doc) const {
     // towns what the text calls a town ("the town of Koro (Koro, Mopti)": not its cercle).
     if ((c.region || c.holds_name) && p.feature_class == 'A') s += 2.0;
     if (c.town && p.feature_class == 'P') s += 3.0;
+    if (c.area && p.feature_class == 'A') s += 3.0;
     if (is_loose(c, index)) s -= 1.0;
     return s;
   };
@@ -747,8 +764,9 @@ void PlaceRecognizer::annotate(Document& doc) const {
     // peace in Ukraine"), stands even outside the countries named.
     // An area named in full is as sure as a country's name, cue or not ("Ohio voters", "Rapides
     // Parish deputies"): a name of several words, or one the dictionary knows as a place's.
+    // So is one the text calls an area ("Luhansk region", "Kayah State").
     const bool area_by_name =
-        named_area && !loose && (c.end > c.first + 1 || doc.tokens[c.first].name.place);
+        named_area && !loose && (c.end > c.first + 1 || doc.tokens[c.first].name.place || c.area);
     // A place and the area in parentheses after it that holds it vouch for each other ("Meru
     // (Tigania West, Meru)", "(Bamako, Bamako)"), whatever countries the text's peoples name.
     // A city of note whose every entry lies in one country is that city wherever the text's

@@ -38,6 +38,7 @@ class PlaceRecognizer {
     bool near = false, region = false, locative = false;
     bool holds_name = false;  // in parentheses right after another name: "Chillanes (Bolivar)"
     bool town = false;        // called a town, city or village: "the town of Koro", "Koro town"
+    bool area = false;        // followed by a word for an area: "Kayah State", "Mopti region"
     std::string country;      // set for a country name
     std::optional<std::uint32_t> namesake_area;  // a country name's first-level area namesake
     std::string rule;
@@ -47,7 +48,8 @@ class PlaceRecognizer {
   std::optional<Candidate> longest_name_at(const Document& doc, std::uint32_t i, std::uint32_t end,
                                            const SpanSet& taken) const;
   void mark_cues(const Document& doc, const Sentence& s, Candidate& c) const;
-  bool holds_a_named_place(const Document& doc, const Sentence& s, const Candidate& c) const;
+  enum class Holding { None, AfterComma, InParentheses };
+  Holding holds_a_named_place(const Document& doc, const Sentence& s, const Candidate& c) const;
   bool across_a_border(const Document& doc, const Candidate& c, const Candidate* previous,
                        const std::vector<PlaceMention>& kept) const;
   static std::set<std::string> surnames_of(const Document& doc,
@@ -73,6 +75,7 @@ class PlaceRecognizer {
   std::unordered_set<std::string> settlement_words_;
   std::unordered_set<std::string> road_words_;
   std::unordered_set<std::string> town_words_;
+  std::unordered_set<std::string> area_words_;
   std::unordered_set<std::string> compass_words_;
   std::unordered_set<std::string> name_articles_;  // name_article: "Ar-Raqqa"
   // A country across a border from the event: "the Niger border" (border_word after it), "the
