@@ -771,6 +771,19 @@ TEST_F(EventBuilderTest, LootedGoodsAreCiviliansAndConvoysAreTheForcesInThem) {
   EXPECT_EQ(e[0].actor2->name, "Military Forces of Burkina Faso");
 }
 
+TEST_F(EventBuilderTest, TheHurtToldAfterTheEventAreItsVictims) {
+  auto e = events("On 1 March 2022, an IED exploded near Djibo. Two soldiers were wounded.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].actor2);
+  EXPECT_EQ(e[0].actor2->name, "Military Forces of Burkina Faso");
+  e = events(
+      "Le 1er mars 2022, un engin explosif a explosé près de Djibo. Trois civils ont été "
+      "blessés.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].actor2);
+  EXPECT_EQ(e[0].actor2->name, "Civilians (Burkina Faso)");
+}
+
 TEST_F(EventBuilderTest, TheExampleArticleMeetsItsGold) {
   const std::string text =
       test::read_file(test::shared_dir() / "examples/mali-wagner-moura.fr.txt");

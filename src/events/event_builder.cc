@@ -775,7 +775,7 @@ std::vector<EventCandidate> EventBuilder::candidates(
           noun && subject && word_before(1) &&
           (word_before(1)->kind == TokenKind::Number || word_before(1)->pos == Pos::NUM);
       // Then a verb before a noun: the verb's clause carries the doer and the target.
-      const int rank = (refers_back || summary ? 100 : 0) + (t->toll ? 50 : 0) +
+      const int rank = (refers_back || summary ? 50 : 0) + (t->toll ? 100 : 0) +
                        (t->generic && says_how ? 20 : 0) + 2 * specificity_rank(k->event_type) +
                        (noun ? 1 : 0);
       if (rank < best) {

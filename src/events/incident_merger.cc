@@ -139,10 +139,10 @@ bool repeats(const EventCandidate& m, const EventCandidate& e) {
       !tolls_fit(m, e))
     return false;
   // A toll told right after the event needs no shared actor: « Quatre assaillants ont également
-  // été tués lors de la riposte ».
+  // été tués lors de la riposte », "Two soldiers were wounded."
   const auto mine = actor_names(mention), theirs = actor_names(event);
   const bool follows =
-      m.sentence > e.sentence && m.sentence - e.sentence <= 2 && m.record.fatalities;
+      m.sentence > e.sentence && m.sentence - e.sentence <= 2 && (m.record.fatalities || m.toll);
   // « L'attaque, menée par des hommes armés, … » names who did what the account left open.
   auto fits_side = [](const std::optional<ActorField>& told,
                       const std::optional<ActorField>& open) {

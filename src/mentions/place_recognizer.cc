@@ -191,6 +191,13 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
     const Document& doc, std::uint32_t i, std::uint32_t end, const SpanSet& taken) const {
   if (doc.tokens[i].kind != TokenKind::Word || !starts_upper(doc.token_text(doc.tokens[i])))
     return std::nullopt;
+  // "Johnathan J. Dunbar", "George W. Bush": a name after a first name and a middle initial is a
+  // surname.
+  if (i >= 3 && doc.token_text(doc.tokens[i - 1]) == "." &&
+      doc.token_text(doc.tokens[i - 2]).size() == 1 &&
+      starts_upper(doc.token_text(doc.tokens[i - 2])) &&
+      doc.tokens[i - 3].kind == TokenKind::Word && starts_upper(doc.token_text(doc.tokens[i - 3])))
+    return std::nullopt;
   std::optional<Candidate> best;
   std::string joined;
   for (std::uint32_t j = i; j < end && j < i + kMaxNameTokens; ++j) {
