@@ -784,6 +784,26 @@ TEST_F(EventBuilderTest, TheHurtToldAfterTheEventAreItsVictims) {
   EXPECT_EQ(e[0].actor2->name, "Civilians (Burkina Faso)");
 }
 
+TEST_F(EventBuilderTest, AnAttackToldFirstWithoutItsSidesTakesThemFromWhatFollows) {
+  // The first sentence names no one and counts no harm: it opens the account provisionally, and
+  // the claim and the toll after it make it stand, with its day and place.
+  const auto e = events(
+      "Dimanche 2 février 2025, la ville de Djibo a été le théâtre d'une attaque d'une grande "
+      "violence. Le GSIM a revendiqué l'assaut. L'attaque a débuté vers six heures du matin. "
+      "D'après des témoins, les assaillants sont arrivés du nord-est de la ville et des tirs ont "
+      "résonné pendant plus d'une heure. Selon plusieurs sources, l'attaque a fait une vingtaine "
+      "de morts parmi les militaires. Les dégâts matériels sont importants.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].date && e[0].date->start);
+  EXPECT_EQ(*e[0].date->start, "2025-02-02");
+  ASSERT_TRUE(e[0].location && e[0].location->name);
+  EXPECT_EQ(*e[0].location->name, "Djibo");
+  ASSERT_TRUE(e[0].actor1);
+  EXPECT_EQ(e[0].actor1->name, "JNIM: Group for Support of Islam and Muslims");
+  ASSERT_TRUE(e[0].fatalities);
+  EXPECT_EQ(e[0].fatalities->best, 20);
+}
+
 TEST_F(EventBuilderTest, TheExampleArticleMeetsItsGold) {
   const std::string text =
       test::read_file(test::shared_dir() / "examples/mali-wagner-moura.fr.txt");

@@ -305,6 +305,9 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
   std::deque<EventCandidate> later_accounts;  // accounts made here; members point into it
   std::vector<std::size_t> incident;  // per account: the index of the incident's first account
   std::vector<const EventCandidate*> later;
+  // Accounts opened by a mention that names no one and counts no harm (« la ville de Djibo a été
+  // le théâtre d'une attaque »): they stand only if a mention joined to them does.
+  std::vector<bool> provisional;
 
   // Anchored mentions: each joins the account it agrees with, or opens a new account, linked to
   // an incident it tells differently when the teller differs.
@@ -314,7 +317,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     const EventRecord& r = c.record;
     const bool tied = (r.location && r.location->precision != "country") ||
                       (r.date && r.date->start && r.date->time_precision <= 2);
-    if (!tied || c.repeat || c.headline || c.weak) {
+    if (!tied || c.repeat || c.headline) {
       later.push_back(&c);
       continue;
     }
@@ -344,6 +347,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     members.push_back({&c});
     member_why.push_back({"the account's first mention"});
     accounts.push_back(c);
+    provisional.push_back(c.weak);
   }
 
   // Mentions that name nothing concrete (headlines, « cette attaque ») join the nearest account
@@ -355,14 +359,20 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     // A toll ("1 fatality.") belongs to an incident told with its place or day, not to a
     // mention that opened an account of its own below.
     const std::size_t limit = c.toll && tied_accounts > 0 ? tied_accounts : accounts.size();
-    for (std::size_t k = 0; k < limit; ++k) {
-      if (!fits(accounts[k])) continue;
-      const std::size_t d = static_cast<std::size_t>(
-          std::labs(static_cast<long>(accounts[k].sentence) - static_cast<long>(c.sentence)));
-      if (!nearest || d < distance) {
-        nearest = k;
-        distance = d;
+    // An account that stands before a provisional one, however near that one is; and a
+    // provisional one only for what the text tells after it, or the headline.
+    for (const bool take_provisional : {false, true}) {
+      for (std::size_t k = 0; k < limit; ++k) {
+        if (provisional[k] != take_provisional || !fits(accounts[k])) continue;
+        if (take_provisional && !c.headline && c.sentence < accounts[k].sentence) continue;
+        const std::size_t d = static_cast<std::size_t>(
+            std::labs(static_cast<long>(accounts[k].sentence) - static_cast<long>(c.sentence)));
+        if (!nearest || d < distance) {
+          nearest = k;
+          distance = d;
+        }
       }
+      if (nearest) break;
     }
     return nearest;
   };
@@ -374,6 +384,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     members.push_back({&c});
     member_why.push_back({"the account's first mention"});
     accounts.push_back(c);
+    provisional.push_back(false);
   };
   for (const EventCandidate* c : later) {
     if (auto k = nearest_account(
@@ -403,7 +414,10 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     // A toll or a headline that repeats nothing is an incident of its own; the rest are general
     // statements.
     // A brief reports one thing: its first event stands even unanchored; others must repeat it.
-    const bool stands = c->anchored || (c->brief && accounts.empty());
+    // (Provisional accounts do not count: they may be that one thing told without its actors.)
+    const bool stands =
+        c->anchored ||
+        (c->brief && std::all_of(provisional.begin(), provisional.end(), [](bool p) { return p; }));
     // A sum that repeats no event told here ("Three explosions occurred at night in Thanlyin
     // township") is what the report has to tell.
     if (stands && !c->weak && (!c->repeat || c->refers_back || c->summary)) {
@@ -417,14 +431,46 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
                                      : "refers to an event that is not told here"});
     }
   }
+  // A provisional account that no mention naming someone or some harm joined is left out, its
+  // mentions folded into the nearest account they repeat, as any such mention is.
+  std::vector<bool> dropped(accounts.size());
+  for (std::size_t k = 0; k < provisional.size(); ++k) {
+    if (!provisional[k] || std::any_of(members[k].begin(), members[k].end(),
+                                       [](const EventCandidate* m) { return !m->weak; }))
+      continue;
+    dropped[k] = true;
+    for (const EventCandidate* m : members[k]) {
+      std::optional<std::size_t> into;
+      std::size_t distance = 0;
+      for (std::size_t j = 0; j < accounts.size(); ++j) {
+        if (j == k || (j < provisional.size() && provisional[j] && dropped[j]) ||
+            !repeats(*m, accounts[j]))
+          continue;
+        const std::size_t d = static_cast<std::size_t>(
+            std::labs(static_cast<long>(accounts[j].sentence) - static_cast<long>(m->sentence)));
+        if (!into || d < distance) into = j, distance = d;
+      }
+      if (into) {
+        absorb(accounts[*into], *m, "a mention naming nothing new");
+        members[*into].push_back(m);
+        member_why[*into].push_back("a mention naming nothing new");
+      } else if (left_out) {
+        left_out->push_back({m->sentence, m->trigger, m->trigger_text,
+                             "no one named on either side and no one harmed, and it repeats no "
+                             "event told here"});
+      }
+    }
+  }
   for (std::size_t k = 0; k < accounts.size(); ++k) {
+    if (dropped[k]) continue;
     accounts[k] = compose(members[k], member_why[k]);
     if (!link_note[k].empty()) accounts[k].reasons.push_back(link_note[k]);
   }
 
   // Number the events by their first evidence; an incident is named after its first account.
-  std::vector<std::size_t> order(accounts.size());
-  for (std::size_t k = 0; k < order.size(); ++k) {
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < accounts.size(); ++k) {
+    if (dropped[k]) continue;
     auto& ev = accounts[k].record.evidence;
     std::sort(ev.begin(), ev.end(),
               [](const CodePointSpan& a, const CodePointSpan& b) { return a.start < b.start; });
@@ -439,7 +485,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     bytes.erase(std::unique(bytes.begin(), bytes.end(),
                             [](const Span& a, const Span& b) { return a.begin == b.begin; }),
                 bytes.end());
-    order[k] = k;
+    order.push_back(k);
   }
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return accounts[a].record.evidence.front().start < accounts[b].record.evidence.front().start;
@@ -451,7 +497,7 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
   for (std::size_t k : order) {
     EventRecord& e = accounts[k].record;
     e.event_id = id_of[k];
-    e.incident_id = id_of[incident[k]];
+    e.incident_id = id_of[dropped[incident[k]] ? k : incident[k]];
     e.confidence = confidence(e);
     if (e.actor1) {
       const int a = e.actor1->inter, b = e.actor2 ? e.actor2->inter : 0;
