@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
+#include <numeric>
 
 #include "events/event_kinds.h"
 
@@ -286,7 +287,14 @@ EventCandidate compose(const std::vector<const EventCandidate*>& members,
       base = k;
   }
   EventCandidate out = *members[base];
-  for (std::size_t k = 0; k < members.size(); ++k) {
+  // In the order of the text: where two mentions say as much, the earlier one's words stand,
+  // whenever each joined.
+  std::vector<std::size_t> order(members.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return members[a]->sentence < members[b]->sentence;
+  });
+  for (std::size_t k : order) {
     if (k != base) absorb(out, *members[k], why[k]);
   }
   return out;

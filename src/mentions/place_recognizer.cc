@@ -364,11 +364,9 @@ PlaceRecognizer::Holding PlaceRecognizer::holds_a_named_place(const Document& do
 
 // « près des frontières du Burkina Faso et du Niger », "near the border with Niger", "the Niger
 // border": a country named across a border from the event, a reference point and not its place.
-// `previous` is the candidate before `c` and `kept` the mentions kept so far, whose last is the
-// previous one's when it was kept: « … du Burkina Faso et du Niger » shares its border.
+// `previous` is the candidate before `c`: « … du Burkina Faso et du Niger » shares its border.
 bool PlaceRecognizer::across_a_border(const Document& doc, const Candidate& c,
-                                      const Candidate* previous,
-                                      const std::vector<PlaceMention>& kept) const {
+                                      const Candidate* previous) const {
   if (c.end < doc.tokens.size() && border_words_.count(doc.tokens[c.end].fold)) return true;
   // The phrase right before the name or its article (« la frontière avec le Niger »).
   auto phrase_ends_at = [&](std::uint32_t at) {
@@ -385,8 +383,7 @@ bool PlaceRecognizer::across_a_border(const Document& doc, const Candidate& c,
   std::uint32_t k = c.first;
   if (k > 0 && (doc.tokens[k - 1].pos == Pos::DET || doc.tokens[k - 1].pos == Pos::ADP)) --k;
   if (k == 0 || doc.tokens[k - 1].pos != Pos::CCONJ || !previous) return false;
-  return previous->end == k - 1 && !kept.empty() && kept.back().span == previous->span &&
-         kept.back().border;
+  return previous->end == k - 1 && previous->border;
 }
 
 // The cues just before a name: « près de », « dans la région de », « à », « le centre du »,
@@ -459,11 +456,18 @@ void PlaceRecognizer::mark_cues(const Document& doc, const Sentence& s, Candidat
 void PlaceRecognizer::annotate(Document& doc) const {
   doc.places.clear();
   std::vector<Candidate> candidates = find_candidates(doc);
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    if (!candidates[k].country.empty())
+      candidates[k].border =
+          across_a_border(doc, candidates[k], k > 0 ? &candidates[k - 1] : nullptr);
+  }
 
-  // Context: countries named or implied by demonyms, weighted by how often.
+  // Context: countries named or implied by demonyms, weighted by how often; a country across a
+  // border from the events (« près de la frontière avec le Burkina Faso ») weighs less: the text
+  // is not about it.
   std::map<std::string, double, std::less<>> countries;
   for (const auto& c : candidates) {
-    if (!c.country.empty()) countries[c.country] += 1.0;
+    if (!c.country.empty()) countries[c.country] += c.border ? 0.25 : 1.0;
   }
   {
     // A demonym inside a place's name ("British Columbia", « Soudan du Sud ») names no people.
@@ -714,7 +718,7 @@ void PlaceRecognizer::annotate(Document& doc) const {
       } else {
         m.country = c.country;
         m.precision = "country";
-        if (across_a_border(doc, c, k > 0 ? &candidates[k - 1] : nullptr, doc.places)) {
+        if (c.border) {
           m.border = true;
           m.rule += ", across a border";
         }

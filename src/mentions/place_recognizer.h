@@ -39,6 +39,7 @@ class PlaceRecognizer {
     bool holds_name = false;  // in parentheses right after another name: "Chillanes (Bolivar)"
     bool town = false;        // called a town, city or village: "the town of Koro", "Koro town"
     bool area = false;        // followed by a word for an area: "Kayah State", "Mopti region"
+    bool border = false;      // a country across a border: "near the border with Niger"
     std::string country;      // set for a country name
     std::optional<std::uint32_t> namesake_area;  // a country name's first-level area namesake
     std::string rule;
@@ -50,8 +51,7 @@ class PlaceRecognizer {
   void mark_cues(const Document& doc, const Sentence& s, Candidate& c) const;
   enum class Holding { None, AfterComma, InParentheses };
   Holding holds_a_named_place(const Document& doc, const Sentence& s, const Candidate& c) const;
-  bool across_a_border(const Document& doc, const Candidate& c, const Candidate* previous,
-                       const std::vector<PlaceMention>& kept) const;
+  bool across_a_border(const Document& doc, const Candidate& c, const Candidate* previous) const;
   static std::set<std::string> surnames_of(const Document& doc,
                                            const std::vector<Candidate>& candidates);
   bool neighbours(const std::vector<std::uint32_t>& entries, std::string_view other) const;
