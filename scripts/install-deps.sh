@@ -19,6 +19,7 @@ packages=(
   libpqxx-dev                     # the PostgreSQL store (--db postgresql://…)
   postgresql postgresql-15-postgis-3  # the store tests start a throw-away server
   libgtest-dev googletest libbenchmark-dev clang-format
+  clang libclang-rt-14-dev xz-utils  # the libFuzzer targets (fuzz/, bench/fuzz.sh)
   jq                              # reads gold files in the development-set loop (docs/evaluation.md)
   chromium                        # the web interface's browser tests (driven by playwright-core)
   wrk                             # the HTTP load test (bench/load_test.sh)

@@ -1,6 +1,7 @@
 #include "gazetteer/gazetteer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -350,10 +351,11 @@ bool Gazetteer::import_geonames(std::istream& in, const std::string& path, std::
     }
     if (f[6].size() != 1 || !kept_class(f[6][0])) continue;
     Place p;
-    p.geonameid = std::stoll(f[0]);
     p.name = f[1];
     p.ascii_name = f[2];
     try {
+      // (Twenty digits overflow: a bad number, not a crash — found by fuzz/gazetteer_fuzzer.)
+      p.geonameid = std::stoll(f[0]);
       p.lat = std::stod(f[4]);
       p.lon = std::stod(f[5]);
       p.population = f[14].empty() ? 0 : std::stoll(f[14]);
@@ -392,8 +394,13 @@ bool Gazetteer::import_admin_codes(std::istream& in, const std::string& path, st
       return false;
     }
     admin_names_[f[0]] = f[2];  // the explicit file outranks names taken from ADM rows
-    if (f.size() >= 4 && !f[3].empty() && f[3].find_first_not_of("0123456789") == std::string::npos)
-      admin_ids_[f[0]] = std::stoll(f[3]);
+    // (An id too long for 64 bits is left out, not a crash.)
+    if (f.size() >= 4 && !f[3].empty()) {
+      std::int64_t id = 0;
+      const char* end = f[3].data() + f[3].size();
+      const auto parsed = std::from_chars(f[3].data(), end, id);
+      if (parsed.ec == std::errc{} && parsed.ptr == end) admin_ids_[f[0]] = id;
+    }
   }
   return true;
 }

@@ -75,8 +75,9 @@ std::int64_t IncidentChoice::incident(
                    [](const auto& x, const auto& y) { return x.second.score > y.second.score; });
   for (const auto& [incident, c] : ranked) {
     const auto reports = reports_of(incident);
+    const EventRecord& record = *c.record;  // (clang 14 captures no structured binding)
     const bool fits = std::none_of(reports.begin(), reports.end(), [&](const StoredEvent& e) {
-      return reports_conflict(*c.record, e.record);
+      return reports_conflict(record, e.record);
     });
     if (fits) return incident;
   }

@@ -633,7 +633,10 @@ class SqliteStore final : public EventStore {
                     const std::string& text) {
     const auto& loc = r.location;
     const auto columns = event_columns(r, document_id, incident);
-    const auto [first_day, last_day] = record_days(r);
+    // (Not a structured binding: clang 14, which builds the fuzz targets, captures none.)
+    const auto day_values = record_days(r);
+    const StoreValue& first_day = day_values.first;
+    const StoreValue& last_day = day_values.second;
     std::string names, marks;
     std::vector<Value> values;
     for (const auto& [name, value] : columns) {
