@@ -112,7 +112,8 @@ PlaceRecognizer::PlaceRecognizer(const LanguagePack& pack, const Gazetteer& gaze
         {"area_word", &area_words_},
         {"compass_word", &compass_words_},
         {"name_article", &name_articles_},
-        {"border_word", &border_words_}};
+        {"border_word", &border_words_},
+        {"not_a_place_after", &not_a_place_after_}};
     auto phrases = std::find_if(std::begin(phrase_kinds), std::end(phrase_kinds),
                                 [&](const auto& k) { return kind == k.first; });
     auto words = std::find_if(std::begin(word_kinds), std::end(word_kinds),
@@ -191,6 +192,8 @@ std::optional<PlaceRecognizer::Candidate> PlaceRecognizer::longest_name_at(
     const Document& doc, std::uint32_t i, std::uint32_t end, const SpanSet& taken) const {
   if (doc.tokens[i].kind != TokenKind::Word || !starts_upper(doc.token_text(doc.tokens[i])))
     return std::nullopt;
+  // « l'opération Dongo », "Operation Barkhane": the name of what that word says, not a place.
+  if (i > 0 && not_a_place_after_.count(doc.tokens[i - 1].fold)) return std::nullopt;
   // "Johnathan J. Dunbar", "George W. Bush": a name after a first name and a middle initial is a
   // surname.
   if (i >= 3 && doc.token_text(doc.tokens[i - 1]) == "." &&

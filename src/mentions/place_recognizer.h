@@ -81,6 +81,7 @@ class PlaceRecognizer {
   // A country across a border from the event: "the Niger border" (border_word after it), "the
   // border with Niger" (border_phrase before it).
   std::unordered_set<std::string> border_words_;
+  std::unordered_set<std::string> not_a_place_after_;  // « l'opération Dongo »
   PhraseMatcher border_phrases_;
   PhraseMatcher settlement_phrases_;
   PhraseMatcher within_phrases_;  // between a settlement and its holder: "village of X township"
