@@ -804,6 +804,28 @@ TEST_F(EventBuilderTest, AnAttackToldFirstWithoutItsSidesTakesThemFromWhatFollow
   EXPECT_EQ(e[0].fatalities->best, 20);
 }
 
+TEST_F(EventBuilderTest, TheCrowdIsNoTargetOfItsOwnProtestAndGuardsAreArmed) {
+  for (const char* text :
+       {"On 19 January 2022, private security guards gathered in Livingstone in a demonstration "
+        "to demand payment of their wages.",
+        "On 15 January 2022, villagers staged a protest in Djibo against the closure of the "
+        "hospital."}) {
+    const auto e = events(text);
+    ASSERT_EQ(e.size(), 1u) << text;
+    EXPECT_EQ(e[0].event_type, "Protests");
+    ASSERT_TRUE(e[0].actor1);
+    EXPECT_EQ(e[0].actor1->type, "protesters");
+    EXPECT_FALSE(e[0].actor2) << text << " " << e[0].actor2->name;
+  }
+  const auto e = events(
+      "On 8 April 2022, unknown individuals killed a security guard at a farm near Kandi, "
+      "in Benin.");
+  ASSERT_EQ(e.size(), 1u);
+  ASSERT_TRUE(e[0].actor2);
+  EXPECT_EQ(e[0].actor2->name, "Private Security Forces (Benin)");
+  EXPECT_EQ(e[0].event_type, "Battles");
+}
+
 TEST_F(EventBuilderTest, TheExampleArticleMeetsItsGold) {
   const std::string text =
       test::read_file(test::shared_dir() / "examples/mali-wagner-moura.fr.txt");

@@ -204,7 +204,7 @@ void EventBuilder::give_country(EventRecord& e) const {
          {ActorKind::Military, ActorKind::Police, ActorKind::Government, ActorKind::Civilians,
           ActorKind::Unidentified, ActorKind::Islamist, ActorKind::Protesters, ActorKind::Rioters,
           ActorKind::Communal, ActorKind::Gang, ActorKind::Ethnic, ActorKind::Clan,
-          ActorKind::Tribal, ActorKind::Cult}) {
+          ActorKind::Tribal, ActorKind::Cult, ActorKind::PrivateSecurity}) {
       if (actors_.generic(kind, nullptr).name != a.name) continue;
       const Actor named = actors_.generic(kind, country);
       a.name = named.name;
@@ -586,7 +586,10 @@ void EventBuilder::fill_default_actors(const EventKind& kind, const std::string&
       reasons.push_back("actors: the crowd is actor1 of its own event");
     }
     if (!crowd(e.actor1)) {
-      if (e.actor1 && !e.actor2) {
+      // (Guards or villagers who gather are the crowd itself: "private security guards gathered
+      // in Livingstone to demand answers"; they are no one's target.)
+      if (e.actor1 && !e.actor2 && e.actor1->type != "external_other" &&
+          e.actor1->type != "civilians") {
         e.actor2 = e.actor1;
         e.assoc_actor2 = e.assoc_actor1;
         e.assoc_actor1.clear();

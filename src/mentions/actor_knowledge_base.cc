@@ -21,7 +21,8 @@ std::optional<ActorKind> actor_kind_named(std::string_view name) {
       {"ethnic", ActorKind::Ethnic},
       {"clan", ActorKind::Clan},
       {"tribal", ActorKind::Tribal},
-      {"cult", ActorKind::Cult}};
+      {"cult", ActorKind::Cult},
+      {"private_security", ActorKind::PrivateSecurity}};
   for (const auto& [n, k] : kKinds) {
     if (n == name) return k;
   }
@@ -174,6 +175,10 @@ Actor ActorKnowledgeBase::generic(ActorKind kind, const Country* country) const 
     case ActorKind::Cult:
       // ACLED codes the armed men of Nigeria's confraternities as political militias.
       set("Unidentified Cult Militia" + in, "political_militia", 3);
+      break;
+    case ActorKind::PrivateSecurity:
+      // ACLED's "other forces" (inter 8): armed, so an attack on them is fighting.
+      set("Private Security Forces" + in, "external_other", 8);
       break;
     case ActorKind::Foreign:
       set("Foreign Forces (unidentified)", "external_other", 8);

@@ -44,7 +44,8 @@ enum class ActorKind {
   Ethnic,    ///< a people's armed men with the people unnamed ("ethnic militiamen")
   Clan,      ///< a clan's armed men, the clan unnamed ("clan militia")
   Tribal,    ///< a tribe's armed men, the tribe unnamed ("tribal militias")
-  Cult       ///< Nigeria's campus cults and their armed men ("cult militiamen", "cultists")
+  Cult,      ///< Nigeria's campus cults and their armed men ("cult militiamen", "cultists")
+  PrivateSecurity  ///< guards of firms, mines, farms ("security guards", « vigiles »)
 };
 std::optional<ActorKind> actor_kind_named(std::string_view name);
 
