@@ -90,6 +90,13 @@ const Sentence* Document::sentence_of(std::uint32_t token) const {
   return token < it->first_token + it->token_count ? &*it : nullptr;
 }
 
+std::uint32_t Document::first_token_from(std::uint32_t offset) const {
+  return static_cast<std::uint32_t>(
+      std::lower_bound(tokens.begin(), tokens.end(), offset,
+                       [](const Token& t, std::uint32_t at) { return t.span.begin < at; }) -
+      tokens.begin());
+}
+
 std::string Document::main_country() const {
   std::map<std::string, std::pair<int, std::size_t>> counted;  // code → (count, first seen)
   for (std::size_t k = 0; k < places.size(); ++k) {

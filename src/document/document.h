@@ -103,6 +103,9 @@ class Document {
   /// The sentence a token belongs to, if any (sentences are in token order).
   const Sentence* sentence_of(std::uint32_t token) const;
 
+  /// The index of the first token that starts at or after a byte offset (tokens.size() if none).
+  std::uint32_t first_token_from(std::uint32_t offset) const;
+
   /// The country the document is about: the one its places name most, the first named on a tie;
   /// "" without places.
   std::string main_country() const;

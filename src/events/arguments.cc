@@ -115,10 +115,9 @@ const PlaceMention* event_place(const Document& doc, const std::vector<const Pla
   // right before a verb is the state that acts, not where.
   auto acts = [&](const PlaceMention* p) {
     if (p->precision != "country" || p->unlisted) return false;
-    const auto next =
-        std::lower_bound(doc.tokens.begin(), doc.tokens.end(), p->span.end,
-                         [](const Token& t, std::uint32_t at) { return t.span.begin < at; });
-    return next != doc.tokens.end() && (next->pos == Pos::VERB || next->pos == Pos::AUX);
+    const std::uint32_t next = doc.first_token_from(p->span.end);
+    return next < doc.tokens.size() &&
+           (doc.tokens[next].pos == Pos::VERB || doc.tokens[next].pos == Pos::AUX);
   };
   // "Katsina militiamen attacked … in Karfi ward": the town or area in an actor's name is its
   // home (a country in one, "Benin military", is usually the event's as well).

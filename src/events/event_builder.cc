@@ -607,7 +607,6 @@ void EventBuilder::fill_default_actors(const EventKind& kind, const std::string&
     reasons.push_back("actor2: " + e.actor2->name + ", civilians are the target by definition");
     return;
   }
-
   for (const CountMention* n : counts) {
     if (n->what != "killed" && n->what != "wounded" && n->what != "abducted") continue;
     if (n->who == "peacekeepers") {

@@ -440,7 +440,9 @@ std::vector<EventCandidate> merge_incidents(std::vector<EventCandidate> candidat
     }
   }
   // A provisional account that no mention naming someone or some harm joined is left out, its
-  // mentions folded into the nearest account they repeat, as any such mention is.
+  // mentions folded into the nearest account they repeat, as any such mention is. (Every account
+  // left counts alike here, without nearest_account's order of standing accounts first: that
+  // order would change which account some of these mentions join.)
   std::vector<bool> dropped(accounts.size());
   for (std::size_t k = 0; k < provisional.size(); ++k) {
     if (!provisional[k] || std::any_of(members[k].begin(), members[k].end(),

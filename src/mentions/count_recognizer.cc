@@ -176,15 +176,9 @@ void CountRecognizer::annotate(Document& doc) const {
 // with another count before it in the sentence, is part of that one, not more of them.
 void CountRecognizer::mark_subsets(Document& doc) const {
   if (subset_cues_.empty()) return;
-  auto token_at = [&](std::uint32_t offset) {
-    return static_cast<std::uint32_t>(
-        std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
-                         [](const Token& t, std::uint32_t o) { return t.span.begin < o; }) -
-        doc.tokens.begin());
-  };
   for (std::size_t k = 1; k < doc.counts.size(); ++k) {
     CountMention& c = doc.counts[k];
-    const std::uint32_t first = token_at(c.span.begin);
+    const std::uint32_t first = doc.first_token_from(c.span.begin);
     const Sentence* sentence = doc.sentence_of(first);
     if (!sentence || doc.counts[k - 1].span.begin < doc.tokens[sentence->first_token].span.begin)
       continue;  // no count before it in its sentence
@@ -205,7 +199,7 @@ void CountRecognizer::mark_subsets(Document& doc) const {
       // (after the words of the part counted before: its span runs on to the outcome)
       const std::uint32_t counted_end =
           before.who_span.empty() ? doc.numbers[before.number].span.end : before.who_span.end;
-      const std::uint32_t gap_first = token_at(counted_end);
+      const std::uint32_t gap_first = doc.first_token_from(counted_end);
       if (gap_first > first) continue;
       bool listed = first - gap_first <= 1;
       for (std::uint32_t t = gap_first; t < first && listed; ++t) {
